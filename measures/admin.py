@@ -1,0 +1,245 @@
+from django import forms
+from django.contrib import admin
+from django.db.models import Count
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Division,
+    Evidence,
+    FiscalYear,
+    Measure,
+    MeasureStep,
+    Membership,
+    Organisation,
+    ProgressEntry,
+)
+from .services import measure_set_steps
+from .thaiformat import thai_digits
+
+
+class DivisionInline(admin.TabularInline):
+    model = Division
+    extra = 0
+    fields = ["order", "name", "short_name"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "district", "province", "phone"]
+    search_fields = ["name", "short_name", "district", "province"]
+    inlines = [DivisionInline]
+
+
+@admin.register(Division)
+class DivisionAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "organisation", "order"]
+    list_filter = ["organisation"]
+    list_select_related = ["organisation"]
+    search_fields = ["name", "short_name"]
+
+
+class MembershipForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        organisation = cleaned.get("organisation")
+        foreign = [
+            d
+            for d in cleaned.get("divisions", [])
+            if d.organisation_id != getattr(organisation, "pk", None)
+        ]
+        if organisation and foreign:
+            self.add_error(
+                "divisions",
+                f"ส่วนราชการต่อไปนี้ไม่ได้อยู่ใน {organisation}: {', '.join(map(str, foreign))}",
+            )
+        return cleaned
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    form = MembershipForm
+    list_display = ["display_name", "user", "role", "position_title", "organisation"]
+    list_filter = ["organisation", "role"]
+    list_select_related = ["organisation", "user"]
+    search_fields = ["display_name", "position_title", "user__username"]
+    filter_horizontal = ["divisions"]
+
+
+@admin.register(FiscalYear)
+class FiscalYearAdmin(admin.ModelAdmin):
+    list_display = ["year_be", "organisation", "measure_count"]
+    list_filter = ["organisation"]
+    list_select_related = ["organisation"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(measure_total=Count("measures"))
+
+    @admin.display(description="ปีงบประมาณ", ordering="year")
+    def year_be(self, fiscal_year):
+        return f"พ.ศ. {thai_digits(fiscal_year.year)}"
+
+    @admin.display(description="จำนวนมาตรการ", ordering="measure_total")
+    def measure_count(self, fiscal_year):
+        return fiscal_year.measure_total
+
+
+class StepInline(admin.TabularInline):
+    model = MeasureStep
+    extra = 1
+    fields = ["position", "text"]
+    ordering = ["position"]
+    formfield_overrides = {
+        MeasureStep._meta.get_field("text").__class__: {
+            "widget": forms.Textarea(attrs={"rows": 2, "cols": 80})
+        }
+    }
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # Positions only order the steps; saving renumbers them 1..n (MeasureAdmin.save_formset),
+        # so two equal numbers or a gap are not errors here.
+        formset.validate_unique = lambda self: None
+        return formset
+
+
+class ProgressInline(admin.StackedInline):
+    model = ProgressEntry
+    extra = 0
+    fields = ["period", "status", "result", "follow_up"]
+
+
+class MeasureForm(forms.ModelForm):
+    class Meta:
+        model = Measure
+        fields = ["fiscal_year", "number", "title", "all_divisions", "divisions"]
+        widgets = {"title": forms.Textarea(attrs={"rows": 3, "cols": 80})}
+
+    def clean(self):
+        cleaned = super().clean()
+        fiscal_year = cleaned.get("fiscal_year")
+        divisions = cleaned.get("divisions") or []
+        if fiscal_year:
+            foreign = [d for d in divisions if d.organisation_id != fiscal_year.organisation_id]
+            if foreign:
+                self.add_error(
+                    "divisions",
+                    f"ส่วนราชการต่อไปนี้ไม่ได้อยู่ใน {fiscal_year.organisation}: "
+                    f"{', '.join(map(str, foreign))}",
+                )
+        if cleaned.get("all_divisions") and divisions:
+            self.add_error("divisions", "เลือก “ทุกกอง” แล้ว ไม่ต้องเลือกส่วนราชการรายกอง")
+        if not cleaned.get("all_divisions") and not divisions and not self.errors:
+            self.add_error("divisions", "กรุณาเลือกส่วนราชการผู้รับผิดชอบ หรือเลือก “ทุกกอง”")
+        return cleaned
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = "สถานะ (รอบ ๖ เดือน)"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return ProgressEntry.Status.choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(progress_entries__status=self.value()).distinct()
+        return queryset
+
+
+@admin.register(Measure)
+class MeasureAdmin(SimpleHistoryAdmin):
+    form = MeasureForm
+    list_display = ["number_th", "short_title", "responsible", "step_count", "fiscal_year"]
+    list_display_links = ["number_th", "short_title"]
+    list_filter = [
+        "fiscal_year__organisation",
+        "fiscal_year__year",
+        "divisions",
+        "all_divisions",
+        StatusFilter,
+    ]
+    list_select_related = ["fiscal_year__organisation"]
+    search_fields = ["title", "steps__text", "progress_entries__result"]
+    filter_horizontal = ["divisions"]
+    inlines = [StepInline, ProgressInline]
+    ordering = ["fiscal_year__organisation__name", "-fiscal_year__year", "number"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("divisions")
+            .annotate(step_total=Count("steps", distinct=True))
+        )
+
+    @admin.display(description="ข้อ", ordering="number")
+    def number_th(self, measure):
+        return thai_digits(measure.number)
+
+    @admin.display(description="มาตรการ", ordering="title")
+    def short_title(self, measure):
+        return measure.title if len(measure.title) <= 90 else measure.title[:90] + "…"
+
+    @admin.display(description="ผู้รับผิดชอบ")
+    def responsible(self, measure):
+        return measure.responsible_label
+
+    @admin.display(description="จำนวนขั้นตอน", ordering="step_total")
+    def step_count(self, measure):
+        return thai_digits(measure.step_total)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not MeasureStep:
+            return super().save_formset(request, form, formset, change)
+        kept = [
+            (step_form.cleaned_data.get("position") or 0, index, step_form.cleaned_data["text"])
+            for index, step_form in enumerate(formset.forms)
+            if step_form.cleaned_data.get("text") and not step_form.cleaned_data.get("DELETE")
+        ]
+        measure_set_steps(measure=form.instance, texts=[text for _, _, text in sorted(kept)])
+        # What the admin's change message reads after a formset is saved.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    extra = 0
+    fields = ["description", "file", "url", "added_by", "added_at"]
+    readonly_fields = ["added_by", "added_at"]
+
+
+@admin.register(ProgressEntry)
+class ProgressEntryAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "measure_number",
+        "measure_title",
+        "period",
+        "status",
+        "updated_by",
+        "updated_at",
+    ]
+    list_filter = [
+        "measure__fiscal_year__organisation",
+        "measure__fiscal_year__year",
+        "period",
+        "status",
+        "measure__divisions",
+    ]
+    list_select_related = ["measure__fiscal_year__organisation", "updated_by"]
+    search_fields = ["measure__title", "result", "follow_up"]
+    readonly_fields = ["updated_by", "updated_at"]
+    fields = ["measure", "period", "status", "result", "follow_up", "updated_by", "updated_at"]
+    inlines = [EvidenceInline]
+
+    @admin.display(description="ข้อ", ordering="measure__number")
+    def measure_number(self, entry):
+        return thai_digits(entry.measure.number)
+
+    @admin.display(description="มาตรการ")
+    def measure_title(self, entry):
+        title = entry.measure.title
+        return title if len(title) <= 70 else title[:70] + "…"
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)

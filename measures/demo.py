@@ -1,0 +1,138 @@
+"""The demo organisation, plan and users, from the readable fixture in fixtures/demo/."""
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from .models import (
+    ALL_DIVISIONS_LABEL,
+    Division,
+    FiscalYear,
+    Measure,
+    Membership,
+    Organisation,
+    ProgressEntry,
+)
+from .services import measure_set_divisions, measure_set_steps
+
+DEMO_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo" / "kiar-2566.toml"
+
+
+@dataclass
+class DemoLogin:
+    username: str
+    password: str
+    role_label: str
+    display_name: str
+    divisions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DemoResult:
+    organisation: Organisation
+    fiscal_year: FiscalYear
+    logins: list[DemoLogin]
+    created: bool
+
+
+def read_demo_fixture(path: Path = DEMO_FIXTURE) -> dict:
+    with open(path, "rb") as fixture:
+        return tomllib.load(fixture)
+
+
+def demo_logins(data: dict) -> list[DemoLogin]:
+    password = data["people"]["password"]
+    return [
+        DemoLogin(
+            username=person["username"],
+            password=password,
+            role_label=Membership.Role(person["role"]).label,
+            display_name=person["display_name"],
+            divisions=person.get("divisions", []),
+        )
+        for person in data["people"]["users"]
+    ]
+
+
+@transaction.atomic
+def load_demo(data: dict, *, keep_existing: bool = False) -> DemoResult:
+    """Create or reset the demo organisation to exactly what the fixture says."""
+    existing = Organisation.objects.filter(short_name=data["organisation"]["short_name"]).first()
+    if existing and keep_existing:
+        fiscal_year = existing.fiscal_years.get(year=data["plan"]["year"])
+        return DemoResult(existing, fiscal_year, demo_logins(data), created=False)
+
+    organisation, _ = Organisation.objects.update_or_create(
+        short_name=data["organisation"]["short_name"],
+        defaults={key: value for key, value in data["organisation"].items() if key != "short_name"},
+    )
+    divisions = _load_divisions(organisation, data["divisions"])
+    _load_people(organisation, divisions, data["people"])
+    fiscal_year, _ = FiscalYear.objects.get_or_create(
+        organisation=organisation, year=data["plan"]["year"]
+    )
+    _load_measures(fiscal_year, divisions, data["plan"])
+    return DemoResult(organisation, fiscal_year, demo_logins(data), created=existing is None)
+
+
+def _load_divisions(organisation, rows) -> dict[str, Division]:
+    divisions = {}
+    for order, row in enumerate(rows, start=1):
+        division, _ = Division.objects.update_or_create(
+            organisation=organisation,
+            name=row["name"],
+            defaults={"short_name": row.get("short_name", ""), "order": order},
+        )
+        divisions[division.name] = division
+    organisation.divisions.exclude(pk__in=[d.pk for d in divisions.values()]).delete()
+    return divisions
+
+
+def _load_people(organisation, divisions, people):
+    User = get_user_model()
+    for person in people["users"]:
+        user, _ = User.objects.get_or_create(username=person["username"])
+        user.set_password(people["password"])
+        user.first_name = person["display_name"]
+        user.is_superuser = user.is_staff = person.get("superuser", False)
+        user.save()
+        membership, _ = Membership.objects.update_or_create(
+            user=user,
+            organisation=organisation,
+            role=person["role"],
+            defaults={
+                "display_name": person["display_name"],
+                "position_title": person["position_title"],
+            },
+        )
+        membership.divisions.set([divisions[name] for name in person.get("divisions", [])])
+
+
+def _load_measures(fiscal_year, divisions, plan):
+    numbers = []
+    for row in plan["measures"]:
+        measure, _ = Measure.objects.update_or_create(
+            fiscal_year=fiscal_year, number=row["number"], defaults={"title": row["title"]}
+        )
+        numbers.append(measure.number)
+        every_division = row["divisions"] == [ALL_DIVISIONS_LABEL]
+        measure_set_divisions(
+            measure=measure,
+            divisions=[] if every_division else [divisions[name] for name in row["divisions"]],
+            all_divisions=every_division,
+        )
+        measure_set_steps(measure=measure, texts=row["steps"])
+        ProgressEntry.objects.update_or_create(
+            measure=measure,
+            period=plan["period"],
+            defaults={
+                "status": row["status"],
+                "result": row["result"],
+                "follow_up": row["follow_up"],
+            },
+        )
+    fiscal_year.measures.exclude(number__in=numbers).delete()

@@ -1,0 +1,361 @@
+"""What is tracked: organisations, their divisions and people, the measure plan of each fiscal
+year, and the progress recorded against each measure in each reporting period."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from . import fiscal
+from .fiscal import Period
+from .thaiformat import thai_digits
+
+ALL_DIVISIONS_LABEL = "ทุกกอง"
+
+
+class Role(models.TextChoices):
+    STAFF = "staff", "เจ้าหน้าที่ส่วนราชการ"
+    ANALYST = "analyst", "นักวิเคราะห์นโยบายและแผน"
+    HEAD_OF_OFFICE = "head_of_office", "หัวหน้าสำนักปลัด"
+    CHIEF_ADMINISTRATOR = "chief_administrator", "ปลัด"
+    CHIEF_EXECUTIVE = "chief_executive", "นายก"
+    SITE_ADMIN = "site_admin", "ผู้ดูแลระบบ"
+
+
+class Status(models.TextChoices):
+    NOT_STARTED = "not_started", "ยังไม่ดำเนินการ"
+    IN_PROGRESS = "in_progress", "อยู่ระหว่างดำเนินการ"
+    DONE = "done", "ดำเนินการแล้ว"
+
+
+class Organisation(models.Model):
+    name = models.CharField("ชื่อหน่วยงาน", max_length=200, unique=True)
+    short_name = models.CharField("ชื่อย่อ", max_length=60, unique=True, help_text="เช่น อบต.เกียร์")
+    district = models.CharField("อำเภอ", max_length=100)
+    province = models.CharField("จังหวัด", max_length=100)
+    phone = models.CharField("โทรศัพท์", max_length=60, blank=True)
+    document_prefix = models.CharField(
+        "รหัสหนังสือ (ที่)", max_length=60, blank=True, help_text="เช่น นธ ๗๔๙๐๑.๑"
+    )
+    emblem = models.ImageField("ตราสัญลักษณ์", upload_to="emblems/", blank=True)
+
+    class Meta:
+        verbose_name = "หน่วยงาน"
+        verbose_name_plural = "หน่วยงาน"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.short_name
+
+
+class Division(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="divisions", verbose_name="หน่วยงาน"
+    )
+    name = models.CharField("ชื่อส่วนราชการ", max_length=200)
+    short_name = models.CharField(
+        "ชื่อย่อ", max_length=100, blank=True, help_text="เช่น กองการศึกษาฯ (ใช้ในตารางรายงาน)"
+    )
+    order = models.PositiveSmallIntegerField("ลำดับ", default=0)
+
+    class Meta:
+        verbose_name = "ส่วนราชการ"
+        verbose_name_plural = "ส่วนราชการ"
+        ordering = ["organisation", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"],
+                name="division_name_unique_per_organisation",
+                violation_error_message="หน่วยงานนี้มีส่วนราชการชื่อนี้แล้ว",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        return self.short_name or self.name
+
+
+class Membership(models.Model):
+    """A person's role in one organisation. Its name and position are what documents print."""
+
+    Role = Role
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name="ผู้ใช้",
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name="หน่วยงาน"
+    )
+    role = models.CharField("บทบาท", max_length=30, choices=Role.choices)
+    divisions = models.ManyToManyField(
+        Division,
+        blank=True,
+        verbose_name="สังกัดส่วนราชการ",
+        related_name="memberships",
+    )
+    display_name = models.CharField("ชื่อ-สกุล", max_length=200, help_text="เช่น นางรอซึลา บินมะนอร์")
+    position_title = models.CharField("ตำแหน่ง", max_length=200, help_text="ตามที่พิมพ์ใต้ลายมือชื่อ")
+
+    class Meta:
+        verbose_name = "บทบาทผู้ใช้"
+        verbose_name_plural = "บทบาทผู้ใช้"
+        ordering = ["organisation", "role", "display_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"],
+                name="membership_unique_role",
+                violation_error_message="ผู้ใช้นี้มีบทบาทนี้ในหน่วยงานนี้แล้ว",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=Role.values),
+                name="membership_role_valid",
+                violation_error_message="บทบาทไม่ถูกต้อง",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.display_name} ({self.get_role_display()}, {self.organisation})"
+
+
+class FiscalYear(models.Model):
+    """An organisation's measure plan for one Buddhist-era fiscal year."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="fiscal_years",
+        verbose_name="หน่วยงาน",
+    )
+    year = models.PositiveSmallIntegerField(
+        "ปีงบประมาณ (พ.ศ.)", validators=[MinValueValidator(2500), MaxValueValidator(2800)]
+    )
+
+    class Meta:
+        verbose_name = "ปีงบประมาณ"
+        verbose_name_plural = "ปีงบประมาณ"
+        ordering = ["organisation", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year"],
+                name="fiscal_year_unique_per_organisation",
+                violation_error_message="หน่วยงานนี้มีปีงบประมาณนี้แล้ว",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2500, year__lte=2800),
+                name="fiscal_year_is_buddhist_era",
+                violation_error_message="ปีงบประมาณต้องเป็นปีพุทธศักราช เช่น ๒๕๖๖",
+            ),
+        ]
+
+    def __str__(self):
+        return f"ปีงบประมาณ พ.ศ. {thai_digits(self.year)} {self.organisation}"
+
+    @property
+    def start_date(self):
+        return fiscal.fiscal_year_start(self.year)
+
+    @property
+    def end_date(self):
+        return fiscal.fiscal_year_end(self.year)
+
+    def period_start(self, period):
+        return fiscal.period_start(self.year, period)
+
+    def period_end(self, period):
+        return fiscal.period_end(self.year, period)
+
+
+class Measure(models.Model):
+    fiscal_year = models.ForeignKey(
+        FiscalYear, on_delete=models.CASCADE, related_name="measures", verbose_name="ปีงบประมาณ"
+    )
+    number = models.PositiveSmallIntegerField("ข้อ", validators=[MinValueValidator(1)])
+    title = models.CharField("มาตรการ", max_length=1000)
+    divisions = models.ManyToManyField(
+        Division,
+        blank=True,
+        related_name="measures",
+        verbose_name="ผู้รับผิดชอบ",
+    )
+    all_divisions = models.BooleanField(
+        "ทุกกอง", default=False, help_text="ทุกส่วนราชการของหน่วยงานร่วมรับผิดชอบ"
+    )
+    history = HistoricalRecords(verbose_name="ประวัติมาตรการ")
+
+    class Meta:
+        verbose_name = "มาตรการ"
+        verbose_name_plural = "มาตรการ"
+        ordering = ["fiscal_year", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fiscal_year", "number"],
+                name="measure_number_unique_per_plan",
+                violation_error_message="มีมาตรการข้อนี้ในแผนของปีงบประมาณนี้แล้ว",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="measure_number_positive",
+                violation_error_message="ข้อของมาตรการต้องเริ่มที่ ๑",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{thai_digits(self.number)}) {self.title}"
+
+    @property
+    def organisation(self):
+        return self.fiscal_year.organisation
+
+    @property
+    def responsible_label(self):
+        """How the report names who is responsible: ทุกกอง, or the divisions joined by "/"."""
+        if self.all_divisions:
+            return ALL_DIVISIONS_LABEL
+        return "/".join(division.label for division in self.divisions.all())
+
+
+class MeasureStep(models.Model):
+    """A step of a measure. Positions run 1..n: the database refuses a gap and closes one left
+    by a deletion (see the trigger migration)."""
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="steps", verbose_name="มาตรการ"
+    )
+    position = models.PositiveSmallIntegerField("ลำดับ", validators=[MinValueValidator(1)])
+    text = models.CharField("ขั้นตอนหรือวิธีการ", max_length=2000)
+    history = HistoricalRecords(verbose_name="ประวัติขั้นตอน")
+
+    class Meta:
+        verbose_name = "ขั้นตอนหรือวิธีการ"
+        verbose_name_plural = "ขั้นตอนหรือวิธีการ"
+        ordering = ["measure", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "position"],
+                name="step_position_unique",
+                violation_error_message="ลำดับขั้นตอนซ้ำกัน",
+                deferrable=models.Deferrable.IMMEDIATE,
+            ),
+            models.CheckConstraint(
+                condition=Q(position__gte=1),
+                name="step_position_positive",
+                violation_error_message="ลำดับขั้นตอนต้องเริ่มที่ ๑",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{thai_digits(self.position)}. {self.text}"
+
+
+class ProgressEntry(models.Model):
+    """What a measure achieved in one reporting period, and the superiors' follow-up."""
+
+    Status = Status
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="progress_entries", verbose_name="มาตรการ"
+    )
+    period = models.PositiveSmallIntegerField("รอบการรายงาน", choices=Period.choices)
+    status = models.CharField(
+        "สถานะ", max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    result = models.TextField("ผลการดำเนินการ", blank=True)
+    follow_up = models.TextField("การกำกับติดตาม", blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="แก้ไขล่าสุดโดย",
+    )
+    updated_at = models.DateTimeField("แก้ไขล่าสุดเมื่อ", auto_now=True)
+    # Optimistic concurrency: a save must name the version it started from.
+    version = models.PositiveIntegerField("ฉบับที่", default=1, editable=False)
+    history = HistoricalRecords(verbose_name="ประวัติผลการดำเนินการ")
+
+    class Meta:
+        verbose_name = "ผลการดำเนินการ"
+        verbose_name_plural = "ผลการดำเนินการ"
+        ordering = ["measure", "period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "period"],
+                name="progress_unique_per_measure_period",
+                violation_error_message="มาตรการนี้มีผลการดำเนินการของรอบนี้แล้ว",
+            ),
+            models.CheckConstraint(
+                condition=Q(period__in=Period.values),
+                name="progress_period_valid",
+                violation_error_message="กรุณาเลือกรอบการรายงาน",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values),
+                name="progress_status_valid",
+                violation_error_message="สถานะไม่ถูกต้อง",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.measure} – {self.get_period_display()}"
+
+
+def evidence_upload_to(evidence, filename):
+    # The stored name is not the uploaded one: it must not be guessable or carry a path.
+    import uuid
+
+    return f"evidence/{evidence.entry_id}/{uuid.uuid4().hex}"
+
+
+class Evidence(models.Model):
+    """A file or a link that shows what a progress entry claims."""
+
+    entry = models.ForeignKey(
+        ProgressEntry,
+        on_delete=models.CASCADE,
+        related_name="evidence",
+        verbose_name="ผลการดำเนินการ",
+    )
+    file = models.FileField("ไฟล์", upload_to=evidence_upload_to, blank=True)
+    original_name = models.CharField("ชื่อไฟล์", max_length=255, blank=True)
+    content_type = models.CharField("ชนิดไฟล์", max_length=100, blank=True)
+    size = models.PositiveIntegerField("ขนาด (ไบต์)", default=0)
+    url = models.URLField("ลิงก์", max_length=1000, blank=True)
+    description = models.CharField("คำอธิบาย", max_length=300, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="เพิ่มโดย",
+    )
+    added_at = models.DateTimeField("เพิ่มเมื่อ", auto_now_add=True)
+    history = HistoricalRecords(verbose_name="ประวัติหลักฐาน")
+
+    class Meta:
+        verbose_name = "หลักฐาน"
+        verbose_name_plural = "หลักฐาน"
+        ordering = ["entry", "added_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),
+                name="evidence_is_file_or_link",
+                violation_error_message="หลักฐานแต่ละรายการต้องเป็นไฟล์หรือลิงก์อย่างใดอย่างหนึ่ง",
+            ),
+        ]
+
+    def __str__(self):
+        return self.description or self.original_name or self.url
+
+    def clean(self):
+        if bool(self.file) == bool(self.url):
+            raise ValidationError("หลักฐานแต่ละรายการต้องเป็นไฟล์หรือลิงก์อย่างใดอย่างหนึ่ง")

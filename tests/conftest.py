@@ -1,0 +1,51 @@
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
+from measures.demo import load_demo, read_demo_fixture
+from measures.models import Division, FiscalYear, Measure, Membership, Organisation
+
+
+def pytest_configure(config):
+    # Demo users are many; the production hasher would spend seconds on every test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def demo_data():
+    return read_demo_fixture()
+
+
+@pytest.fixture
+def demo(db, demo_data):
+    """The seed organisation อบต.เกียร์ with its 2566 plan and one user per role."""
+    return load_demo(demo_data)
+
+
+@pytest.fixture
+def other_organisation(db):
+    """A second organisation whose people must see nothing of the first."""
+    organisation = Organisation.objects.create(
+        name="เทศบาลตำบลตัวอย่าง",
+        short_name="ทต.ตัวอย่าง",
+        district="เมือง",
+        province="ยะลา",
+    )
+    division = Division.objects.create(organisation=organisation, name="สำนักปลัด", order=1)
+    fiscal_year = FiscalYear.objects.create(organisation=organisation, year=2566)
+    measure = Measure.objects.create(fiscal_year=fiscal_year, number=1, title="มาตรการของหน่วยงานอื่น")
+    measure.divisions.add(division)
+    return organisation
+
+
+def make_member(organisation, username, role, divisions=(), **extra):
+    user = get_user_model().objects.create_user(username=username, password="pw-for-tests-only")
+    membership = Membership.objects.create(
+        user=user,
+        organisation=organisation,
+        role=role,
+        display_name=extra.get("display_name", username),
+        position_title=extra.get("position_title", "ตำแหน่งทดสอบ"),
+    )
+    membership.divisions.set(divisions)
+    return user

@@ -1,0 +1,153 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from measures.models import Measure, MeasureStep, ProgressEntry
+
+pytestmark = pytest.mark.django_db
+
+CHANGELISTS = [
+    "admin:measures_organisation_changelist",
+    "admin:measures_division_changelist",
+    "admin:measures_membership_changelist",
+    "admin:measures_fiscalyear_changelist",
+    "admin:measures_measure_changelist",
+    "admin:measures_progressentry_changelist",
+]
+
+
+@pytest.fixture
+def admin_client_demo(client, demo, django_user_model):
+    client.force_login(django_user_model.objects.get(username="admin"))
+    return client
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("name", CHANGELISTS)
+def test_list_pages_do_not_query_once_per_row(admin_client_demo, name):
+    url = reverse(name)
+    few_rows = queries_for(admin_client_demo, url)
+    # Another 17 measures with steps, divisions and progress: the page must cost the same.
+    fiscal_year = Measure.objects.first().fiscal_year
+    divisions = list(fiscal_year.organisation.divisions.all())
+    for number in range(18, 35):
+        measure = Measure.objects.create(
+            fiscal_year=fiscal_year, number=number, title=f"ข้อ {number}"
+        )
+        measure.divisions.set(divisions[:2])
+        MeasureStep.objects.create(measure=measure, position=1, text="ขั้นตอน")
+        ProgressEntry.objects.create(measure=measure, period=1, status="done")
+    assert queries_for(admin_client_demo, url) == few_rows
+
+
+def test_measure_list_is_in_thai_with_thai_numbers(admin_client_demo):
+    page = admin_client_demo.get(reverse("admin:measures_measure_changelist")).content.decode()
+    assert "ผู้รับผิดชอบ" in page
+    assert "ทุกกอง" in page
+    assert "สำนักปลัด/กองคลัง/กองช่าง/กองการศึกษาฯ" in page
+    assert ">๑๗<" in page
+
+
+def test_search_finds_thai_text_in_steps(admin_client_demo):
+    response = admin_client_demo.get(reverse("admin:measures_measure_changelist"), {"q": "บัตรคิว"})
+    numbers = sorted(m.number for m in response.context["cl"].result_list)
+    assert numbers == [4, 9]
+
+
+@pytest.mark.parametrize(
+    "params, numbers",
+    [
+        ({"status": "in_progress"}, [1, 2, 4, 10, 11]),
+        ({"all_divisions__exact": "1"}, [3, 4]),
+    ],
+)
+def test_filters_narrow_the_measures(admin_client_demo, params, numbers):
+    response = admin_client_demo.get(reverse("admin:measures_measure_changelist"), params)
+    assert sorted(m.number for m in response.context["cl"].result_list) == numbers
+
+
+def test_filter_by_division(admin_client_demo):
+    klang = Measure.objects.get(number=1).divisions.get()
+    response = admin_client_demo.get(
+        reverse("admin:measures_measure_changelist"), {"divisions__id__exact": klang.pk}
+    )
+    assert sorted(m.number for m in response.context["cl"].result_list) == [1, 15]
+
+
+def step_form_data(measure, steps, **changes):
+    data = {
+        "fiscal_year": measure.fiscal_year_id,
+        "number": measure.number,
+        "title": measure.title,
+        "divisions": [d.pk for d in measure.divisions.all()],
+        "steps-TOTAL_FORMS": len(steps),
+        "steps-INITIAL_FORMS": sum(1 for s in steps if s.get("id")),
+        "steps-MIN_NUM_FORMS": 0,
+        "steps-MAX_NUM_FORMS": 1000,
+        "progress_entries-TOTAL_FORMS": 0,
+        "progress_entries-INITIAL_FORMS": 0,
+        "progress_entries-MIN_NUM_FORMS": 0,
+        "progress_entries-MAX_NUM_FORMS": 1000,
+    }
+    for index, step in enumerate(steps):
+        for key, value in step.items():
+            data[f"steps-{index}-{key}"] = value
+        data[f"steps-{index}-measure"] = measure.pk
+    data.update(changes)
+    return data
+
+
+def test_reordering_and_deleting_steps_in_the_admin_renumbers_them(admin_client_demo):
+    measure = Measure.objects.get(number=17)
+    s1, s2, s3, s4, s5 = measure.steps.order_by("position")
+    steps = [
+        {"id": s1.pk, "position": 2, "text": s1.text},
+        {"id": s2.pk, "position": 1, "text": s2.text},
+        {"id": s3.pk, "position": 3, "text": s3.text, "DELETE": "on"},
+        {"id": s4.pk, "position": 4, "text": s4.text},
+        {"id": s5.pk, "position": 9, "text": s5.text},
+        {"position": 5, "text": "ขั้นตอนใหม่"},
+    ]
+    response = admin_client_demo.post(
+        reverse("admin:measures_measure_change", args=[measure.pk]),
+        step_form_data(measure, steps),
+    )
+    assert response.status_code == 302, response.context["errors"]
+    assert list(measure.steps.values_list("position", "text")) == [
+        (1, s2.text),
+        (2, s1.text),
+        (3, s4.text),
+        (4, "ขั้นตอนใหม่"),
+        (5, s5.text),
+    ]
+
+
+def test_a_division_of_another_organisation_gets_a_thai_message(
+    admin_client_demo, other_organisation
+):
+    measure = Measure.objects.get(number=1, fiscal_year__organisation__short_name="อบต.เกียร์")
+    data = step_form_data(measure, [])
+    data["divisions"] = [other_organisation.divisions.get().pk]
+    response = admin_client_demo.post(
+        reverse("admin:measures_measure_change", args=[measure.pk]), data
+    )
+    assert response.status_code == 200
+    assert "ไม่ได้อยู่ใน อบต.เกียร์" in response.content.decode()
+    assert list(measure.divisions.values_list("name", flat=True)) == ["กองคลัง"]
+
+
+def test_a_duplicate_measure_number_gets_a_thai_message(admin_client_demo):
+    measure = Measure.objects.get(number=1)
+    data = step_form_data(measure, [], number=2)
+    response = admin_client_demo.post(
+        reverse("admin:measures_measure_change", args=[measure.pk]), data
+    )
+    assert response.status_code == 200
+    assert "มีมาตรการข้อนี้ในแผนของปีงบประมาณนี้แล้ว" in response.content.decode()

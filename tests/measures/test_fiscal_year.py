@@ -1,0 +1,61 @@
+from datetime import date
+
+import pytest
+
+from measures import fiscal
+from measures.fiscal import Period
+from measures.models import FiscalYear, Organisation
+
+
+def test_it_derives_fiscal_year_2566_dates():
+    assert fiscal.fiscal_year_start(2566) == date(2022, 10, 1)
+    assert fiscal.fiscal_year_end(2566) == date(2023, 9, 30)
+
+
+def test_it_derives_the_two_reporting_periods():
+    assert fiscal.period_start(2566, Period.FIRST_HALF) == date(2022, 10, 1)
+    assert fiscal.period_end(2566, Period.FIRST_HALF) == date(2023, 3, 31)
+    assert fiscal.period_start(2566, Period.FULL_YEAR) == date(2022, 10, 1)
+    assert fiscal.period_end(2566, Period.FULL_YEAR) == date(2023, 9, 30)
+
+
+@pytest.mark.parametrize(
+    "day, year",
+    [
+        (date(2022, 9, 30), 2565),
+        (date(2022, 10, 1), 2566),
+        (date(2023, 4, 3), 2566),
+        (date(2023, 9, 30), 2566),
+        (date(2023, 10, 1), 2567),
+        (date(2024, 2, 29), 2567),
+    ],
+)
+def test_it_finds_the_fiscal_year_of_a_day(day, year):
+    assert fiscal.fiscal_year_of(day) == year
+
+
+@pytest.mark.parametrize(
+    "day, period",
+    [
+        (date(2022, 10, 1), Period.FIRST_HALF),
+        (date(2023, 3, 31), Period.FIRST_HALF),
+        (date(2023, 4, 1), Period.FULL_YEAR),
+        (date(2023, 9, 30), Period.FULL_YEAR),
+    ],
+)
+def test_it_finds_the_period_under_way(day, period):
+    assert fiscal.period_of(day) == period
+
+
+def test_period_labels_are_thai():
+    assert Period.FIRST_HALF.label == "รอบ ๖ เดือน"
+    assert Period.FULL_YEAR.label == "รอบ ๑๒ เดือน"
+
+
+@pytest.mark.django_db
+def test_a_fiscal_year_record_has_derived_dates():
+    organisation = Organisation.objects.create(name="ก", short_name="ก", district="ข", province="ค")
+    fiscal_year = FiscalYear.objects.create(organisation=organisation, year=2567)
+    assert (fiscal_year.start_date, fiscal_year.end_date) == (date(2023, 10, 1), date(2024, 9, 30))
+    assert fiscal_year.period_end(Period.FIRST_HALF) == date(2024, 3, 31)
+    assert str(fiscal_year) == "ปีงบประมาณ พ.ศ. ๒๕๖๗ ก"

@@ -1,0 +1,65 @@
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args, **env):
+    environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+
+
+def production_env(tmp_path):
+    return {
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "ita.example.go.th",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "VAR_DIR": str(tmp_path),
+    }
+
+
+def test_check_deploy_reports_nothing_with_production_values(tmp_path):
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **production_env(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = production_env(tmp_path)
+    env["SECRET_KEY"] = ""
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_settings_are_thai_and_bangkok():
+    from django.conf import settings
+
+    assert settings.LANGUAGE_CODE == "th"
+    assert settings.TIME_ZONE == "Asia/Bangkok"
+
+
+@pytest.mark.parametrize(
+    "url, engine",
+    [
+        ("postgres://ita:secret@db.example:5432/ita", "django.db.backends.postgresql"),
+        ("sqlite:////tmp/ita.sqlite3", "django.db.backends.sqlite3"),
+    ],
+)
+def test_database_comes_from_database_url(url, engine, tmp_path):
+    code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+    result = manage("shell", "-c", code, DATABASE_URL=url, VAR_DIR=str(tmp_path))
+    assert result.stdout.strip().endswith(engine), result.stderr
