@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from measures import views as measure_views
 
@@ -12,5 +12,6 @@ urlpatterns = [
     path("", measure_views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -215,11 +215,15 @@ class Measure(models.Model):
         return self.fiscal_year.organisation
 
     @property
-    def responsible_label(self):
-        """How the report names who is responsible: ทุกกอง, or the divisions joined by "/"."""
+    def responsible_labels(self) -> list[str]:
+        """Who is responsible, as the report names them: ["ทุกกอง"] or the divisions' labels."""
         if self.all_divisions:
-            return ALL_DIVISIONS_LABEL
-        return "/".join(division.label for division in self.divisions.all())
+            return [ALL_DIVISIONS_LABEL]
+        return [division.label for division in self.divisions.all()]
+
+    @property
+    def responsible_label(self) -> str:
+        return "/".join(self.responsible_labels)
 
 
 class MeasureStep(models.Model):

@@ -1,0 +1,201 @@
+"""What is reviewed, approved and rendered: the half-year report (its memo and measure table),
+the chain of superiors who comment and sign it, and the PDF renderings of it."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from measures.fiscal import Period
+from measures.models import FiscalYear, Role
+
+
+class ReportState(models.TextChoices):
+    DRAFT = "draft", "ร่าง"
+    IN_REVIEW = "in_review", "เสนอผู้บังคับบัญชาแล้ว"
+    RETURNED = "returned", "ส่งกลับแก้ไข"
+    APPROVED = "approved", "อนุมัติแล้ว"
+    ACKNOWLEDGED = "acknowledged", "ผู้บริหารทราบแล้ว"
+
+
+class StepKind(models.TextChoices):
+    COMMENT = "comment", "ให้ความเห็น"
+    APPROVE = "approve", "พิจารณาอนุมัติหรือส่งกลับ"
+    ACKNOWLEDGE = "acknowledge", "รับทราบ"
+
+
+class Report(models.Model):
+    """The report of one organisation's plan for one period, with the memo that carries it."""
+
+    State = ReportState
+
+    fiscal_year = models.ForeignKey(
+        FiscalYear, on_delete=models.PROTECT, related_name="reports", verbose_name="ปีงบประมาณ"
+    )
+    period = models.PositiveSmallIntegerField("รอบการรายงาน", choices=Period.choices)
+    revision = models.PositiveSmallIntegerField("ฉบับแก้ไขครั้งที่", default=1)
+    previous_revision = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="next_revision",
+        verbose_name="แก้ไขจากฉบับ",
+    )
+    state = models.CharField(
+        "สถานะ", max_length=20, choices=ReportState.choices, default=ReportState.DRAFT
+    )
+    round = models.PositiveSmallIntegerField("เสนอครั้งที่", default=0)
+    current_step = models.PositiveSmallIntegerField("ขั้นที่รอพิจารณา", null=True, blank=True)
+
+    # The memo's own fields (บันทึกข้อความ).
+    department = models.CharField(
+        "ส่วนราชการ", max_length=300, help_text="เช่น งานนโยบายและแผน สำนักปลัด องค์การบริหารส่วนตำบล…"
+    )
+    phone = models.CharField("โทร", max_length=60, blank=True)
+    document_number = models.CharField("ที่", max_length=100, blank=True)
+    memo_date = models.DateField("วันที่", null=True, blank=True)
+    subject = models.CharField("เรื่อง", max_length=500)
+    addressee = models.CharField("เรียน", max_length=300)
+    body = models.TextField(
+        "ข้อความ", help_text="แต่ละย่อหน้าคั่นด้วยบรรทัดว่าง บรรทัดเช่น “๑. เรื่องเดิม” เป็นหัวข้อ"
+    )
+    closing = models.CharField(
+        "ข้อความลงท้าย", max_length=300, default="จึงเรียนมาเพื่อโปรดทราบและพิจารณา"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ผู้จัดทำ",
+    )
+    author_name = models.CharField("ชื่อผู้จัดทำ", max_length=200)
+    author_position = models.CharField("ตำแหน่งผู้จัดทำ", max_length=200)
+
+    # From submission on, the document as submitted (see reports/document.py).
+    snapshot = models.JSONField("ข้อมูล ณ วันเสนอ", null=True, blank=True, editable=False)
+    created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
+    updated_at = models.DateTimeField("แก้ไขล่าสุดเมื่อ", auto_now=True)
+    history = HistoricalRecords(verbose_name="ประวัติรายงาน")
+
+    class Meta:
+        verbose_name = "รายงานผลการดำเนินงาน"
+        verbose_name_plural = "รายงานผลการดำเนินงาน"
+        ordering = ["fiscal_year", "period", "-revision"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fiscal_year", "period", "revision"],
+                name="report_unique_revision",
+                violation_error_message="มีรายงานของรอบนี้ฉบับนี้แล้ว",
+            ),
+            models.CheckConstraint(
+                condition=Q(period__in=Period.values),
+                name="report_period_valid",
+                violation_error_message="กรุณาเลือกรอบการรายงาน",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=ReportState.values),
+                name="report_state_valid",
+                violation_error_message="สถานะรายงานไม่ถูกต้อง",
+            ),
+        ]
+
+    def __str__(self):
+        from measures.thaiformat import thai_digits
+
+        text = (
+            f"รายงาน{self.get_period_display()} ปีงบประมาณ {thai_digits(self.fiscal_year.year)} "
+            f"{self.fiscal_year.organisation}"
+        )
+        if self.revision > 1:
+            text += f" (ฉบับแก้ไขครั้งที่ {thai_digits(self.revision - 1)})"
+        return text
+
+    @property
+    def organisation(self):
+        return self.fiscal_year.organisation
+
+    @property
+    def is_frozen(self):
+        """From submission on the report shows what was submitted, not the live plan."""
+        return self.snapshot is not None
+
+
+class ReviewStep(models.Model):
+    """One superior in the report's chain, in order: who comments and signs, and what they wrote."""
+
+    Kind = StepKind
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="review_steps", verbose_name="รายงาน"
+    )
+    order = models.PositiveSmallIntegerField("ลำดับ")
+    role = models.CharField("บทบาท", max_length=30, choices=Role.choices)
+    kind = models.CharField("หน้าที่", max_length=20, choices=StepKind.choices)
+    signer_name = models.CharField("ชื่อผู้ลงนาม", max_length=200)
+    signer_position = models.CharField("ตำแหน่งผู้ลงนาม", max_length=200)
+    comment = models.TextField("ความเห็น", blank=True)
+    acted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ลงนามโดย",
+    )
+    acted_at = models.DateTimeField("ลงนามเมื่อ", null=True, blank=True)
+    history = HistoricalRecords(verbose_name="ประวัติความเห็น")
+
+    class Meta:
+        verbose_name = "ความเห็นผู้บังคับบัญชา"
+        verbose_name_plural = "ความเห็นผู้บังคับบัญชา"
+        ordering = ["report", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "order"],
+                name="review_step_unique_order",
+                violation_error_message="ลำดับผู้พิจารณาซ้ำกัน",
+            ),
+        ]
+
+    def __str__(self):
+        return self.heading
+
+    @property
+    def heading(self):
+        return f"ความเห็น{self.signer_position}"
+
+
+class RenderedPdf(models.Model):
+    """A PDF of a report, stored so it is served again without rendering while nothing changed.
+
+    `html_sha256` identifies what the PDF shows (the HTML it was rendered from); `sha256` is the
+    PDF's own digest, for whoever files or publishes it."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="renderings", verbose_name="รายงาน"
+    )
+    html_sha256 = models.CharField("รหัสเนื้อหา", max_length=64)
+    sha256 = models.CharField("SHA-256 ของไฟล์", max_length=64)
+    pdf = models.BinaryField("ไฟล์ PDF")
+    page_count = models.PositiveSmallIntegerField("จำนวนหน้า")
+    is_final = models.BooleanField("ฉบับสมบูรณ์", default=False)
+    created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "ไฟล์ PDF ของรายงาน"
+        verbose_name_plural = "ไฟล์ PDF ของรายงาน"
+        ordering = ["report", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "html_sha256"], name="rendering_unique_per_content"
+            ),
+            models.UniqueConstraint(
+                fields=["report"], condition=Q(is_final=True), name="one_final_rendering"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.report} – {self.sha256[:12]}"

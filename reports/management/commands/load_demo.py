@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from measures.demo import DEMO_FIXTURE, load_demo, read_demo_fixture
 from measures.thaiformat import thai_digits
+from reports.demo import load_demo_report
 
 
 class Command(BaseCommand):
@@ -16,7 +17,10 @@ class Command(BaseCommand):
         parser.add_argument("--fixture", default=str(DEMO_FIXTURE), help="ไฟล์ข้อมูลตัวอย่าง (TOML)")
 
     def handle(self, *args, fixture, keep_existing, **options):
-        result = load_demo(read_demo_fixture(fixture), keep_existing=keep_existing)
+        data = read_demo_fixture(fixture)
+        result = load_demo(data, keep_existing=keep_existing)
+        if result.created or not keep_existing:
+            load_demo_report(data, result.fiscal_year)
         organisation = result.organisation
         if keep_existing and not result.created:
             self.stdout.write(f"มีข้อมูลตัวอย่าง {organisation} อยู่แล้ว (ไม่ได้เขียนทับ)")

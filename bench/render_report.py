@@ -1,0 +1,149 @@
+"""How fast the report renders, against Chromium printing the same HTML, measured in one run.
+
+    .venv/bin/python bench/render_report.py [--repeat 3]
+
+(a) the demo report (17 measures) and (b) a synthetic plan of 170 measures (the seed's measures
+ten times over, the same text density), each rendered to PDF in this warm process, against
+Chromium headless printing the same HTML to PDF as a whole process. Then serving the demo's
+stored PDF. Uses its own temporary SQLite database. The last line is
+
+    seed_vs_chromium=… large_vs_chromium=… cached_ms=…
+
+Targets (issue 3): seed ≤ 1.0, large ≤ 2.0, cached < 50 ms, peak memory for (b) < 400 MB.
+"""
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORKDIR = Path(tempfile.mkdtemp(prefix="ita-bench-"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ita_portal.settings")
+os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
+os.environ["VAR_DIR"] = str(WORKDIR)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import transaction  # noqa: E402
+
+from measures.demo import load_demo, read_demo_fixture  # noqa: E402
+from measures.models import FiscalYear, Measure, MeasureStep, ProgressEntry  # noqa: E402
+from reports.demo import load_demo_report  # noqa: E402
+from reports.rendering import html_to_pdf, report_html, stored_report_pdf  # noqa: E402
+from reports.services import report_create  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def timed(function, repeat):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def chromium_print(html: str, name: str) -> float:
+    """Seconds for a whole Chromium process to print the HTML to PDF."""
+    static = (ROOT / "static").as_uri()
+    page = WORKDIR / f"{name}.html"
+    page.write_text(html.replace('"/static/', f'"{static}/'), encoding="utf-8")
+    profile = tempfile.mkdtemp(dir=WORKDIR)
+    command = [
+        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", f"--user-data-dir={profile}", "--no-pdf-header-footer",
+        f"--print-to-pdf={WORKDIR / (name + '-chromium.pdf')}", page.as_uri(),
+    ]  # fmt: skip
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    return time.perf_counter() - start
+
+
+def large_plan(seed_year: FiscalYear, copies: int = 10):
+    """The seed's measures `copies` times over, in a new fiscal year, with a report."""
+    fiscal_year = FiscalYear.objects.create(organisation=seed_year.organisation, year=2600)
+    seed = list(seed_year.measures.prefetch_related("steps", "divisions", "progress_entries"))
+    number = 0
+    for _ in range(copies):
+        for source in seed:
+            number += 1
+            measure = Measure.objects.create(
+                fiscal_year=fiscal_year,
+                number=number,
+                title=source.title,
+                all_divisions=source.all_divisions,
+            )
+            measure.divisions.set(source.divisions.all())
+            MeasureStep.objects.bulk_create(
+                MeasureStep(measure=measure, position=step.position, text=step.text)
+                for step in source.steps.all()
+            )
+            entry = source.progress_entries.get(period=1)
+            ProgressEntry.objects.create(
+                measure=measure, period=1, status=entry.status,
+                result=entry.result, follow_up=entry.follow_up,
+            )  # fmt: skip
+    author = seed_year.reports.get().author
+    return report_create(fiscal_year=fiscal_year, period=1, author=author)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
+    repeat = parser.parse_args().repeat
+
+    call_command("migrate", verbosity=0)
+    with transaction.atomic():
+        data = read_demo_fixture()
+        demo = load_demo(data)
+        seed_report = load_demo_report(data, demo.fiscal_year)
+        large_report = large_plan(demo.fiscal_year)
+
+    seed_html, large_html = report_html(seed_report), report_html(large_report)
+    html_to_pdf(seed_html)  # warm: fonts, pythainlp's dictionary, WeasyPrint's caches
+
+    seed_s = timed(lambda: html_to_pdf(seed_html), repeat)
+    rss_before_large = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    large_s = timed(lambda: html_to_pdf(large_html), repeat)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    _, large_pages = html_to_pdf(large_html)
+
+    stored_report_pdf(seed_report)  # renders and stores once
+    cached_ms = 1000 * timed(lambda: bytes(stored_report_pdf(seed_report).pdf), max(repeat, 5))
+
+    print(f"seed report (17 measures): weasyprint {seed_s:.2f} s")
+    print(f"large plan (170 measures, {large_pages} pages): weasyprint {large_s:.2f} s")
+    print(f"peak memory: {peak_mb:.0f} MB (before the large plan: {rss_before_large:.0f} MB)")
+    print(f"stored PDF served again: {cached_ms:.1f} ms")
+    if CHROMIUM is None:
+        print("chromium is not installed: no Chromium column (apt-get install chromium)")
+        seed_ratio = large_ratio = "n/a"
+    else:
+        chromium_seed = statistics.median(chromium_print(seed_html, "seed") for _ in range(repeat))
+        chromium_large = statistics.median(
+            chromium_print(large_html, "large") for _ in range(repeat)
+        )
+        print(f"chromium whole process: seed {chromium_seed:.2f} s, large {chromium_large:.2f} s")
+        seed_ratio = f"{seed_s / chromium_seed:.2f}"
+        large_ratio = f"{large_s / chromium_large:.2f}"
+    shutil.rmtree(WORKDIR, ignore_errors=True)
+    print(
+        f"seed_vs_chromium={seed_ratio} large_vs_chromium={large_ratio} cached_ms={cached_ms:.1f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

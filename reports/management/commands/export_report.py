@@ -1,0 +1,60 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
+
+from measures.models import Organisation
+from measures.thaiformat import parse_int, thai_digits
+from reports.models import Report
+from reports.rendering import report_html, report_pdf_bytes
+
+
+class Command(BaseCommand):
+    help = "ส่งออกรายงานผลการดำเนินงานตามมาตรการเป็นไฟล์ PDF (หรือ HTML ที่ใช้สร้าง PDF)"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--org", required=True, help="ชื่อย่อ ชื่อเต็ม หรือรหัสของหน่วยงาน")
+        parser.add_argument("--year", required=True, help="ปีงบประมาณ พ.ศ. เช่น 2566 หรือ ๒๕๖๖")
+        parser.add_argument("--period", required=True, help="1 = รอบ ๖ เดือน, 2 = รอบ ๑๒ เดือน")
+        parser.add_argument("--output", required=True, help="ไฟล์ที่จะเขียน")
+        parser.add_argument("--format", choices=["pdf", "html"], default="pdf")
+        parser.add_argument("--revision", help="ฉบับแก้ไข (ค่าเริ่มต้น: ฉบับล่าสุด)")
+
+    def handle(self, *args, org, year, period, output, format, revision, **options):
+        organisation = find_organisation(org)
+        year, period = number(year, "--year"), number(period, "--period")
+        reports = Report.objects.filter(
+            fiscal_year__organisation=organisation, fiscal_year__year=year, period=period
+        ).select_related("fiscal_year__organisation")
+        if revision:
+            reports = reports.filter(revision=number(revision, "--revision"))
+        report = reports.order_by("-revision").first()
+        if report is None:
+            raise CommandError(
+                f"ไม่พบรายงานของ {organisation} ปีงบประมาณ {thai_digits(year)} "
+                f"รอบที่ {thai_digits(period)}"
+            )
+        if format == "html":
+            Path(output).write_text(report_html(report), encoding="utf-8")
+        else:
+            Path(output).write_bytes(report_pdf_bytes(report))
+        self.stdout.write(f"เขียน {report} ลงไฟล์ {output} แล้ว")
+
+
+def number(text, option) -> int:
+    try:
+        return parse_int(text)
+    except ValueError:
+        raise CommandError(f"{option} ต้องเป็นตัวเลข (เลขไทยหรือเลขอารบิก): {text}") from None
+
+
+def find_organisation(text) -> Organisation:
+    query = Q(short_name=text) | Q(name=text)
+    try:
+        query |= Q(pk=parse_int(text))
+    except ValueError:
+        pass
+    found = list(Organisation.objects.filter(query)[:2])
+    if len(found) != 1:
+        raise CommandError(f"ไม่พบหน่วยงาน “{text}” (ใช้ชื่อย่อ ชื่อเต็ม หรือรหัสหน่วยงาน)")
+    return found[0]

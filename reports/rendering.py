@@ -1,0 +1,156 @@
+"""A report as HTML and as PDF.
+
+`report_pdf_bytes(report)` is the one function that turns a report into PDF bytes;
+`stored_report_pdf(report)` serves a stored rendering again while what the report shows is
+unchanged, and renders a new one when it changed.
+"""
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from weasyprint import CSS, HTML
+from weasyprint.formatting_structure.boxes import MarginBox, TextBox
+from weasyprint.text.line_break import get_log_attrs
+
+from .document import report_document
+from .models import RenderedPdf
+from .pdf import text_layer
+from .pdf.fetcher import BASE_URL, ProjectFilesFetcher
+
+text_layer.install()
+
+# Bump when the way HTML becomes PDF changes (not the templates or CSS: those are hashed).
+RENDERER_VERSION = "1"
+# Each pass lays out one part; the root takes that part's page so widths follow its page size.
+MEMO_ONLY = "html { page: memo; } .measure-table { display: none !important; }"
+TABLE_ONLY = "html { page: table; } .memo { display: none !important; }"
+ASSETS = ["css/report.css", "css/fonts.css", "fonts/Laksaman.ttf", "fonts/Laksaman-Bold.ttf"]
+
+
+def report_html(report, *, preview=False) -> str:
+    """The whole document as one HTML page: the preview, `export_report --format html`."""
+    return document_html(report_document(report), preview=preview, report_pk=report.pk)
+
+
+def document_html(document: dict, *, part=None, preview=False, report_pk=None) -> str:
+    context = {"doc": document, "part": part, "preview": preview, "report_pk": report_pk}
+    return render_to_string("reports/document.html", context)
+
+
+def report_pdf_bytes(report) -> bytes:
+    pdf, _ = document_pdf(report_document(report))
+    return pdf
+
+
+def document_pdf(document: dict) -> tuple[bytes, int]:
+    return html_to_pdf(document_html(document, part="memo"), document_html(document, part="table"))
+
+
+def html_to_pdf(
+    memo_html: str, table_html: str | None = None, fetcher: ProjectFilesFetcher | None = None
+) -> tuple[bytes, int]:
+    """PDF bytes and page count. The memo and the table are laid out separately: the memo may be
+    laid out twice to print each page's continuation word, and the table's page numbers
+    continue from the memo's. Given one HTML page, both parts are taken from it."""
+    fetcher = fetcher or ProjectFilesFetcher()
+    table_html = memo_html if table_html is None else table_html
+    memo = _render(memo_html, fetcher, MEMO_ONLY)
+    if len(memo.pages) > 1:
+        memo = _render(memo_html, fetcher, MEMO_ONLY + continuation_css(memo.pages))
+    first_table_page = f"@page :first {{ counter-reset: page {len(memo.pages) + 1} }}"
+    table = _render(table_html, fetcher, TABLE_ONLY + first_table_page)
+    pages = memo.pages + table.pages
+    return memo.copy(pages).write_pdf(), len(pages)
+
+
+def _render(html, fetcher, extra_css):
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
+        stylesheets=[CSS(string=extra_css, url_fetcher=fetcher)]
+    )
+
+
+def continuation_css(pages) -> str:
+    """Official typing puts the first word of the next page at the foot of a page that
+    continues: "/ความเห็น..."."""
+    rules = []
+    for number, next_page in enumerate(pages[1:], start=1):
+        word = first_word(next_page)
+        if word:
+            content = css_string(f"/{word}...")
+            rules.append(f"@page :nth({number}) {{ @bottom-right {{ content: {content}; }} }}")
+    return "\n".join(rules)
+
+
+def first_word(page) -> str:
+    """The first word of the page's content (not of its page number), cut where Pango (libthai)
+    puts a word boundary, extended until it holds a letter ("๑. เรื่องเดิม" gives "๑. เรื่อง")."""
+    for area in page._page_box.children:
+        if isinstance(area, MarginBox):
+            continue
+        for box in area.descendants():
+            if isinstance(box, TextBox) and box.text.strip():
+                return _leading_word(box.text.strip())
+    return ""
+
+
+def _leading_word(text: str) -> str:
+    for index, attributes in enumerate(get_log_attrs(text, "th")):
+        word = text[:index]
+        if index and attributes.is_word_end and any(char.isalpha() for char in word):
+            return word
+    return text
+
+
+def css_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return f'"{escaped}"'
+
+
+@lru_cache(maxsize=1)
+def _assets_fingerprint() -> str:
+    digest = hashlib.sha256(RENDERER_VERSION.encode())
+    for name in ASSETS:
+        digest.update((Path(settings.BASE_DIR) / "static" / name).read_bytes())
+    return digest.hexdigest()
+
+
+def content_key(html: str) -> str:
+    return hashlib.sha256((_assets_fingerprint() + html).encode()).hexdigest()
+
+
+def stored_report_pdf(report) -> RenderedPdf:
+    """The report's PDF: the final one once there is one, else the stored rendering of what the
+    report shows now, rendering and storing it first if there is none."""
+    final = report.renderings.filter(is_final=True).first()
+    if final:
+        return final
+    document = report_document(report)
+    key = content_key(document_html(document))
+    stored = report.renderings.filter(html_sha256=key).first()
+    if stored:
+        return stored
+    pdf, page_count = document_pdf(document)
+    return _store(report, key, pdf, page_count)
+
+
+def _store(report, key, pdf, page_count, *, is_final=False) -> RenderedPdf:
+    try:
+        with transaction.atomic():
+            rendering = RenderedPdf.objects.create(
+                report=report,
+                html_sha256=key,
+                sha256=hashlib.sha256(pdf).hexdigest(),
+                pdf=pdf,
+                page_count=page_count,
+                is_final=is_final,
+            )
+            # Older renderings show what the report no longer shows.
+            report.renderings.filter(is_final=False).exclude(pk=rendering.pk).delete()
+            return rendering
+    except IntegrityError:
+        # Someone else stored the same rendering meanwhile.
+        return report.renderings.get(html_sha256=key)

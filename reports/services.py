@@ -1,0 +1,97 @@
+"""Writes to reports. The review workflow's transitions live in reports/workflow.py."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from measures.fiscal import Period
+from measures.models import Membership, Role
+from measures.thaiformat import thai_digits
+
+from .models import Report, ReviewStep, StepKind
+
+DEFAULT_CHAIN = [
+    (Role.HEAD_OF_OFFICE, StepKind.COMMENT),
+    (Role.CHIEF_ADMINISTRATOR, StepKind.APPROVE),
+    (Role.CHIEF_EXECUTIVE, StepKind.ACKNOWLEDGE),
+]
+DEFAULT_SUBJECT = "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสในหน่วยงาน"
+PERIOD_PHRASE = {
+    Period.FIRST_HALF: "ในช่วงครึ่งปีแรก",
+    Period.FULL_YEAR: "ในรอบ ๑๒ เดือน",
+}
+
+
+def member_of(organisation, role) -> Membership | None:
+    return (
+        Membership.objects.filter(organisation=organisation, role=role)
+        .order_by("pk")
+        .select_related("user")
+        .first()
+    )
+
+
+def default_memo_fields(fiscal_year, period) -> dict:
+    """What the analyst would type, generated from the plan, to edit rather than write."""
+    organisation = fiscal_year.organisation
+    year = thai_digits(fiscal_year.year)
+    previous_year = thai_digits(fiscal_year.year - 1)
+    department = f"งานนโยบายและแผน สำนักปลัด {organisation.name}"
+    chief_executive = member_of(organisation, Role.CHIEF_EXECUTIVE)
+    body = "\n\n".join(
+        [
+            "๑. เรื่องเดิม",
+            f"ตามที่{organisation.name} ได้ดำเนินการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส"
+            "ในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment : ITA) "
+            f"ประจำปีงบประมาณ พ.ศ. {previous_year} และได้กำหนดมาตรการ/แนวทางในการส่งเสริม"
+            "คุณธรรมและความโปร่งใสของหน่วยงาน สำหรับการปฏิบัติงานในปีงบประมาณ "
+            f"พ.ศ. {year} นั้น",
+            f"ในการนี้ ส่วนราชการต่าง ๆ {organisation.name}ได้ดำเนินการนำมาตรการ/ข้อเสนอแนะ/"
+            "วิธีการแก้ไข/ปรับปรุงการดำเนินงานมาถือปฏิบัติ เพื่อพัฒนาคุณธรรมและความโปร่งใส"
+            f"ภายในหน่วยงานในปีงบประมาณ พ.ศ. {year} แล้ว {department} "
+            f"จึงขอรายงานผลการดำเนินการตามมาตรการข้อเสนอแนะ{PERIOD_PHRASE[Period(period)]} "
+            f"ปีงบประมาณ พ.ศ. {year} รายละเอียดตามเอกสารที่แนบมาพร้อมนี้",
+        ]
+    )
+    return {
+        "department": department,
+        "phone": organisation.phone,
+        "document_number": f"{organisation.document_prefix}/"
+        if organisation.document_prefix
+        else "",
+        "memo_date": timezone.localdate(),
+        "subject": DEFAULT_SUBJECT,
+        "addressee": (
+            chief_executive.position_title if chief_executive else f"นายก{organisation.name}"
+        ),
+        "body": body,
+    }
+
+
+@transaction.atomic
+def report_create(*, fiscal_year, period, author, **fields) -> Report:
+    """A draft report with the memo's defaults and the organisation's chain of superiors."""
+    organisation = fiscal_year.organisation
+    membership = author.memberships.filter(organisation=organisation).order_by("pk").first()
+    values = default_memo_fields(fiscal_year, period)
+    values.update(fields)
+    report = Report(
+        fiscal_year=fiscal_year,
+        period=period,
+        author=author,
+        author_name=membership.display_name if membership else author.get_full_name(),
+        author_position=membership.position_title if membership else "",
+        **values,
+    )
+    report.full_clean()
+    report.save()
+    for order, (role, kind) in enumerate(DEFAULT_CHAIN, start=1):
+        signer = member_of(organisation, role)
+        ReviewStep.objects.create(
+            report=report,
+            order=order,
+            role=role,
+            kind=kind,
+            signer_name=signer.display_name if signer else "",
+            signer_position=signer.position_title if signer else Role(role).label,
+        )
+    return report
