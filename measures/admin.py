@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import permissions
 from .models import (
     Division,
     Evidence,
@@ -17,23 +18,149 @@ from .services import measure_set_steps
 from .thaiformat import thai_digits
 
 
-class DivisionInline(admin.TabularInline):
+class ScopedAdmin(admin.ModelAdmin):
+    """The admin of one organisation's data: superusers see everything, the others only the
+    organisations where the permission rule `rule` lets them in."""
+
+    organisation_path = "organisation"
+    rule = staticmethod(permissions.manages)
+
+    def organisations(self, request):
+        return [
+            membership.organisation
+            for membership in Membership.objects.filter(user=request.user).select_related(
+                "organisation"
+            )
+            if self.rule(request.user, membership.organisation)
+        ]
+
+    def organisation_of(self, obj):
+        for part in self.organisation_path.split("__"):
+            obj = getattr(obj, part)
+        return obj
+
+    def allowed(self, request, obj=None):
+        if request.user.is_superuser:
+            return True
+        organisations = self.organisations(request)
+        if obj is None:
+            return bool(organisations)
+        return self.organisation_of(obj) in organisations
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(**{f"{self.organisation_path}__in": self.organisations(request)})
+
+    def has_module_permission(self, request):
+        return self.allowed(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self.allowed(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return self.allowed(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self.allowed(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.allowed(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return _scoped_choices(self, db_field, request, field)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return _scoped_choices(self, db_field, request, field)
+
+
+def _scoped_choices(model_admin, db_field, request, field):
+    """Choices of organisations, plans and divisions only from the person's organisations."""
+    if field is None or request.user.is_superuser:
+        return field
+    organisations = ScopedAdmin.organisations(model_admin, request)
+    paths = {
+        Organisation: "pk__in",
+        FiscalYear: "organisation__in",
+        Division: "organisation__in",
+        Measure: "fiscal_year__organisation__in",
+        ProgressEntry: "measure__fiscal_year__organisation__in",
+    }
+    path = paths.get(db_field.related_model)
+    if path:
+        field.queryset = field.queryset.filter(**{path: organisations})
+    return field
+
+
+class ScopedInline:
+    """Inlines follow their parent admin's scope."""
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser or bool(self._organisations(request))
+
+    def has_add_permission(self, request, obj=None):
+        return self.has_view_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_view_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_view_permission(request, obj)
+
+    def _organisations(self, request):
+        return [
+            m.organisation
+            for m in Membership.objects.filter(user=request.user).select_related("organisation")
+            if permissions.manages(request.user, m.organisation)
+        ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is None or request.user.is_superuser:
+            return field
+        if db_field.related_model is Division:
+            field.queryset = field.queryset.filter(organisation__in=self._organisations(request))
+        return field
+
+
+class DivisionInline(ScopedInline, admin.TabularInline):
     model = Division
     extra = 0
     fields = ["order", "name", "short_name"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ScopedAdmin):
+    organisation_path = "pk"
+    rule = staticmethod(permissions.administers)
     list_display = ["name", "short_name", "district", "province", "phone"]
     search_fields = ["name", "short_name", "district", "province"]
     inlines = [DivisionInline]
 
+    def organisation_of(self, obj):
+        return obj
+
+    def get_queryset(self, request):
+        queryset = admin.ModelAdmin.get_queryset(self, request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(pk__in=[o.pk for o in self.organisations(request)])
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
 
 @admin.register(Division)
-class DivisionAdmin(admin.ModelAdmin):
+class DivisionAdmin(ScopedAdmin):
+    rule = staticmethod(permissions.administers)
     list_display = ["name", "short_name", "organisation", "order"]
-    list_filter = ["organisation"]
+    list_filter = [("organisation", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["organisation"]
     search_fields = ["name", "short_name"]
 
@@ -43,9 +170,9 @@ class MembershipForm(forms.ModelForm):
         cleaned = super().clean()
         organisation = cleaned.get("organisation")
         foreign = [
-            d
-            for d in cleaned.get("divisions", [])
-            if d.organisation_id != getattr(organisation, "pk", None)
+            division
+            for division in cleaned.get("divisions", [])
+            if division.organisation_id != getattr(organisation, "pk", None)
         ]
         if organisation and foreign:
             self.add_error(
@@ -56,19 +183,20 @@ class MembershipForm(forms.ModelForm):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ScopedAdmin):
+    rule = staticmethod(permissions.administers)
     form = MembershipForm
     list_display = ["display_name", "user", "role", "position_title", "organisation"]
-    list_filter = ["organisation", "role"]
+    list_filter = [("organisation", admin.RelatedOnlyFieldListFilter), "role"]
     list_select_related = ["organisation", "user"]
     search_fields = ["display_name", "position_title", "user__username"]
     filter_horizontal = ["divisions"]
 
 
 @admin.register(FiscalYear)
-class FiscalYearAdmin(admin.ModelAdmin):
+class FiscalYearAdmin(ScopedAdmin):
     list_display = ["year_be", "organisation", "measure_count"]
-    list_filter = ["organisation"]
+    list_filter = [("organisation", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["organisation"]
 
     def get_queryset(self, request):
@@ -80,10 +208,10 @@ class FiscalYearAdmin(admin.ModelAdmin):
 
     @admin.display(description="จำนวนมาตรการ", ordering="measure_total")
     def measure_count(self, fiscal_year):
-        return fiscal_year.measure_total
+        return thai_digits(fiscal_year.measure_total)
 
 
-class StepInline(admin.TabularInline):
+class StepInline(ScopedInline, admin.TabularInline):
     model = MeasureStep
     extra = 1
     fields = ["position", "text"]
@@ -102,10 +230,25 @@ class StepInline(admin.TabularInline):
         return formset
 
 
-class ProgressInline(admin.StackedInline):
+class ProgressInline(ScopedInline, admin.StackedInline):
     model = ProgressEntry
     extra = 0
     fields = ["period", "status", "result", "follow_up"]
+
+    def has_change_permission(self, request, obj=None):
+        # Progress of a submitted period is changed nowhere; the staff pages and services refuse
+        # it too. `obj` is the measure here: lock the inline once any period is submitted.
+        if obj is not None and not all(
+            permissions.progress_is_open(obj.fiscal_year, period) for period in (1, 2)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
 
 
 class MeasureForm(forms.ModelForm):
@@ -142,19 +285,22 @@ class StatusFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(progress_entries__status=self.value()).distinct()
+            return queryset.filter(
+                progress_entries__period=1, progress_entries__status=self.value()
+            ).distinct()
         return queryset
 
 
 @admin.register(Measure)
-class MeasureAdmin(SimpleHistoryAdmin):
+class MeasureAdmin(ScopedAdmin, SimpleHistoryAdmin):
+    organisation_path = "fiscal_year__organisation"
     form = MeasureForm
     list_display = ["number_th", "short_title", "responsible", "step_count", "fiscal_year"]
     list_display_links = ["number_th", "short_title"]
     list_filter = [
-        "fiscal_year__organisation",
+        ("fiscal_year__organisation", admin.RelatedOnlyFieldListFilter),
         "fiscal_year__year",
-        "divisions",
+        ("divisions", admin.RelatedOnlyFieldListFilter),
         "all_divisions",
         StatusFilter,
     ]
@@ -201,29 +347,36 @@ class MeasureAdmin(SimpleHistoryAdmin):
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(ScopedInline, admin.TabularInline):
     model = Evidence
     extra = 0
+    formfield_overrides = {Evidence._meta.get_field("url").__class__: {"assume_scheme": "https"}}
     fields = ["description", "file", "url", "added_by", "added_at"]
     readonly_fields = ["added_by", "added_at"]
 
 
+class ProgressEntryForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        measure, period = cleaned.get("measure"), cleaned.get("period")
+        if measure and period and not permissions.progress_is_open(measure.fiscal_year, period):
+            raise forms.ValidationError("รายงานรอบนี้เสนอผู้บังคับบัญชาแล้ว แก้ไขผลการดำเนินการไม่ได้")
+        return cleaned
+
+
 @admin.register(ProgressEntry)
-class ProgressEntryAdmin(SimpleHistoryAdmin):
+class ProgressEntryAdmin(ScopedAdmin, SimpleHistoryAdmin):
+    organisation_path = "measure__fiscal_year__organisation"
+    form = ProgressEntryForm
     list_display = [
-        "measure_number",
-        "measure_title",
-        "period",
-        "status",
-        "updated_by",
-        "updated_at",
-    ]
+        "measure_number", "measure_title", "period", "status", "updated_by", "updated_at",
+    ]  # fmt: skip
     list_filter = [
-        "measure__fiscal_year__organisation",
+        ("measure__fiscal_year__organisation", admin.RelatedOnlyFieldListFilter),
         "measure__fiscal_year__year",
         "period",
         "status",
-        "measure__divisions",
+        ("measure__divisions", admin.RelatedOnlyFieldListFilter),
     ]
     list_select_related = ["measure__fiscal_year__organisation", "updated_by"]
     search_fields = ["measure__title", "result", "follow_up"]
@@ -240,6 +393,17 @@ class ProgressEntryAdmin(SimpleHistoryAdmin):
         title = entry.measure.title
         return title if len(title) <= 70 else title[:70] + "…"
 
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not permissions.progress_is_open(
+            obj.measure.fiscal_year, obj.period
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
+        obj.version += 1
         super().save_model(request, obj, form, change)

@@ -313,10 +313,12 @@ class ProgressEntry(models.Model):
 
 
 def evidence_upload_to(evidence, filename):
-    # The stored name is not the uploaded one: it must not be guessable or carry a path.
+    # The stored name is not the uploaded one: it must not be guessable or carry a path. The
+    # extension comes from the checked content (measures/uploads.py).
+    import os
     import uuid
 
-    return f"evidence/{evidence.entry_id}/{uuid.uuid4().hex}"
+    return f"evidence/{evidence.entry_id}/{uuid.uuid4().hex}{os.path.splitext(filename)[1]}"
 
 
 class Evidence(models.Model):

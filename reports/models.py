@@ -12,16 +12,51 @@ from measures.models import FiscalYear, Role
 
 class ReportState(models.TextChoices):
     DRAFT = "draft", "ร่าง"
-    IN_REVIEW = "in_review", "เสนอผู้บังคับบัญชาแล้ว"
-    RETURNED = "returned", "ส่งกลับแก้ไข"
-    APPROVED = "approved", "อนุมัติแล้ว"
-    ACKNOWLEDGED = "acknowledged", "ผู้บริหารทราบแล้ว"
+    IN_REVIEW = "in_review", "อยู่ระหว่างเสนอผู้บังคับบัญชา"
+    RETURNED = "returned", "ส่งกลับให้แก้ไข"
+    APPROVED = "approved", "อนุมัติแล้ว รอผู้บริหารรับทราบ"
+    ACKNOWLEDGED = "acknowledged", "ผู้บริหารทราบแล้ว (ฉบับสมบูรณ์)"
+
+
+# States in which the report shows what was submitted and nobody edits its data.
+LOCKED_STATES = (ReportState.IN_REVIEW, ReportState.APPROVED, ReportState.ACKNOWLEDGED)
 
 
 class StepKind(models.TextChoices):
     COMMENT = "comment", "ให้ความเห็น"
     APPROVE = "approve", "พิจารณาอนุมัติหรือส่งกลับ"
     ACKNOWLEDGE = "acknowledge", "รับทราบ"
+
+
+class ReviewChainStep(models.Model):
+    """An organisation's chain of superiors for its reports, in order. Without one, reports use
+    the default: head of office comments, chief administrator approves, chief executive
+    acknowledges."""
+
+    organisation = models.ForeignKey(
+        "measures.Organisation",
+        on_delete=models.CASCADE,
+        related_name="review_chain",
+        verbose_name="หน่วยงาน",
+    )
+    order = models.PositiveSmallIntegerField("ลำดับ")
+    role = models.CharField("บทบาท", max_length=30, choices=Role.choices)
+    kind = models.CharField("หน้าที่", max_length=20, choices=StepKind.choices)
+
+    class Meta:
+        verbose_name = "ลำดับการเสนอรายงาน"
+        verbose_name_plural = "ลำดับการเสนอรายงาน"
+        ordering = ["organisation", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "order"],
+                name="review_chain_unique_order",
+                violation_error_message="ลำดับการเสนอซ้ำกัน",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.order}. {self.get_role_display()} – {self.get_kind_display()}"
 
 
 class Report(models.Model):
@@ -166,6 +201,47 @@ class ReviewStep(models.Model):
     @property
     def heading(self):
         return f"ความเห็น{self.signer_position}"
+
+
+class ReviewAction(models.TextChoices):
+    SUBMIT = "submit", "เสนอรายงาน"
+    COMMENT = "comment", "ให้ความเห็น"
+    APPROVE = "approve", "อนุมัติ"
+    RETURN = "return", "ส่งกลับให้แก้ไข"
+    ACKNOWLEDGE = "acknowledge", "รับทราบ"
+    REVISE = "revise", "สร้างฉบับแก้ไข"
+
+
+class ReviewEvent(models.Model):
+    """Every step taken on a report, kept across rounds: a returned report keeps what was said."""
+
+    Action = ReviewAction
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="events", verbose_name="รายงาน"
+    )
+    round = models.PositiveSmallIntegerField("เสนอครั้งที่")
+    step_order = models.PositiveSmallIntegerField("ขั้นที่", null=True, blank=True)
+    action = models.CharField("การดำเนินการ", max_length=20, choices=ReviewAction.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="ผู้ดำเนินการ",
+    )
+    actor_name = models.CharField("ชื่อ", max_length=200)
+    actor_position = models.CharField("ตำแหน่ง", max_length=200)
+    comment = models.TextField("ความเห็น/เหตุผล", blank=True)
+    created_at = models.DateTimeField("เมื่อ", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "บันทึกการพิจารณา"
+        verbose_name_plural = "บันทึกการพิจารณา"
+        ordering = ["report", "created_at", "id"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} – {self.actor_name}"
 
 
 class RenderedPdf(models.Model):

@@ -137,6 +137,21 @@ def stored_report_pdf(report) -> RenderedPdf:
     return _store(report, key, pdf, page_count)
 
 
+def store_final_pdf(report) -> RenderedPdf:
+    """Render the acknowledged report once and keep it: it never changes (a database trigger
+    refuses any update)."""
+    document = report_document(report)
+    key = content_key(document_html(document))
+    same = report.renderings.filter(html_sha256=key).first()
+    if same is not None:
+        same.is_final = True
+        same.save(update_fields=["is_final"])
+        report.renderings.exclude(pk=same.pk).delete()
+        return same
+    pdf, page_count = document_pdf(document)
+    return _store(report, key, pdf, page_count, is_final=True)
+
+
 def _store(report, key, pdf, page_count, *, is_final=False) -> RenderedPdf:
     try:
         with transaction.atomic():

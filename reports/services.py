@@ -3,11 +3,13 @@
 from django.db import transaction
 from django.utils import timezone
 
+from measures import permissions
 from measures.fiscal import Period
 from measures.models import Membership, Role
+from measures.services import NotAllowed
 from measures.thaiformat import thai_digits
 
-from .models import Report, ReviewStep, StepKind
+from .models import Report, ReviewChainStep, ReviewStep, StepKind
 
 DEFAULT_CHAIN = [
     (Role.HEAD_OF_OFFICE, StepKind.COMMENT),
@@ -67,6 +69,12 @@ def default_memo_fields(fiscal_year, period) -> dict:
     }
 
 
+def review_chain(organisation) -> list[tuple[str, str]]:
+    """The organisation's configured chain of superiors, or the default one."""
+    configured = ReviewChainStep.objects.filter(organisation=organisation).order_by("order")
+    return [(step.role, step.kind) for step in configured] or list(DEFAULT_CHAIN)
+
+
 @transaction.atomic
 def report_create(*, fiscal_year, period, author, **fields) -> Report:
     """A draft report with the memo's defaults and the organisation's chain of superiors."""
@@ -84,7 +92,7 @@ def report_create(*, fiscal_year, period, author, **fields) -> Report:
     )
     report.full_clean()
     report.save()
-    for order, (role, kind) in enumerate(DEFAULT_CHAIN, start=1):
+    for order, (role, kind) in enumerate(review_chain(organisation), start=1):
         signer = member_of(organisation, role)
         ReviewStep.objects.create(
             report=report,
@@ -94,4 +102,24 @@ def report_create(*, fiscal_year, period, author, **fields) -> Report:
             signer_name=signer.display_name if signer else "",
             signer_position=signer.position_title if signer else Role(role).label,
         )
+    return report
+
+
+MEMO_FIELDS = [
+    "department", "phone", "document_number", "memo_date", "subject", "addressee", "body",
+    "closing", "author_name", "author_position",
+]  # fmt: skip
+
+
+@transaction.atomic
+def report_update_memo(*, report, by, fields: dict) -> Report:
+    """The analyst edits the memo while the report is a draft or was returned."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if not permissions.can_edit_memo(by, report):
+        raise NotAllowed("แก้ไขบันทึกข้อความไม่ได้: รายงานเสนอแล้วหรือท่านไม่มีสิทธิ์")
+    for name in MEMO_FIELDS:
+        if name in fields:
+            setattr(report, name, fields[name])
+    report.full_clean()
+    report.save()
     return report

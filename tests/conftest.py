@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 
 from measures.demo import load_demo, read_demo_fixture
 from measures.models import Division, FiscalYear, Measure, Membership, Organisation
+from reports.demo import load_demo_report
 
 
 def pytest_configure(config):
@@ -20,6 +21,12 @@ def demo_data():
 def demo(db, demo_data):
     """The seed organisation อบต.เกียร์ with its 2566 plan and one user per role."""
     return load_demo(demo_data)
+
+
+@pytest.fixture
+def demo_report(demo, demo_data):
+    """The seed's first-half report of the demo plan, a draft."""
+    return load_demo_report(demo_data, demo.fiscal_year)
 
 
 @pytest.fixture

@@ -54,11 +54,6 @@ def demo_pdf(django_db_setup, django_db_blocker):
     return SimpleNamespace(pdf=pdf, html=html, data=data, pages=pages, text=pdftotext(pdf))
 
 
-@pytest.fixture
-def demo_report(demo, demo_data):
-    return load_demo_report(demo_data, demo.fiscal_year)
-
-
 def render(report) -> tuple[bytes, int]:
     """The report's PDF the way the portal makes it, and its page count."""
     return document_pdf(report_document(report))

@@ -1,0 +1,110 @@
+"""The audit trail: who changed what and when, read from django-simple-history."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import pairwise
+
+from .models import Evidence, Measure, MeasureStep, Membership, ProgressEntry
+
+KIND = {"+": "สร้าง", "~": "แก้ไข", "-": "ลบ"}
+HIDDEN_FIELDS = {
+    "version", "updated_at", "updated_by", "id", "measure", "entry", "file", "snapshot",
+    "acted_by", "author", "current_step", "round",
+}  # fmt: skip
+
+
+@dataclass
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class AuditEntry:
+    when: datetime
+    who: str
+    what: str
+    kind: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def measure_audit_trail(measure: Measure) -> list[AuditEntry]:
+    entries = ProgressEntry.history.filter(measure_id=measure.pk)
+    entry_ids = set(entries.values_list("id", flat=True))
+    groups = [
+        (measure.history.all(), lambda record: "มาตรการ"),
+        (
+            MeasureStep.history.filter(measure_id=measure.pk),
+            lambda record: f"ขั้นตอนที่ {record.position}",
+        ),
+        (entries, lambda record: f"ผลการดำเนินการ {record.get_period_display()}"),
+        (
+            Evidence.history.filter(entry_id__in=entry_ids),
+            lambda record: f"หลักฐาน {record.description or record.original_name or record.url}",
+        ),
+    ]
+    trail = []
+    for records, describe in groups:
+        trail.extend(audit_entries(records, describe, organisation=measure.organisation))
+    return sorted(trail, key=lambda entry: entry.when, reverse=True)
+
+
+def audit_entries(records, describe, *, organisation) -> list[AuditEntry]:
+    """One entry per historical record, with the fields that changed since the one before."""
+    records = list(records.select_related("history_user").order_by("id", "history_date"))
+    names = _display_names(organisation, {r.history_user_id for r in records})
+    trail = []
+    by_object = {}
+    for record in records:
+        by_object.setdefault(record.id, []).append(record)
+    for versions in by_object.values():
+        first = versions[0]
+        trail.append(_entry(first, describe, names, []))
+        for before, after in pairwise(versions):
+            changes = [] if after.history_type == "-" else _changes(before, after)
+            if changes or after.history_type != "~":
+                trail.append(_entry(after, describe, names, changes))
+    return trail
+
+
+def _entry(record, describe, names, changes) -> AuditEntry:
+    user = record.history_user
+    who = names.get(record.history_user_id) or (user and (user.first_name or user.username))
+    return AuditEntry(
+        when=record.history_date,
+        who=who or "ระบบ",
+        what=describe(record),
+        kind=KIND[record.history_type],
+        changes=changes,
+    )
+
+
+def _changes(before, after) -> list[Change]:
+    delta = after.diff_against(before)
+    model = after.instance_type
+    changes = []
+    for change in delta.changes:
+        if change.field in HIDDEN_FIELDS:
+            continue
+        field = model._meta.get_field(change.field)
+        changes.append(
+            Change(str(field.verbose_name), _shown(field, change.old), _shown(field, change.new))
+        )
+    return changes
+
+
+def _shown(field, value) -> str:
+    if field.choices:
+        return str(dict(field.choices).get(value, value))
+    if isinstance(value, bool):
+        return "ใช่" if value else "ไม่ใช่"
+    return "" if value is None else str(value)
+
+
+def _display_names(organisation, user_ids) -> dict[int, str]:
+    names = {}
+    memberships = Membership.objects.filter(organisation=organisation, user_id__in=user_ids)
+    for membership in memberships.select_related("user"):
+        names.setdefault(membership.user_id, membership.display_name)
+    return names

@@ -1,0 +1,49 @@
+from django import forms
+
+from .models import ProgressEntry
+from .uploads import KINDS, check_evidence_file
+
+
+class ProgressForm(forms.Form):
+    status = forms.ChoiceField(
+        label="สถานะ", choices=ProgressEntry.Status.choices, widget=forms.RadioSelect
+    )
+    result = forms.CharField(
+        label="ผลการดำเนินการ",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="สิ่งที่ทำไปแล้วในรอบนี้ ตามที่จะพิมพ์ในตารางรายงาน",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    evidence_file = forms.FileField(
+        label="แนบไฟล์หลักฐาน",
+        required=False,
+        help_text=f"{KINDS} ขนาดไม่เกิน ๑๐ MB",
+        error_messages={
+            "empty": "ไฟล์ว่างเปล่า กรุณาเลือกไฟล์ใหม่",
+            "invalid": "ไม่ได้รับไฟล์ กรุณาเลือกไฟล์ใหม่",
+        },
+    )
+    evidence_link = forms.URLField(
+        label="หรือลิงก์หลักฐาน",
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+        help_text="เช่น หน้าเว็บไซต์ของหน่วยงานที่เผยแพร่ข้อมูล",
+    )
+    evidence_description = forms.CharField(label="คำอธิบายหลักฐาน", required=False, max_length=300)
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if upload:
+            self.checked_file = check_evidence_file(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("status") == ProgressEntry.Status.DONE
+            and not cleaned.get("result", "").strip()
+        ):
+            self.add_error("result", "มาตรการที่ดำเนินการแล้ว กรุณาบันทึกผลการดำเนินการด้วย")
+        return cleaned

@@ -1,0 +1,171 @@
+"""The review, step by step: order, people, atomicity, history and freezing."""
+
+import pytest
+from django.core import mail
+from django.db import IntegrityError, transaction
+
+from measures import permissions
+from measures.models import Measure, ProgressEntry
+from reports import workflow
+from reports.models import RenderedPdf, ReportState, ReviewEvent
+from reports.rendering import stored_report_pdf
+from tests.reports.conftest import pdftotext, squash
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+@pytest.fixture
+def cast(django_user_model, demo):
+    users = {user.username: user for user in django_user_model.objects.all()}
+    return users
+
+
+def refused(message):
+    return pytest.raises(workflow.WorkflowError, match=message)
+
+
+def fresh(report):
+    report.refresh_from_db()
+    return report
+
+
+def test_the_whole_chain_in_order(demo_report, cast, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.submit(demo_report, by=cast["analyst"])
+    assert fresh(demo_report).state == ReportState.IN_REVIEW
+    assert demo_report.current_step == 1
+    assert [m.to for m in mail.outbox] == [["head-office@example.org"]]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.comment(demo_report, by=cast["head-office"], text="เห็นควรเสนอปลัดพิจารณา")
+        workflow.approve(
+            demo_report, by=cast["chief-admin"], text="อนุมัติ",
+            follow_ups={10: "ควรเร่งรัดให้แล้วเสร็จภายในไตรมาสหน้า"},
+        )  # fmt: skip
+    assert fresh(demo_report).state == ReportState.APPROVED
+    assert mail.outbox[-1].to == ["chief-exec@example.org"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.acknowledge(demo_report, by=cast["chief-exec"])
+    report = fresh(demo_report)
+    assert report.state == ReportState.ACKNOWLEDGED
+    assert report.review_steps.get(order=3).comment == "ทราบ"
+    assert mail.outbox[-1].to == ["analyst@example.org"]
+
+    final = RenderedPdf.objects.get(report=report, is_final=True)
+    text = squash(pdftotext(bytes(final.pdf)))
+    assert "เห็นควรเสนอปลัดพิจารณา" in text
+    assert "ควรเร่งรัดให้แล้วเสร็จภายในไตรมาสหน้า" in text
+    assert [e.action for e in report.events.all()] == [
+        "submit", "comment", "approve", "acknowledge",
+    ]  # fmt: skip
+
+
+def test_out_of_order_and_wrong_people_are_refused(demo_report, cast):
+    with refused("ยังไม่ได้เสนอ"):
+        workflow.comment(demo_report, by=cast["head-office"], text="ก่อนเสนอ")
+    with refused("เฉพาะนักวิเคราะห์"):
+        workflow.submit(demo_report, by=cast["staff-palad"])
+    workflow.submit(demo_report, by=cast["analyst"])
+    with refused("เสนอไปแล้ว"):
+        workflow.submit(demo_report, by=cast["analyst"])
+    with refused("ท่านไม่ใช่ผู้พิจารณาขั้นนี้"):
+        workflow.approve(demo_report, by=cast["chief-admin"])
+    with refused("ท่านไม่ใช่ผู้พิจารณาขั้นนี้"):
+        workflow.acknowledge(demo_report, by=cast["chief-exec"])
+    with refused("ไม่ใช่การพิจารณาอนุมัติ"):
+        workflow.approve(demo_report, by=cast["head-office"])
+    assert fresh(demo_report).current_step == 1
+    assert ReviewEvent.objects.filter(report=demo_report).count() == 1
+
+
+def test_returning_keeps_the_earlier_rounds_comments(demo_report, cast):
+    workflow.submit(demo_report, by=cast["analyst"])
+    workflow.comment(demo_report, by=cast["head-office"], text="ความเห็นรอบแรก")
+    with refused("กรุณาระบุเหตุผล"):
+        workflow.return_to_analyst(demo_report, by=cast["chief-admin"], reason=" ")
+    workflow.return_to_analyst(demo_report, by=cast["chief-admin"], reason="ข้อ ๑๐ ยังไม่มีผล")
+    report = fresh(demo_report)
+    assert report.state == ReportState.RETURNED and not report.is_frozen
+    assert permissions.progress_is_open(report.fiscal_year, 1)
+
+    workflow.submit(report, by=cast["analyst"])
+    report = fresh(report)
+    assert report.round == 2 and report.review_steps.get(order=1).comment == ""
+    first_round = report.events.filter(round=1)
+    assert [(e.action, e.comment) for e in first_round] == [
+        ("submit", ""),
+        ("comment", "ความเห็นรอบแรก"),
+        ("return", "ข้อ ๑๐ ยังไม่มีผล"),
+    ]
+
+
+def test_a_failed_step_changes_nothing(demo_report, cast, monkeypatch):
+    workflow.submit(demo_report, by=cast["analyst"])
+    workflow.comment(demo_report, by=cast["head-office"], text="")
+    workflow.approve(demo_report, by=cast["chief-admin"])
+
+    def broken(report):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("reports.rendering.store_final_pdf", broken)
+    with pytest.raises(RuntimeError):
+        workflow.acknowledge(demo_report, by=cast["chief-exec"])
+    report = fresh(demo_report)
+    assert report.state == ReportState.APPROVED
+    assert report.review_steps.get(order=3).acted_by is None
+    assert not report.events.filter(action="acknowledge").exists()
+
+
+def test_from_submission_the_report_shows_what_was_submitted(demo_report, cast):
+    workflow.submit(demo_report, by=cast["analyst"])
+    measure = Measure.objects.get(number=1)
+    measure.title = "ชื่อมาตรการที่แก้หลังเสนอ"
+    measure.save()
+    report = fresh(demo_report)
+    rows = report.snapshot["table"]["rows"]
+    assert rows[0]["title"].startswith("การเผยแพร่ข้อมูล")
+    assert "ชื่อมาตรการที่แก้หลังเสนอ" not in pdftotext(bytes(stored_report_pdf(report).pdf))
+
+
+def test_an_acknowledged_report_never_changes(demo_report, cast):
+    workflow.submit(demo_report, by=cast["analyst"])
+    workflow.comment(demo_report, by=cast["head-office"], text="")
+    workflow.approve(demo_report, by=cast["chief-admin"])
+    workflow.acknowledge(demo_report, by=cast["chief-exec"], text="ทราบ ดำเนินการต่อ")
+    report = fresh(demo_report)
+    final = report.renderings.get(is_final=True)
+
+    # The services refuse.
+    for act in (
+        lambda: workflow.submit(report, by=cast["analyst"]),
+        lambda: workflow.comment(report, by=cast["head-office"], text="x"),
+        lambda: workflow.approve(report, by=cast["chief-admin"]),
+        lambda: workflow.return_to_analyst(report, by=cast["chief-admin"], reason="x"),
+        lambda: workflow.acknowledge(report, by=cast["chief-exec"]),
+    ):
+        with refused("เสร็จสิ้นแล้ว"):
+            act()
+    # Live edits do not reach it, and the stored final PDF is what is served.
+    ProgressEntry.objects.filter(measure__number=1, period=1).update(result="แก้ภายหลัง")
+    assert stored_report_pdf(report).pk == final.pk
+    # The database refuses to change the final PDF.
+    final.pdf = b"%PDF-forged"
+    with pytest.raises(IntegrityError), transaction.atomic():
+        final.save()
+
+
+def test_a_correction_is_a_new_revision_linked_to_the_old(demo_report, cast):
+    workflow.submit(demo_report, by=cast["analyst"])
+    workflow.comment(demo_report, by=cast["head-office"], text="")
+    workflow.approve(demo_report, by=cast["chief-admin"])
+    workflow.acknowledge(demo_report, by=cast["chief-exec"])
+    with refused("เฉพาะนักวิเคราะห์"):
+        workflow.new_revision(demo_report, by=cast["chief-exec"])
+    revision = workflow.new_revision(demo_report, by=cast["analyst"])
+    assert revision.revision == 2 and revision.previous_revision_id == demo_report.pk
+    assert revision.state == ReportState.DRAFT
+    assert fresh(demo_report).state == ReportState.ACKNOWLEDGED
+    assert permissions.progress_is_open(revision.fiscal_year, 1)
+    with refused("มีฉบับแก้ไขแล้ว"):
+        workflow.new_revision(demo_report, by=cast["analyst"])
