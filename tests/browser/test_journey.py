@@ -1,0 +1,110 @@
+"""The whole journey in Chromium, with the demo users, from recording results to the signed PDF."""
+
+import pytest
+
+from measures.models import Measure
+from reports.models import ReportState
+from tests.reports.conftest import pdftotext, squash
+
+pytestmark = pytest.mark.browser
+
+PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+
+
+def shot(page, artifacts, name):
+    page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+
+
+def record(person, measure, status, result, artifacts, name, evidence=None):
+    page = person.go("/measures/")
+    page.click(f"text=บันทึกผล ข้อ {measure}")
+    page.check(f"input[name=status][value={status}]")
+    page.fill("#id_result", result)
+    if evidence:
+        page.set_input_files("#id_evidence_file", files=[evidence])
+        page.fill("#id_evidence_description", "หลักฐานการเผยแพร่")
+    shot(page, artifacts, name)
+    page.click("button.primary")
+    page.wait_for_url("**/measures/")
+    assert "บันทึกผลมาตรการข้อ" in page.content()
+
+
+def test_from_results_to_the_signed_pdf(sign_in, live_demo, artifacts):
+    _, report = live_demo
+    report_path = f"/reports/{report.pk}/"
+
+    klang = sign_in("staff-klang", width=390)
+    record(
+        klang, "๑", "done", "เผยแพร่แผนการใช้จ่ายงบประมาณประจำปีให้บุคลากรทราบทางเว็บไซต์แล้ว",
+        artifacts, "01-klang-records",
+        evidence={"name": "แผนการใช้จ่าย.pdf", "mimeType": "application/pdf", "buffer": PDF},
+    )  # fmt: skip
+    chang = sign_in("staff-chang", width=390)
+    record(chang, "๓", "done", "กองช่างจัดทำแผนผังขั้นตอนงานขออนุญาตก่อสร้างแล้ว", artifacts,
+           "02-chang-records")  # fmt: skip
+    measure = Measure.objects.get(number=1)
+    assert measure.progress_entries.get(period=1).evidence.count() == 1
+
+    analyst = sign_in("analyst")
+    page = analyst.go(report_path)
+    shot(page, artifacts, "03-analyst-report-page")
+    page.click("button:has-text('เสนอรายงาน')")
+    assert "เสนอรายงานแล้ว" in page.content()
+
+    head = sign_in("head-office")
+    page = head.go("/")
+    page.click("text=รอให้ความเห็นจากท่าน")
+    page.fill("#id_comment", "เห็นควรเสนอปลัดองค์การบริหารส่วนตำบลพิจารณา")
+    shot(page, artifacts, "04-head-comments")
+    page.click("text=ให้ความเห็นและเสนอต่อ")
+
+    chief = sign_in("chief-admin")
+    page = chief.go(report_path)
+    page.fill("#id_follow_up_10", "ควรเร่งรัดจัดชุดบริการเคลื่อนที่ให้แล้วเสร็จในไตรมาสที่ ๓")
+    page.fill("#id_reason", "ข้อ ๑๑ ยังไม่ระบุกำหนดการฝึกอบรม ขอให้ตรวจสอบ")
+    shot(page, artifacts, "05-chief-admin-returns")
+    page.click("button[value=return]")
+    assert "ส่งกลับให้แก้ไขแล้ว" in page.content()
+    report.refresh_from_db()
+    assert report.state == ReportState.RETURNED
+
+    page = analyst.go("/")
+    page.click("text=ถูกส่งกลับให้แก้ไข")
+    shot(page, artifacts, "06-analyst-sees-return")
+    page.click("button:has-text('เสนอรายงาน')")
+
+    page = head.go(report_path)
+    page.fill("#id_comment", "เห็นควรเสนอปลัดองค์การบริหารส่วนตำบลพิจารณา")
+    page.click("text=ให้ความเห็นและเสนอต่อ")
+
+    page = chief.go(report_path)
+    assert "ควรเร่งรัดจัดชุดบริการเคลื่อนที่" in page.input_value("#id_follow_up_10")
+    page.fill("#id_comment", "อนุมัติ ให้ส่วนราชการดำเนินการตามที่สั่งการ")
+    shot(page, artifacts, "07-chief-admin-approves")
+    page.click("button[value=approve]")
+    assert "อนุมัติแล้ว" in page.content()
+
+    executive = sign_in("chief-exec")
+    page = executive.go(report_path)
+    assert page.input_value("#id_comment") == "ทราบ"
+    shot(page, artifacts, "08-chief-executive-acknowledges")
+    page.click("button:has-text('รับทราบ')")
+    assert "รายงานเป็นฉบับสมบูรณ์" in page.content()
+
+    page = analyst.go(report_path)
+    shot(page, artifacts, "09-analyst-final")
+    response = analyst.context.request.get(f"{analyst.base_url}/reports/{report.pk}/pdf/")
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    pdf = response.body()
+    (artifacts / "report.pdf").write_bytes(pdf)
+    text = squash(pdftotext(pdf))
+    for expected in [
+        "ความเห็นหัวหน้าสำนักปลัดเห็นควรเสนอปลัดองค์การบริหารส่วนตำบลพิจารณา",
+        "อนุมัติให้ส่วนราชการดำเนินการตามที่สั่งการ",
+        "ควรเร่งรัดจัดชุดบริการเคลื่อนที่ให้แล้วเสร็จในไตรมาสที่๓",
+        "ความเห็นนายกองค์การบริหารส่วนตำบลเกียร์ทราบ",
+        "เผยแพร่แผนการใช้จ่ายงบประมาณประจำปีให้บุคลากรทราบทางเว็บไซต์แล้ว",
+        "กองช่างจัดทำแผนผังขั้นตอนงานขออนุญาตก่อสร้างแล้ว",
+    ]:
+        assert squash(expected) in text, expected
+    assert "ข้อ๑๑ยังไม่ระบุ" not in text  # the reason for returning is not in the memo
