@@ -10,7 +10,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def manage(*args, **env):
-    environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    # A clean production-like environment: not the test database, and not the browser tests'
+    # DJANGO_ALLOW_ASYNC_UNSAFE (tests/browser/conftest.py).
+    ignored = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {key: value for key, value in os.environ.items() if key not in ignored}
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
