@@ -1,9 +1,14 @@
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from import_export.admin import ExportMixin, ImportExportMixin
+from import_export.formats import base_formats
+from import_export.forms import ConfirmImportForm, ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import permissions
+from .fiscal import Period
 from .models import (
     Division,
     Evidence,
@@ -14,13 +19,19 @@ from .models import (
     Organisation,
     ProgressEntry,
 )
+from .plan_files import PlanCSV, PlanFileError, PlanXLSX, SafeCSV, SafeXLSX
+from .resources import MeasureExportResource, MeasureTableResource
 from .services import measure_set_steps
 from .thaiformat import thai_digits
 
 
-class ScopedAdmin(admin.ModelAdmin):
+class ScopedAdmin(ExportMixin, admin.ModelAdmin):
     """The admin of one organisation's data: superusers see everything, the others only the
-    organisations where the permission rule `rule` lets them in."""
+    organisations where the permission rule `rule` lets them in. Every list exports its rows
+    (machine-friendly, one column per field) as CSV with a BOM, Excel or JSON."""
+
+    export_formats = [SafeCSV, SafeXLSX, base_formats.JSON]
+    to_encoding = "utf-8-sig"
 
     organisation_path = "organisation"
     rule = staticmethod(permissions.manages)
@@ -291,10 +302,77 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PlanImportForm(ImportForm):
+    """import-export's form, plus where the table goes: the plan and the period of its results."""
+
+    fiscal_year = forms.ModelChoiceField(label="แผนปีงบประมาณ", queryset=FiscalYear.objects.none())
+    period = forms.TypedChoiceField(
+        label="ผลการดำเนินการในไฟล์เป็นของรอบ",
+        choices=[("", "ไม่นำเข้าผลการดำเนินการ"), *Period.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+    def __init__(self, formats, resources, fiscal_years=None, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.fields["fiscal_year"].queryset = fiscal_years or FiscalYear.objects.none()
+
+
+class PlanConfirmImportForm(ConfirmImportForm):
+    fiscal_year = forms.ModelChoiceField(
+        queryset=FiscalYear.objects.all(), widget=forms.HiddenInput
+    )
+    period = forms.TypedChoiceField(
+        choices=[("", ""), *Period.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+
 @admin.register(Measure)
-class MeasureAdmin(ScopedAdmin, SimpleHistoryAdmin):
+class MeasureAdmin(ImportExportMixin, ScopedAdmin, SimpleHistoryAdmin):
     organisation_path = "fiscal_year__organisation"
     form = MeasureForm
+    import_formats = [PlanXLSX, PlanCSV]
+    import_form_class = PlanImportForm
+    confirm_form_class = PlanConfirmImportForm
+
+    def get_import_resource_classes(self, request):
+        return [MeasureTableResource]
+
+    def get_export_resource_classes(self, request):
+        return [MeasureExportResource]
+
+    def get_import_form_kwargs(self, request):
+        kwargs = super().get_import_form_kwargs(request)
+        plans = FiscalYear.objects.select_related("organisation")
+        if not request.user.is_superuser:
+            plans = plans.filter(organisation__in=self.organisations(request))
+        return {**kwargs, "fiscal_years": plans}
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        fiscal_year = form.cleaned_data["fiscal_year"]
+        if not permissions.can_import_plan(request.user, fiscal_year.organisation):
+            raise PermissionDenied("ไม่มีสิทธิ์นำเข้าแผนของหน่วยงานนี้")
+        return {"fiscal_year": fiscal_year, "period": form.cleaned_data["period"]}
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["fiscal_year"] = import_form.cleaned_data["fiscal_year"].pk
+            initial["period"] = import_form.cleaned_data["period"] or ""
+        return initial
+
+    def add_data_read_fail_error_to_form(self, form, error):
+        if isinstance(error, PlanFileError):
+            form.add_error("import_file", str(error))
+        else:
+            super().add_data_read_fail_error_to_form(form, error)
+
     list_display = ["number_th", "short_title", "responsible", "step_count", "fiscal_year"]
     list_display_links = ["number_th", "short_title"]
     list_filter = [

@@ -106,6 +106,15 @@ def can_edit_plan(user, fiscal_year) -> bool:
     return manages(user, fiscal_year.organisation)
 
 
+def can_import_plan(user, organisation) -> bool:
+    return manages(user, organisation)
+
+
+def can_export_plan(user, organisation) -> bool:
+    """Everyone of the organisation may take its plan and progress out; they see all of it."""
+    return is_member(user, organisation)
+
+
 def can_see_audit_trail(user, measure=None, organisation=None) -> bool:
     """The analyst, the superiors and the site admin see every change; staff see the changes to
     the measures their divisions answer for."""

@@ -1,11 +1,12 @@
 """Reads of what is tracked, shared by pages, notifications and reports."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from . import permissions
 from .fiscal import Period, fiscal_year_of
-from .models import FiscalYear, Measure, ProgressEntry
+from .models import FiscalYear, Measure, Organisation, ProgressEntry
+from .thaiformat import parse_int
 
 
 def current_fiscal_year(organisation, today=None) -> FiscalYear | None:
@@ -59,3 +60,16 @@ def entries_without_result(user, fiscal_year, period) -> list[Measure]:
         for measure in measures_for(user, fiscal_year, period)
         if measure.entry is None or not measure.entry.result.strip()
     ]
+
+
+def find_organisation(reference: str) -> Organisation:
+    """An organisation by short name, full name or id; LookupError with a Thai message."""
+    query = Q(short_name=reference) | Q(name=reference)
+    try:
+        query |= Q(pk=parse_int(reference))
+    except ValueError:
+        pass
+    found = list(Organisation.objects.filter(query)[:2])
+    if len(found) != 1:
+        raise LookupError(f"ไม่พบหน่วยงาน “{reference}” (ใช้ชื่อย่อ ชื่อเต็ม หรือรหัสหน่วยงาน)")
+    return found[0]

@@ -62,3 +62,8 @@ def thai_short_date(value, *, digits=True) -> str:
 
 def buddhist_year(value: date) -> int:
     return value.year + 543
+
+
+def megabytes(size: int) -> str:
+    """10485760 -> '10', 1572864 -> '1.5'."""
+    return f"{size / 1024 / 1024:.1f}".removesuffix(".0")

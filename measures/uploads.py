@@ -6,7 +6,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from .thaiformat import thai_digits
+from .thaiformat import megabytes, thai_digits
 
 ALLOWED = {
     "application/pdf": "pdf",
@@ -38,7 +38,7 @@ def check_evidence_file(upload) -> CheckedFile:
         raise ValidationError("ไฟล์ว่างเปล่า กรุณาเลือกไฟล์ใหม่")
     if upload.size > limit:
         raise ValidationError(
-            f"ไฟล์ใหญ่เกินไป ({thai_digits(round(upload.size / 1024 / 1024, 1))} MB) "
+            f"ไฟล์ใหญ่เกินไป ({thai_digits(megabytes(upload.size))} MB) "
             f"รับได้ไม่เกิน {thai_digits(limit // 1024 // 1024)} MB"
         )
     upload.seek(0)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import plan_views, views
 
 app_name = "measures"
 urlpatterns = [
@@ -9,4 +9,13 @@ urlpatterns = [
     path("<int:pk>/progress/<int:period>/", views.progress_edit, name="progress"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
     path("evidence/<int:pk>/delete/", views.evidence_delete, name="evidence_delete"),
+    path("plans/", plan_views.plans, name="plans"),
+    path("plans/<int:pk>/export/", plan_views.plan_export, name="plan_export"),
+    path("plans/<int:pk>/copy/", plan_views.plan_copy, name="plan_copy"),
+    path("plans/import/<int:organisation_pk>/", plan_views.plan_import, name="plan_import"),
+    path(
+        "plans/import/<int:organisation_pk>/confirm/",
+        plan_views.plan_import_confirm,
+        name="plan_import_confirm",
+    ),
 ]

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from import_export import resources
 from simple_history.admin import SimpleHistoryAdmin
 
 from measures import permissions
@@ -77,9 +78,16 @@ class ReportAdmin(ScopedAdmin, SimpleHistoryAdmin):
         return super().has_delete_permission(request, obj)
 
 
+class RenderedPdfResource(resources.ModelResource):
+    class Meta:
+        model = RenderedPdf
+        exclude = ("pdf",)  # the file itself is downloaded from the report's page
+
+
 @admin.register(RenderedPdf)
 class RenderedPdfAdmin(ScopedAdmin):
     organisation_path = "report__fiscal_year__organisation"
+    resource_classes = [RenderedPdfResource]
     list_display = ["report", "is_final", "page_count", "sha256", "created_at"]
     list_filter = ["is_final"]
     list_select_related = ["report__fiscal_year__organisation"]

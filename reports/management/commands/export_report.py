@@ -1,10 +1,10 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Q
 
-from measures.models import Organisation
-from measures.thaiformat import parse_int, thai_digits
+from measures.management.arguments import number_argument as number
+from measures.management.arguments import organisation_argument as find_organisation
+from measures.thaiformat import thai_digits
 from reports.models import Report
 from reports.rendering import report_html, report_pdf_bytes
 
@@ -39,22 +39,3 @@ class Command(BaseCommand):
         else:
             Path(output).write_bytes(report_pdf_bytes(report))
         self.stdout.write(f"เขียน {report} ลงไฟล์ {output} แล้ว")
-
-
-def number(text, option) -> int:
-    try:
-        return parse_int(text)
-    except ValueError:
-        raise CommandError(f"{option} ต้องเป็นตัวเลข (เลขไทยหรือเลขอารบิก): {text}") from None
-
-
-def find_organisation(text) -> Organisation:
-    query = Q(short_name=text) | Q(name=text)
-    try:
-        query |= Q(pk=parse_int(text))
-    except ValueError:
-        pass
-    found = list(Organisation.objects.filter(query)[:2])
-    if len(found) != 1:
-        raise CommandError(f"ไม่พบหน่วยงาน “{text}” (ใช้ชื่อย่อ ชื่อเต็ม หรือรหัสหน่วยงาน)")
-    return found[0]

@@ -1,0 +1,93 @@
+"""How long importing a 500-measure table takes, preview and confirm, measured in one run.
+
+    .venv/bin/python bench/import_plan.py [--measures 500]
+
+The table is the seed's (its wrapped lines and repeated header rows as they are) repeated and
+renumbered up to the size asked for, imported into an empty fiscal year of the demo organisation
+in a temporary SQLite database. Target (issue 5): preview + confirm of 500 measures under 10 s.
+The last line is `import_preview_s=… import_confirm_s=… import_total_s=…`.
+"""
+
+import argparse
+import io
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORKDIR = Path(tempfile.mkdtemp(prefix="ita-bench-import-"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ita_portal.settings")
+os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
+os.environ["VAR_DIR"] = str(WORKDIR)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from openpyxl import Workbook  # noqa: E402
+
+from measures.demo import load_demo, read_demo_fixture  # noqa: E402
+from measures.plans import import_plan  # noqa: E402
+from tests.measures.seed_table import seed_rows  # noqa: E402
+
+HEADING_NUMBER = re.compile(r"^\s*\(?[0-9๐-๙]+")
+
+
+def large_table(size: int) -> bytes:
+    header, *rows = seed_rows()
+    measures = [row for row in rows if not row[0].startswith("มาตรการ")]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(header)
+    for number in range(1, size + 1):
+        row = list(measures[(number - 1) % len(measures)])
+        row[0] = HEADING_NUMBER.sub(f"{number}", row[0], count=1)
+        sheet.append(row)
+        if number % 20 == 0:
+            sheet.append(header)  # a page break's repeated header row
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--measures", type=int, default=500)
+    size = parser.parse_args().measures
+
+    call_command("migrate", verbosity=0)
+    organisation = load_demo(read_demo_fixture()).organisation
+    content = large_table(size)
+    import_plan(organisation=organisation, year=2599, period=1, content=content,
+                filename="warm.xlsx")  # fmt: skip  # warm: pythainlp's dictionary
+
+    start = time.perf_counter()
+    preview = import_plan(organisation=organisation, year=2600, period=1, content=content,
+                          filename="plan.xlsx")  # fmt: skip
+    preview_s = time.perf_counter() - start
+    assert preview.ok and preview.count("new") == size, preview.errors[:5]
+
+    start = time.perf_counter()
+    done = import_plan(organisation=organisation, year=2600, period=1, content=content,
+                       filename="plan.xlsx", confirm=True)  # fmt: skip
+    confirm_s = time.perf_counter() - start
+    assert done.written and done.count("new") == size
+
+    shutil.rmtree(WORKDIR, ignore_errors=True)
+    print(f"table of {size} measures, {len(content) // 1024} KB")
+    print(f"preview {preview_s:.2f} s, confirm {confirm_s:.2f} s")
+    total = preview_s + confirm_s
+    print(
+        f"import_preview_s={preview_s:.2f} import_confirm_s={confirm_s:.2f} "
+        f"import_total_s={total:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+"""A plan in and out of files, and from one year to the next.
+
+Import is always previewed first and writes only when the whole file is valid, in one
+transaction; the page, the command and the benchmark all come here."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from .models import FiscalYear, Measure, MeasureStep
+from .plan_files import ROW_COLUMN, PlanFileError, dataset_bytes, read_plan_table
+from .resources import MeasureTableResource
+from .thaiformat import thai_digits
+
+
+@dataclass
+class RowPreview:
+    row: int
+    number: int | None
+    title: str
+    action: str  # "new", "update", "unchanged", "error"
+    changes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def action_label(self):
+        return {
+            "new": "สร้างใหม่",
+            "update": "แก้ไข",
+            "unchanged": "ไม่เปลี่ยนแปลง",
+            "error": "ผิดพลาด",
+        }[self.action]
+
+
+@dataclass
+class ImportOutcome:
+    rows: list[RowPreview] = field(default_factory=list)
+    file_errors: list[str] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def errors(self) -> list[str]:
+        return self.file_errors + [
+            f"แถวที่ {thai_digits(row.row)}: {message}" for row in self.rows for message in row.errors
+        ]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def count(self, action) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def summary(self) -> str:
+        return (
+            f"สร้างใหม่ {thai_digits(self.count('new'))} แก้ไข {thai_digits(self.count('update'))} "
+            f"ไม่เปลี่ยนแปลง {thai_digits(self.count('unchanged'))}"
+        )
+
+
+def import_plan(*, organisation, year, period, content, filename, confirm=False) -> ImportOutcome:
+    """Preview (confirm=False) or write (confirm=True) the table into the organisation's plan of
+    `year`, creating the plan if there is none. Nothing is written unless every row is valid."""
+    try:
+        dataset = read_plan_table(content, filename)
+    except PlanFileError as error:
+        return ImportOutcome(file_errors=str(error).split("\n"))
+    with transaction.atomic():
+        fiscal_year, _ = FiscalYear.objects.get_or_create(organisation=organisation, year=year)
+        resource = MeasureTableResource(fiscal_year=fiscal_year, period=period)
+        # A preview writes every row and rolls back; confirming writes the same way and keeps
+        # it only if every row went in.
+        result = resource.import_data(
+            dataset,
+            dry_run=not confirm,
+            use_transactions=True,
+            rollback_on_validation_errors=True,
+        )
+        outcome = _outcome(result, dataset)
+        outcome.written = confirm and outcome.ok
+        if not outcome.written:
+            transaction.set_rollback(True)
+    return outcome
+
+
+def _outcome(result, dataset) -> ImportOutcome:
+    outcome = ImportOutcome()
+    file_rows = dataset[ROW_COLUMN]  # the file's row number of each dataset row (1-based index)
+    for row_result in result.rows:
+        parsed = getattr(row_result, "parsed", None)
+        if parsed is None:
+            continue
+        action = {"new": "new", "update": "update", "skip": "unchanged"}.get(
+            row_result.import_type, "error"
+        )
+        outcome.rows.append(
+            RowPreview(parsed.row, parsed.number, parsed.title, action, row_result.changes)
+        )
+    for invalid in result.invalid_rows:
+        messages = [message for messages in invalid.error_dict.values() for message in messages]
+        row = int(file_rows[invalid.number - 1])
+        outcome.rows.append(RowPreview(row, None, "", "error", errors=messages))
+    for number, errors in result.row_errors():
+        row = int(file_rows[number - 1])
+        outcome.rows.append(
+            RowPreview(row, None, "", "error", errors=[str(error.error) for error in errors])
+        )
+    outcome.rows.sort(key=lambda row: row.row)
+    return outcome
+
+
+def export_plan(fiscal_year, *, period=None, file_format="xlsx", thai_digits=False) -> bytes:
+    """The plan and the period's progress in the document's own columns."""
+    resource = MeasureTableResource(fiscal_year=fiscal_year, period=period, thai=thai_digits)
+    dataset = resource.export(resource.get_queryset().order_by("number"))
+    dataset.title = f"มาตรการ {fiscal_year.year}"
+    return dataset_bytes(dataset, file_format)
+
+
+class PlanNotEmpty(Exception):
+    pass
+
+
+@transaction.atomic
+def copy_plan(*, source: FiscalYear, year: int) -> FiscalYear:
+    """Start a fiscal year from an earlier one: its measures, steps and divisions, no progress.
+    A year that already has measures is never overwritten."""
+    target, _ = FiscalYear.objects.get_or_create(organisation=source.organisation, year=year)
+    if target.measures.exists():
+        raise PlanNotEmpty(f"ปีงบประมาณ {thai_digits(year)} มีมาตรการอยู่แล้ว จึงไม่คัดลอกทับ")
+    for measure in source.measures.prefetch_related("steps", "divisions").order_by("number"):
+        copy = Measure.objects.create(
+            fiscal_year=target,
+            number=measure.number,
+            title=measure.title,
+            all_divisions=measure.all_divisions,
+        )
+        copy.divisions.set(measure.divisions.all())
+        for step in measure.steps.all():
+            MeasureStep.objects.create(measure=copy, position=step.position, text=step.text)
+    return target

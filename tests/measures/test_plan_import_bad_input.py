@@ -1,0 +1,141 @@
+"""Bad input gets a clear Thai message, and a failed import leaves the database as it was."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from openpyxl import Workbook
+
+from measures.plans import import_plan
+from tests.measures.test_plan_import import HEADER, csv_bytes, xlsx
+
+pytestmark = pytest.mark.django_db
+
+GOOD_ROW = ["๑) การเผยแพร่ข้อมูล", "๑. จัดทำ ๒. เผยแพร่", "กองคลัง", "ดำเนินการแล้ว", ""]
+
+
+def database_state():
+    output = io.StringIO()
+    call_command("dumpdata", "measures", "reports", stdout=output)
+    return output.getvalue()
+
+
+def refused(demo, content, filename, message, *, year=2566):
+    """Importing fails with `message`, and nothing in the database changed."""
+    before = database_state()
+    outcome = import_plan(
+        organisation=demo.organisation, year=year, period=1, content=content,
+        filename=filename, confirm=True,
+    )  # fmt: skip
+    assert not outcome.ok and not outcome.written
+    assert any(message in error for error in outcome.errors), outcome.errors
+    assert database_state() == before
+    return outcome
+
+
+def merged_xlsx():
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER)
+    sheet.append(GOOD_ROW)
+    sheet.append(["๒) มาตรการ", "ขั้นตอน", "", "", ""])
+    sheet.merge_cells("B3:C3")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def formula_xlsx():
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER)
+    sheet.append(GOOD_ROW)
+    sheet.append(["๒) มาตรการ", "=SUM(A1:A2)", "กองคลัง", "", ""])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_file_that_is_not_what_its_name_says(demo):
+    png = bytes.fromhex("89504e470d0a1a0a0000000d49484452")
+    refused(demo, png, "plan.xlsx", "ไม่ใช่ไฟล์ Excel")
+    refused(demo, png + b"\x00" * 100, "plan.csv", "ไม่ใช่ไฟล์ CSV")
+    refused(demo, b"hello", "plan.docx", "รับเฉพาะไฟล์ Excel (.xlsx) หรือ CSV (.csv)")
+
+
+def test_an_empty_file(demo):
+    refused(demo, b"", "plan.csv", "ไฟล์ว่างเปล่า")
+    refused(demo, csv_bytes([HEADER]), "plan.csv", "ไม่พบมาตรการในไฟล์")
+
+
+def test_a_header_row_missing_a_column(demo):
+    rows = [["มาตรการ", "ผลการดำเนินการ"], ["๑) ทดสอบ", "ดำเนินการแล้ว"]]
+    refused(demo, csv_bytes(rows), "plan.csv", "หัวตารางขาดคอลัมน์: ขั้นตอนหรือวิธีการ, ผู้รับผิดชอบ")
+    refused(demo, csv_bytes([["ชื่อ", "ค่า"], ["ก", "ข"]]), "plan.csv", "ไม่พบหัวตาราง")
+
+
+def test_a_ten_megabyte_file(demo):
+    big = csv_bytes([HEADER, GOOD_ROW]) + b" " * (10 * 1024 * 1024)
+    refused(demo, big, "plan.csv", "ไฟล์ใหญ่เกินไป (๑๐ MB) รับได้ไม่เกิน ๕ MB")
+
+
+def test_five_thousand_rows(demo):
+    rows = [HEADER] + [[f"{n}) มาตรการที่ {n}", "ขั้นตอน", "กองคลัง", "", ""] for n in range(1, 5001)]
+    refused(
+        demo,
+        csv_bytes(rows),
+        "plan.csv",
+        "ไฟล์มีมาตรการ ๕,๐๐๐ แถว เกินกว่าที่นำเข้าได้ในครั้งเดียว (๑,๐๐๐ แถว)",
+    )
+
+
+def test_formulas_in_cells(demo):
+    refused(demo, formula_xlsx(), "plan.xlsx", "แถวที่ ๓ คอลัมน์ ขั้นตอนหรือวิธีการ เป็นสูตร")
+    rows = [HEADER, ['=HYPERLINK("http://x")', "ขั้นตอน", "กองคลัง", "", ""]]
+    refused(demo, csv_bytes(rows), "plan.csv", "แถวที่ ๒ คอลัมน์ มาตรการ เป็นสูตร")
+
+
+def test_merged_cells(demo):
+    refused(demo, merged_xlsx(), "plan.xlsx", "เซลล์ B3:C3 (แถวที่ ๓) ผสานกันอยู่")
+
+
+def test_a_division_of_another_organisation(demo, other_organisation):
+    rows = [HEADER, ["๑) ทดสอบ", "ขั้นตอน", "สำนักปลัด/กองคลัง", "", ""]]
+    # สำนักปลัด exists in both; กองคลัง only in the demo: importing into the other one fails.
+    before = database_state()
+    outcome = import_plan(
+        organisation=other_organisation, year=2566, period=1, content=csv_bytes(rows),
+        filename="plan.csv", confirm=True,
+    )  # fmt: skip
+    assert outcome.errors == [
+        "แถวที่ ๒: ไม่พบส่วนราชการ “กองคลัง” ใน ทต.ตัวอย่าง (ใช้ชื่อหรือชื่อย่อของส่วนราชการ หรือ ทุกกอง)"
+    ]
+    assert database_state() == before
+
+
+def test_duplicate_measure_numbers(demo):
+    rows = [
+        HEADER,
+        GOOD_ROW,
+        ["๒) สอง", "ขั้นตอน", "กองคลัง", "", ""],
+        ["1) ซ้ำ", "ขั้น", "กองคลัง", "", ""],
+    ]
+    refused(demo, csv_bytes(rows), "plan.csv", "แถวที่ ๔: ข้อ ๑ ซ้ำกับแถวที่ ๒", year=2567)
+
+
+def test_a_title_longer_than_the_field_allows(demo):
+    rows = [HEADER, ["๑) " + "ก" * 1001, "ขั้นตอน", "กองคลัง", "", ""]]
+    refused(demo, csv_bytes(rows), "plan.csv", "ชื่อมาตรการยาว ๑,๐๐๑ ตัวอักษร เกินที่รับได้ (๑,๐๐๐ ตัวอักษร)")
+
+
+def test_a_csv_in_an_encoding_that_cannot_be_decoded(demo):
+    utf16 = "มาตรการ,ขั้นตอนหรือวิธีการ,ผู้รับผิดชอบ\n".encode("utf-16")
+    refused(demo, utf16, "plan.csv", "กรุณาบันทึกเป็น CSV UTF-8")
+    undecodable = "มาตรการ,ขั้นตอนหรือวิธีการ,ผู้รับผิดชอบ\n".encode()[:-10] + b"\xdb\xfc\x80\x81\n"
+    refused(demo, undecodable, "plan.csv", "ไม่ใช่ UTF-8 หรือ TIS-620/Windows-874")
+
+
+def test_one_bad_row_keeps_every_good_row_out(demo):
+    rows = [HEADER, GOOD_ROW, ["๒) สอง", "ขั้นตอน", "กองที่ไม่มี", "", ""]]
+    outcome = refused(demo, xlsx(rows), "plan.xlsx", "ไม่พบส่วนราชการ “กองที่ไม่มี”", year=2599)
+    assert [row.action for row in outcome.rows] == ["new", "error"]
