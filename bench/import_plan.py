@@ -10,26 +10,14 @@ The last line is `import_preview_s=… import_confirm_s=… import_total_s=…`.
 
 import argparse
 import io
-import os
 import re
 import shutil
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-WORKDIR = Path(tempfile.mkdtemp(prefix="ita-bench-import-"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ita_portal.settings")
-os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
-os.environ["VAR_DIR"] = str(WORKDIR)
+from _setup import temporary_django
 
-import django  # noqa: E402
+WORKDIR = temporary_django("ita-bench-import-")
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from measures.demo import load_demo, read_demo_fixture  # noqa: E402
@@ -61,7 +49,6 @@ def main():
     parser.add_argument("--measures", type=int, default=500)
     size = parser.parse_args().measures
 
-    call_command("migrate", verbosity=0)
     organisation = load_demo(read_demo_fixture()).organisation
     content = large_table(size)
     import_plan(organisation=organisation, year=2599, period=1, content=content,

@@ -13,28 +13,17 @@ Targets (issue 3): seed ≤ 1.0, large ≤ 2.0, cached < 50 ms, peak memory for 
 """
 
 import argparse
-import os
 import resource
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-WORKDIR = Path(tempfile.mkdtemp(prefix="ita-bench-"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ita_portal.settings")
-os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
-os.environ["VAR_DIR"] = str(WORKDIR)
+from _setup import ROOT, temporary_django
 
-import django  # noqa: E402
+WORKDIR = temporary_django("ita-bench-")
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from measures.demo import load_demo, read_demo_fixture  # noqa: E402
@@ -105,7 +94,6 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
     repeat = parser.parse_args().repeat
 
-    call_command("migrate", verbosity=0)
     with transaction.atomic():
         data = read_demo_fixture()
         demo = load_demo(data)

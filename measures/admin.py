@@ -8,7 +8,7 @@ from import_export.forms import ConfirmImportForm, ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import permissions
-from .fiscal import Period
+from .forms import ResultsPeriodField
 from .models import (
     Division,
     Evidence,
@@ -37,13 +37,7 @@ class ScopedAdmin(ExportMixin, admin.ModelAdmin):
     rule = staticmethod(permissions.manages)
 
     def organisations(self, request):
-        return [
-            membership.organisation
-            for membership in Membership.objects.filter(user=request.user).select_related(
-                "organisation"
-            )
-            if self.rule(request.user, membership.organisation)
-        ]
+        return permissions.organisations(request.user, self.rule)
 
     def organisation_of(self, obj):
         for part in self.organisation_path.split("__"):
@@ -122,11 +116,7 @@ class ScopedInline:
         return self.has_view_permission(request, obj)
 
     def _organisations(self, request):
-        return [
-            m.organisation
-            for m in Membership.objects.filter(user=request.user).select_related("organisation")
-            if permissions.manages(request.user, m.organisation)
-        ]
+        return permissions.organisations(request.user, permissions.manages)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -306,13 +296,7 @@ class PlanImportForm(ImportForm):
     """import-export's form, plus where the table goes: the plan and the period of its results."""
 
     fiscal_year = forms.ModelChoiceField(label="แผนปีงบประมาณ", queryset=FiscalYear.objects.none())
-    period = forms.TypedChoiceField(
-        label="ผลการดำเนินการในไฟล์เป็นของรอบ",
-        choices=[("", "ไม่นำเข้าผลการดำเนินการ"), *Period.choices],
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
+    period = ResultsPeriodField()
 
     def __init__(self, formats, resources, fiscal_years=None, **kwargs):
         super().__init__(formats, resources, **kwargs)
@@ -323,13 +307,7 @@ class PlanConfirmImportForm(ConfirmImportForm):
     fiscal_year = forms.ModelChoiceField(
         queryset=FiscalYear.objects.all(), widget=forms.HiddenInput
     )
-    period = forms.TypedChoiceField(
-        choices=[("", ""), *Period.choices],
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.HiddenInput,
-    )
+    period = ResultsPeriodField(widget=forms.HiddenInput)
 
 
 @admin.register(Measure)

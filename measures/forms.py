@@ -1,5 +1,6 @@
 from django import forms
 
+from .fiscal import Period
 from .models import ProgressEntry
 from .uploads import KINDS, check_evidence_file
 
@@ -47,3 +48,17 @@ class ProgressForm(forms.Form):
         ):
             self.add_error("result", "มาตรการที่ดำเนินการแล้ว กรุณาบันทึกผลการดำเนินการด้วย")
         return cleaned
+
+
+class ResultsPeriodField(forms.TypedChoiceField):
+    """Which reporting period the results in an imported table belong to, if any."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "ผลการดำเนินการในไฟล์เป็นของรอบ")
+        super().__init__(
+            choices=[("", "ไม่นำเข้าผลการดำเนินการ"), *Period.choices],
+            coerce=int,
+            empty_value=None,
+            required=False,
+            **kwargs,
+        )

@@ -26,6 +26,19 @@ def memberships(user, organisation) -> list[Membership]:
     return cache[organisation.pk]
 
 
+def organisations(user, rule=None) -> list:
+    """The organisations the person belongs to (and where `rule(user, organisation)` holds)."""
+    if not user.is_authenticated:
+        return []
+    found = {
+        membership.organisation
+        for membership in Membership.objects.filter(user=user).select_related("organisation")
+    }
+    if rule is not None:
+        found = {organisation for organisation in found if rule(user, organisation)}
+    return sorted(found, key=lambda organisation: organisation.name)
+
+
 def forget(user):
     """Drop the cached memberships (after they changed within a request or a test)."""
     user.__dict__.pop("_ita_memberships", None)

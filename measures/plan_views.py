@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from . import permissions
-from .fiscal import Period, fiscal_year_of
-from .models import FiscalYear, Membership, Organisation
+from .fiscal import fiscal_year_of
+from .forms import ResultsPeriodField
+from .models import FiscalYear, Organisation
 from .plans import PlanNotEmpty, copy_plan, export_plan, import_plan
 from .thaiformat import parse_int, thai_digits
 
@@ -47,20 +48,7 @@ class ImportForm(forms.Form):
         error_messages={"empty": "ไฟล์ว่างเปล่า", "required": "กรุณาเลือกไฟล์"},
     )
     year = YearField(label="นำเข้าเป็นแผนปีงบประมาณ (พ.ศ.)")
-    period = forms.TypedChoiceField(
-        label="ผลการดำเนินการในไฟล์เป็นของรอบ",
-        choices=[("", "ไม่นำเข้าผลการดำเนินการ"), *Period.choices],
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-
-
-def _organisations(user, rule):
-    memberships = Membership.objects.filter(user=user).select_related("organisation")
-    return sorted(
-        {m.organisation for m in memberships if rule(user, m.organisation)}, key=lambda o: o.name
-    )
+    period = ResultsPeriodField()
 
 
 def _organisation(request, pk, rule) -> Organisation:
@@ -73,7 +61,7 @@ def _organisation(request, pk, rule) -> Organisation:
 @login_required
 def plans(request):
     sections = []
-    for organisation in _organisations(request.user, permissions.can_export_plan):
+    for organisation in permissions.organisations(request.user, permissions.can_export_plan):
         sections.append(
             {
                 "organisation": organisation,

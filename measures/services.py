@@ -85,12 +85,16 @@ def progress_save(*, measure, period, by, version, status, result) -> ProgressEn
     return entry
 
 
-@transaction.atomic
-def evidence_add_file(*, entry, by, upload, description="") -> Evidence:
+def _require_evidence_editable(entry, by):
     _require(
         permissions.can_edit_progress(by, entry.measure, entry.period),
         "ท่านแนบหลักฐานของมาตรการนี้ไม่ได้",
     )
+
+
+@transaction.atomic
+def evidence_add_file(*, entry, by, upload, description="") -> Evidence:
+    _require_evidence_editable(entry, by)
     checked = check_evidence_file(upload)
     evidence = Evidence(
         entry=entry,
@@ -108,10 +112,7 @@ def evidence_add_file(*, entry, by, upload, description="") -> Evidence:
 
 @transaction.atomic
 def evidence_add_link(*, entry, by, url, description="") -> Evidence:
-    _require(
-        permissions.can_edit_progress(by, entry.measure, entry.period),
-        "ท่านแนบหลักฐานของมาตรการนี้ไม่ได้",
-    )
+    _require_evidence_editable(entry, by)
     evidence = Evidence(entry=entry, url=url, description=description.strip(), added_by=by)
     evidence.full_clean()
     evidence.save()

@@ -1,6 +1,9 @@
 """Staff pages: my measures for the half-year being reported, recording progress and evidence,
 and a measure's own page with its audit trail."""
 
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -11,17 +14,7 @@ from . import permissions, selectors, services
 from .audit import measure_audit_trail
 from .fiscal import Period
 from .forms import ProgressForm
-from .models import Evidence, Measure, Membership, ProgressEntry
-
-
-def _organisations(user):
-    return sorted(
-        {
-            membership.organisation
-            for membership in Membership.objects.filter(user=user).select_related("organisation")
-        },
-        key=lambda organisation: organisation.name,
-    )
+from .models import Evidence, Measure, ProgressEntry
 
 
 def _measure_for(request, pk) -> Measure:
@@ -42,7 +35,7 @@ def my_measures(request):
     half-year being reported."""
     plans = []
     show_all = request.GET.get("all") == "1"
-    for organisation in _organisations(request.user):
+    for organisation in permissions.organisations(request.user):
         plan = selectors.current_plan(organisation)
         if plan is None:
             continue
@@ -196,3 +189,14 @@ def evidence_delete(request, pk):
     except services.NotAllowed as refusal:
         messages.error(request, str(refusal))
     return redirect("measures:progress", pk=entry.measure_id, period=entry.period)
+
+
+@login_required
+def emblem(request, name):
+    """Organisations' emblems, for the report preview (the PDF reads them from disk)."""
+    path = (Path(settings.MEDIA_ROOT) / "emblems" / name).resolve()
+    if not path.is_file() or not path.is_relative_to(
+        (Path(settings.MEDIA_ROOT) / "emblems").resolve()
+    ):
+        raise Http404("ไม่พบไฟล์")
+    return FileResponse(path.open("rb"))

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from measures import permissions
 from measures.fiscal import Period
-from measures.models import FiscalYear, Membership
+from measures.models import FiscalYear
 from measures.selectors import current_plan
 from measures.thaiformat import thai_digits
 
@@ -47,8 +47,7 @@ def home(request):
 @login_required
 def report_list(request):
     creatable = []
-    organisations = {m.organisation for m in Membership.objects.filter(user=request.user)}
-    for organisation in sorted(organisations, key=lambda o: o.name):
+    for organisation in permissions.organisations(request.user):
         plan = current_plan(organisation)
         if plan and permissions.can_create_report(request.user, plan[0]):
             fiscal_year, period = plan

@@ -1,6 +1,9 @@
+import io
+
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 
 from measures.demo import load_demo, read_demo_fixture
 from measures.models import Division, FiscalYear, Measure, Membership, Organisation
@@ -49,6 +52,13 @@ def other_organisation(db):
     measure = Measure.objects.create(fiscal_year=fiscal_year, number=1, title="มาตรการของหน่วยงานอื่น")
     measure.divisions.add(division)
     return organisation
+
+
+def database_state() -> str:
+    """Every row of the portal's own tables, to show that something changed nothing."""
+    output = io.StringIO()
+    call_command("dumpdata", "measures", "reports", stdout=output)
+    return output.getvalue()
 
 
 def make_member(organisation, username, role, divisions=(), **extra):

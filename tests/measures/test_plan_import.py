@@ -9,6 +9,7 @@ from openpyxl import Workbook
 
 from measures.models import FiscalYear, Measure, ProgressEntry
 from measures.plans import import_plan
+from tests.conftest import database_state
 from tests.measures.seed_table import seed_rows, seed_xlsx
 
 pytestmark = pytest.mark.django_db
@@ -49,12 +50,6 @@ def run(demo, content, filename, *, year=2567, period=1, confirm=True):
         organisation=demo.organisation, year=year, period=period, content=content,
         filename=filename, confirm=confirm,
     )  # fmt: skip
-
-
-def database_state():
-    output = io.StringIO()
-    call_command("dumpdata", "measures", "reports", stdout=output)
-    return output.getvalue()
 
 
 def test_the_seed_table_yields_the_demo_plan(demo):

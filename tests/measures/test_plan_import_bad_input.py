@@ -3,21 +3,15 @@
 import io
 
 import pytest
-from django.core.management import call_command
 from openpyxl import Workbook
 
 from measures.plans import import_plan
+from tests.conftest import database_state
 from tests.measures.test_plan_import import HEADER, csv_bytes, xlsx
 
 pytestmark = pytest.mark.django_db
 
 GOOD_ROW = ["๑) การเผยแพร่ข้อมูล", "๑. จัดทำ ๒. เผยแพร่", "กองคลัง", "ดำเนินการแล้ว", ""]
-
-
-def database_state():
-    output = io.StringIO()
-    call_command("dumpdata", "measures", "reports", stdout=output)
-    return output.getvalue()
 
 
 def refused(demo, content, filename, message, *, year=2566):
