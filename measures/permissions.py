@@ -39,11 +39,6 @@ def organisations(user, rule=None) -> list:
     return sorted(found, key=lambda organisation: organisation.name)
 
 
-def forget(user):
-    """Drop the cached memberships (after they changed within a request or a test)."""
-    user.__dict__.pop("_ita_memberships", None)
-
-
 def roles(user, organisation) -> set[str]:
     return {membership.role for membership in memberships(user, organisation)}
 

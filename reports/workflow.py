@@ -18,7 +18,7 @@ from measures.models import ProgressEntry
 
 from . import notifications
 from .document import plan_table
-from .models import LOCKED_STATES, Report, ReportState, ReviewEvent, ReviewStep, StepKind
+from .models import Report, ReportState, ReviewEvent, ReviewStep, StepKind
 
 DEFAULT_ACKNOWLEDGEMENT = "ทราบ"
 
@@ -237,7 +237,3 @@ def new_revision(report, *, by) -> Report:
         )
     _record(revision, by, ReviewEvent.Action.REVISE, role="analyst")
     return revision
-
-
-def is_locked(report) -> bool:
-    return report.state in LOCKED_STATES
