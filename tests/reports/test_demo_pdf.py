@@ -110,3 +110,21 @@ def test_a_row_is_not_separated_from_its_measure_number(demo_pdf):
         page = texts[pages[0]]
         for step in measure["steps"]:
             assert squash(thai_digits(step)) in page
+
+
+def test_pdfium_reads_the_same_text(demo_pdf):
+    """PDFium (pypdfium2, the engine under pdfplumber) finds every title, step, result and
+    follow-up too, through the same /ActualText the text layer writes."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(demo_pdf.pdf)
+    text = squash("".join(page.get_textpage().get_text_range() for page in document))
+    for measure in demo_pdf.data["plan"]["measures"]:
+        expected = [
+            f"{thai_digits(measure['number'])}) {measure['title']}",
+            *(f"{thai_digits(n)}. {step}" for n, step in enumerate(measure["steps"], start=1)),
+            measure["result"],
+            measure["follow_up"],
+        ]
+        for item in expected:
+            assert squash(thai_digits(item)) in text, item
