@@ -11,10 +11,12 @@ snapshot of the plan and progress taken then.
 """
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from measures import permissions
 from measures.models import ProgressEntry
+from measures.thaiformat import thai_digits
 
 from . import notifications
 from .document import plan_table
@@ -193,14 +195,21 @@ def _write_follow_ups(report, follow_ups):
     if not follow_ups:
         return
     rows = {row["number"]: row for row in report.snapshot["table"]["rows"]}
-    for number, text in follow_ups.items():
-        if number not in rows:
-            raise WorkflowError(f"ไม่พบมาตรการข้อ {number} ในรายงานนี้")
-        rows[number]["follow_up"] = text.strip()
-        measure = report.fiscal_year.measures.get(number=number)
-        entry, _ = ProgressEntry.objects.get_or_create(measure=measure, period=report.period)
-        if entry.follow_up != text.strip():
-            entry.follow_up = text.strip()
+    unknown = [number for number in follow_ups if number not in rows]
+    if unknown:
+        raise WorkflowError(f"ไม่พบมาตรการข้อ {thai_digits(unknown[0])} ในรายงานนี้")
+    entries = ProgressEntry.objects.filter(period=report.period)
+    measures = report.fiscal_year.measures.filter(number__in=follow_ups).prefetch_related(
+        Prefetch("progress_entries", queryset=entries, to_attr="period_entries")
+    )
+    for measure in measures:
+        text = follow_ups[measure.number].strip()
+        rows[measure.number]["follow_up"] = text
+        entry = (measure.period_entries or [None])[0]
+        if entry is None:
+            ProgressEntry.objects.create(measure=measure, period=report.period, follow_up=text)
+        elif entry.follow_up != text:
+            entry.follow_up = text
             entry.save(update_fields=["follow_up", "updated_at"])
     report.save(update_fields=["snapshot", "updated_at"])
 
