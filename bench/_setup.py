@@ -15,6 +15,7 @@ def temporary_django(prefix: str) -> Path:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ita_portal.settings")
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
     os.environ["VAR_DIR"] = str(workdir)
+    os.environ.setdefault("DEBUG", "1")  # a development run: no production secrets needed
 
     import django
     from django.core.management import call_command

@@ -1,8 +1,9 @@
 """Settings for ita-portal, read from the environment.
 
-Development defaults need no configuration (SQLite under var/, DEBUG on). Production sets
-DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; everything that `manage.py check --deploy`
-asks for then follows from DEBUG being off.
+Unset, everything is production-safe: DEBUG is off and a SECRET_KEY is required. `bin/run-portal`
+and the test suite turn DEBUG on for development (SQLite under var/). Production sets SECRET_KEY,
+ALLOWED_HOSTS and DATABASE_URL; everything that `manage.py check --deploy` asks for follows from
+DEBUG being off.
 """
 
 import os
@@ -45,7 +46,7 @@ def env_list(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 

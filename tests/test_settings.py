@@ -10,9 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def manage(*args, **env):
-    # A clean production-like environment: not the test database, and not the browser tests'
-    # DJANGO_ALLOW_ASYNC_UNSAFE (tests/browser/conftest.py).
-    ignored = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    # A clean production-like environment: the project's own settings, not the test database,
+    # the test suite's DEBUG or the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE.
+    ignored = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE", "DEBUG"}
     environment = {key: value for key, value in os.environ.items() if key not in ignored}
     environment.update(env)
     return subprocess.run(
@@ -64,5 +64,18 @@ def test_settings_are_thai_and_bangkok():
 )
 def test_database_comes_from_database_url(url, engine, tmp_path):
     code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
-    result = manage("shell", "-c", code, DATABASE_URL=url, VAR_DIR=str(tmp_path))
+    result = manage("shell", "-c", code, DATABASE_URL=url, VAR_DIR=str(tmp_path), DEBUG="1")
     assert result.stdout.strip().endswith(engine), result.stderr
+
+
+def test_debug_is_off_when_the_environment_says_nothing(tmp_path):
+    code = "from django.conf import settings; print('DEBUG', settings.DEBUG)"
+    env = {"SECRET_KEY": secrets.token_urlsafe(50), "VAR_DIR": str(tmp_path)}
+    result = manage("shell", "-c", code, **env)
+    assert result.stdout.strip().endswith("DEBUG False"), result.stderr
+
+
+def test_without_debug_or_a_secret_key_nothing_starts(tmp_path):
+    result = manage("check", VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_4f595e68276255d3.txt"
+SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed" / "kiar-2566-first-half.ocr.txt"
 CHARACTER_REPAIRS = [
     ("๑ ๒ ๓ ๔ ๕", "อบต.เกียร์"),
     ("พิจารณาดี ความชอบ", "พิจารณาความดีความชอบ"),
