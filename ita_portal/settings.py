@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "thai",
     "measures",
     "reports",
 ]
@@ -105,7 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["measures.templatetags.thai"],
+            "builtins": ["thai.templatetags.thai"],
         },
     },
 ]

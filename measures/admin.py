@@ -7,6 +7,8 @@ from import_export.formats import base_formats
 from import_export.forms import ConfirmImportForm, ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
+from thai.digits import thai_digits
+
 from . import permissions
 from .forms import ResultsPeriodField
 from .models import (
@@ -22,7 +24,6 @@ from .models import (
 from .plan_files import PlanCSV, PlanFileError, PlanXLSX, SafeCSV, SafeXLSX
 from .resources import MeasureExportResource, MeasureTableResource
 from .services import measure_set_steps
-from .thaiformat import thai_digits
 
 
 class ScopedAdmin(ExportMixin, admin.ModelAdmin):

@@ -1,6 +1,7 @@
 from django import forms
 
-from .fiscal import Period
+from thai.fiscal import Period
+
 from .models import ProgressEntry
 from .uploads import KINDS, check_evidence_file
 

@@ -8,9 +8,9 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from . import fiscal
-from .fiscal import Period
-from .thaiformat import thai_digits
+from thai import fiscal
+from thai.digits import thai_digits
+from thai.fiscal import Period
 
 ALL_DIVISIONS_LABEL = "ทุกกอง"
 

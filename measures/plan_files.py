@@ -17,7 +17,7 @@ import tablib
 from django.conf import settings
 from import_export.formats import base_formats
 
-from .thaiformat import megabytes, thai_digits
+from thai.digits import megabytes, thai_digits
 
 COLUMNS = ["มาตรการ", "ขั้นตอนหรือวิธีการ", "ผู้รับผิดชอบ", "ผลการดำเนินการ", "การกำกับติดตาม"]
 STATUS_COLUMN = "สถานะ"

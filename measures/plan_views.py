@@ -13,12 +13,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from thai.digits import parse_int, thai_digits
+from thai.fiscal import fiscal_year_of
+
 from . import permissions
-from .fiscal import fiscal_year_of
 from .forms import ResultsPeriodField
 from .models import FiscalYear, Organisation
 from .plans import PlanNotEmpty, copy_plan, export_plan, import_plan
-from .thaiformat import parse_int, thai_digits
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

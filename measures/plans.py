@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from thai.digits import thai_digits
+
 from .models import FiscalYear, Measure, MeasureStep
 from .plan_files import ROW_COLUMN, PlanFileError, dataset_bytes, read_plan_table
 from .resources import MeasureTableResource
-from .thaiformat import thai_digits
 
 
 @dataclass

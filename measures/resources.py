@@ -8,11 +8,12 @@ from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 from simple_history.utils import bulk_create_with_history
 
+from measures.table_text import parse_heading, repair_spaces, split_divisions, split_steps
+from thai.digits import thai_digits
+
 from .models import ALL_DIVISIONS_LABEL, Measure, MeasureStep, ProgressEntry, Status
 from .plan_files import COLUMNS, ROW_COLUMN, STATUS_COLUMN
 from .services import measure_set_divisions, measure_set_steps
-from .thai_text import parse_heading, repair_spaces, split_divisions, split_steps
-from .thaiformat import thai_digits
 
 TITLE_MAX = Measure._meta.get_field("title").max_length
 STEP_MAX = MeasureStep._meta.get_field("text").max_length

@@ -3,10 +3,11 @@
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from thai.digits import parse_int
+from thai.fiscal import Period, fiscal_year_of
+
 from . import permissions
-from .fiscal import Period, fiscal_year_of
 from .models import FiscalYear, Measure, Organisation, ProgressEntry
-from .thaiformat import parse_int
 
 
 def current_fiscal_year(organisation, today=None) -> FiscalYear | None:

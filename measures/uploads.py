@@ -6,7 +6,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from .thaiformat import megabytes, thai_digits
+from thai.digits import megabytes, thai_digits
 
 ALLOWED = {
     "application/pdf": "pdf",

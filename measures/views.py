@@ -10,9 +10,10 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from thai.fiscal import Period
+
 from . import permissions, selectors, services
 from .audit import measure_audit_trail
-from .fiscal import Period
 from .forms import ProgressForm
 from .models import Evidence, Measure, ProgressEntry
 

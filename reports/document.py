@@ -8,9 +8,10 @@ import re
 
 from django.db.models import Prefetch
 
-from measures.fiscal import Period, period_end, period_start
 from measures.models import ProgressEntry
-from measures.thaiformat import thai_date, thai_digits
+from thai.dates import thai_date
+from thai.digits import thai_digits
+from thai.fiscal import Period, period_end, period_start
 
 TABLE_HEADING = "รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
 HEADING_LINE = re.compile(r"^\s*[๐-๙0-9]+\.\s*\S.{0,60}$")

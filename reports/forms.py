@@ -1,15 +1,11 @@
 from django import forms
 from django.forms.widgets import SelectDateWidget
 
-from measures.thaiformat import thai_digits
+from thai.dates import THAI_MONTHS, buddhist_year
+from thai.digits import thai_digits
 
 from .models import Report
 from .workflow import DEFAULT_ACKNOWLEDGEMENT
-
-THAI_MONTHS = {
-    1: "มกราคม", 2: "กุมภาพันธ์", 3: "มีนาคม", 4: "เมษายน", 5: "พฤษภาคม", 6: "มิถุนายน",
-    7: "กรกฎาคม", 8: "สิงหาคม", 9: "กันยายน", 10: "ตุลาคม", 11: "พฤศจิกายน", 12: "ธันวาคม",
-}  # fmt: skip
 
 
 class BuddhistEraDateWidget(SelectDateWidget):
@@ -29,7 +25,7 @@ class BuddhistEraDateWidget(SelectDateWidget):
                     if option["value"] == "":
                         continue
                     if subwidget["name"].endswith("_year"):
-                        option["label"] = thai_digits(int(option["value"]) + 543)
+                        option["label"] = thai_digits(buddhist_year(int(option["value"])))
                     elif subwidget["name"].endswith("_day"):
                         option["label"] = thai_digits(option["label"])
         return context

@@ -6,8 +6,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from measures.fiscal import Period
 from measures.models import FiscalYear, Role
+from thai.fiscal import Period
 
 
 class ReportState(models.TextChoices):
@@ -138,7 +138,7 @@ class Report(models.Model):
         ]
 
     def __str__(self):
-        from measures.thaiformat import thai_digits
+        from thai.digits import thai_digits
 
         text = (
             f"รายงาน{self.get_period_display()} ปีงบประมาณ {thai_digits(self.fiscal_year.year)} "

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from measures import permissions
 from measures.models import Membership, Role
-from measures.thaiformat import thai_digits
+from thai.digits import thai_digits
 
 from .models import Report, ReportState
 

@@ -4,10 +4,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from measures import permissions
-from measures.fiscal import Period
 from measures.models import Membership, Role
 from measures.services import NotAllowed
-from measures.thaiformat import thai_digits
+from thai.digits import thai_digits
+from thai.fiscal import Period
 
 from .models import Report, ReviewChainStep, ReviewStep, StepKind
 

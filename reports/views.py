@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from measures import permissions
-from measures.fiscal import Period
 from measures.models import FiscalYear
 from measures.selectors import current_plan
-from measures.thaiformat import thai_digits
+from thai.digits import thai_digits
+from thai.fiscal import Period
 
 from . import services, workflow
 from .audit import report_audit_trail

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from measures import permissions
 from measures.models import ProgressEntry
-from measures.thaiformat import thai_digits
+from thai.digits import thai_digits
 
 from . import notifications
 from .document import plan_table

@@ -4,7 +4,7 @@ from django.core.management.base import CommandError
 
 from measures import selectors
 from measures.models import Organisation
-from measures.thaiformat import parse_int
+from thai.digits import parse_int
 
 
 def organisation_argument(text) -> Organisation:

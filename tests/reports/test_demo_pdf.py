@@ -5,8 +5,8 @@ import subprocess
 
 import pytest
 
-from measures.thaiformat import thai_digits
 from tests.reports.conftest import page_sizes, page_texts, squash
+from thai.digits import thai_digits
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from collections import Counter
 import pypdf
 import pytest
 
-from measures.thaiformat import thai_digits
 from tests.reports.conftest import pdftotext, squash
+from thai.digits import thai_digits
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 

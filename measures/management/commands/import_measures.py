@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from measures.management.arguments import number_argument as number
 from measures.management.arguments import organisation_argument as find_organisation
 from measures.plans import import_plan
-from measures.thaiformat import thai_digits
+from thai.digits import thai_digits
 
 
 class Command(BaseCommand):

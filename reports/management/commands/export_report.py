@@ -4,9 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from measures.management.arguments import number_argument as number
 from measures.management.arguments import organisation_argument as find_organisation
-from measures.thaiformat import thai_digits
 from reports.models import Report
 from reports.rendering import report_html, report_pdf_bytes
+from thai.digits import thai_digits
 
 
 class Command(BaseCommand):

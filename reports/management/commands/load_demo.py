@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 
 from measures.demo import DEMO_FIXTURE, load_demo, read_demo_fixture
-from measures.thaiformat import thai_digits
 from reports.demo import load_demo_report
+from thai.digits import thai_digits
 
 
 class Command(BaseCommand):

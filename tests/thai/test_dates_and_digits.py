@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.template import Context, Template
 
-from measures.thaiformat import parse_int
+from thai.digits import parse_int
 
 
 def render(template, **context):
@@ -60,3 +60,16 @@ def test_numbers_are_read_in_either_digits(text, number):
 def test_a_non_number_is_refused():
     with pytest.raises(ValueError):
         parse_int("สองพัน")
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1_000", "+-1", "١٢", "9" * 19, "12\x00"])
+def test_what_is_not_a_plain_number_or_too_big_for_a_database_is_refused(text):
+    with pytest.raises(ValueError):
+        parse_int(text)
+
+
+def test_month_names_and_the_era_come_from_one_place():
+    from thai.dates import THAI_MONTHS, buddhist_year
+
+    assert THAI_MONTHS[4] == "เมษายน"
+    assert buddhist_year(date(2023, 4, 3)) == 2566

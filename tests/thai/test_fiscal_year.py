@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
-from measures import fiscal
-from measures.fiscal import Period
 from measures.models import FiscalYear, Organisation
+from thai import fiscal
+from thai.fiscal import Period
 
 
 def test_it_derives_fiscal_year_2566_dates():

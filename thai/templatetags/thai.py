@@ -9,26 +9,26 @@
 
 from django import template
 
-from measures import thaiformat
+from thai import dates, digits
 
 register = template.Library()
 
 
 @register.filter
 def thai_digits(value):
-    return thaiformat.thai_digits(value)
+    return digits.thai_digits(value)
 
 
 @register.filter
 def thai_date(value, options=""):
-    return thaiformat.thai_date(value, era_prefix="พ.ศ." in options, digits="arabic" not in options)
+    return dates.thai_date(value, era_prefix="พ.ศ." in options, digits="arabic" not in options)
 
 
 @register.filter
 def thai_datetime(value, options=""):
-    return thaiformat.thai_datetime(value, digits="arabic" not in options)
+    return dates.thai_datetime(value, digits="arabic" not in options)
 
 
 @register.filter
 def thai_short_date(value, options=""):
-    return thaiformat.thai_short_date(value, digits="arabic" not in options)
+    return dates.thai_short_date(value, digits="arabic" not in options)

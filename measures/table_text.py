@@ -13,7 +13,7 @@ are repaired, and everything else is kept as it was:
 import re
 from functools import lru_cache
 
-from .thaiformat import parse_int
+from thai.digits import parse_int
 
 WRAPPED_LINE = 32
 PHRASE_OPENERS = (

@@ -1,14 +1,14 @@
 """The Thai government fiscal year and its reporting periods.
 
-ปีงบประมาณ พ.ศ. N runs from 1 October of N-1 to 30 September of N (Buddhist era = Gregorian + 543).
-Reports are made for รอบ ๖ เดือน (October to March) and รอบ ๑๒ เดือน (the whole year).
+ปีงบประมาณ พ.ศ. N runs from 1 October of N-1 to 30 September of N. Reports are made for
+รอบ ๖ เดือน (October to March) and รอบ ๑๒ เดือน (the whole year).
 """
 
 from datetime import date
 
 from django.db import models
 
-BUDDHIST_ERA_OFFSET = 543
+from .dates import buddhist_year, gregorian_year
 
 
 class Period(models.IntegerChoices):
@@ -17,11 +17,11 @@ class Period(models.IntegerChoices):
 
 
 def fiscal_year_start(year_be: int) -> date:
-    return date(year_be - BUDDHIST_ERA_OFFSET - 1, 10, 1)
+    return date(gregorian_year(year_be) - 1, 10, 1)
 
 
 def fiscal_year_end(year_be: int) -> date:
-    return date(year_be - BUDDHIST_ERA_OFFSET, 9, 30)
+    return date(gregorian_year(year_be), 9, 30)
 
 
 def period_start(year_be: int, period: int) -> date:
@@ -30,13 +30,13 @@ def period_start(year_be: int, period: int) -> date:
 
 def period_end(year_be: int, period: int) -> date:
     if Period(period) == Period.FIRST_HALF:
-        return date(year_be - BUDDHIST_ERA_OFFSET, 3, 31)
+        return date(gregorian_year(year_be), 3, 31)
     return fiscal_year_end(year_be)
 
 
 def fiscal_year_of(day: date) -> int:
     """The Buddhist-era fiscal year that contains `day`."""
-    return day.year + BUDDHIST_ERA_OFFSET + (1 if day.month >= 10 else 0)
+    return buddhist_year(day) + (1 if day.month >= 10 else 0)
 
 
 def period_of(day: date) -> int:
