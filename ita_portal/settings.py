@@ -68,10 +68,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "import_export",
     "simple_history",
     "axes",
     "thai",
+    "organisations",
     "measures",
     "reports",
 ]
@@ -92,6 +94,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "ita_portal.urls"
+# Forms render with the project's templates (templates/django/forms/field.html, widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "ita_portal.wsgi.application"
 ASGI_APPLICATION = "ita_portal.asgi.application"
 

@@ -2,17 +2,17 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from measures import views as measure_views
-from reports import views as report_views
+from organisations import views as organisation_views
+from reports.views import start
 
 admin.site.site_header = "ระบบติดตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
 admin.site.site_title = "ระบบติดตามมาตรการ ITA"
 admin.site.index_title = "ผู้ดูแลระบบ"
 
 urlpatterns = [
-    path("", report_views.home, name="home"),
+    path("", start.home, name="home"),
     path("measures/", include("measures.urls")),
-    path("media/emblems/<str:name>", measure_views.emblem, name="emblem"),
+    path("media/emblems/<str:name>", organisation_views.emblem, name="emblem"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("reports/", include("reports.urls")),

@@ -4,7 +4,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import pairwise
 
-from .models import Evidence, Measure, MeasureStep, Membership, ProgressEntry
+from organisations.models import Membership
+
+from .models import Evidence, Measure, MeasureStep, ProgressEntry
 
 KIND = {"+": "สร้าง", "~": "แก้ไข", "-": "ลบ"}
 HIDDEN_FIELDS = {

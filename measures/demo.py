@@ -8,16 +8,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .models import (
-    ALL_DIVISIONS_LABEL,
-    Division,
-    FiscalYear,
-    Measure,
-    Membership,
-    Organisation,
-    ProgressEntry,
-)
-from .services import measure_set_divisions, measure_set_steps
+from organisations.access import SYSTEM
+from organisations.models import Division, Membership, Organisation
+
+from . import period_lock
+from .models import ALL_DIVISIONS_LABEL, FiscalYear, Measure
+from .services.plan import measure_delete, measure_save, measure_set_divisions, measure_set_steps
+from .services.progress import progress_save
 
 DEMO_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo" / "kiar-2566.toml"
 
@@ -116,26 +113,34 @@ def _load_people(organisation, divisions, people):
 
 
 def _load_measures(fiscal_year, divisions, plan):
-    numbers = []
+    """The fixture's plan and progress, written as everything is: through the writers."""
+    for lock in fiscal_year.period_locks.all():
+        period_lock.unlock(fiscal_year=fiscal_year, period=lock.period)
+    existing = {measure.number: measure for measure in fiscal_year.measures.all()}
+    numbers = {row["number"] for row in plan["measures"]}
+    for number, measure in existing.items():
+        if number not in numbers:
+            measure_delete(measure=measure, by=SYSTEM)
     for row in plan["measures"]:
-        measure, _ = Measure.objects.update_or_create(
-            fiscal_year=fiscal_year, number=row["number"], defaults={"title": row["title"]}
+        measure = existing.get(row["number"]) or Measure(
+            fiscal_year=fiscal_year, number=row["number"]
         )
-        numbers.append(measure.number)
+        measure.title = row["title"]
+        measure_save(measure=measure, by=SYSTEM)
         every_division = row["divisions"] == [ALL_DIVISIONS_LABEL]
         measure_set_divisions(
             measure=measure,
             divisions=[] if every_division else [divisions[name] for name in row["divisions"]],
             all_divisions=every_division,
+            by=SYSTEM,
         )
-        measure_set_steps(measure=measure, texts=row["steps"])
-        ProgressEntry.objects.update_or_create(
+        measure_set_steps(measure=measure, texts=row["steps"], by=SYSTEM)
+        progress_save(
             measure=measure,
             period=plan["period"],
-            defaults={
-                "status": row["status"],
-                "result": row["result"],
-                "follow_up": row["follow_up"],
-            },
+            by=SYSTEM,
+            version=None,
+            status=row["status"],
+            result=row["result"],
+            follow_up=row["follow_up"],
         )
-    fiscal_year.measures.exclude(number__in=numbers).delete()

@@ -2,8 +2,14 @@ from django import forms
 
 from thai.fiscal import Period
 
+from . import limits
 from .models import ProgressEntry
 from .uploads import KINDS, check_evidence_file
+from .widgets import FilePicker
+
+
+class MineFilterForm(forms.Form):
+    all = forms.BooleanField(required=False)
 
 
 class ProgressForm(forms.Form):
@@ -13,13 +19,15 @@ class ProgressForm(forms.Form):
     result = forms.CharField(
         label="ผลการดำเนินการ",
         required=False,
+        max_length=limits.RESULT_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="สิ่งที่ทำไปแล้วในรอบนี้ ตามที่จะพิมพ์ในตารางรายงาน",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
     evidence_file = forms.FileField(
         label="แนบไฟล์หลักฐาน",
         required=False,
+        widget=FilePicker,
         help_text=f"{KINDS} ขนาดไม่เกิน ๑๐ MB",
         error_messages={
             "empty": "ไฟล์ว่างเปล่า กรุณาเลือกไฟล์ใหม่",
@@ -35,10 +43,29 @@ class ProgressForm(forms.Form):
     )
     evidence_description = forms.CharField(label="คำอธิบายหลักฐาน", required=False, max_length=300)
 
+    @classmethod
+    def for_entry(cls, entry):
+        return cls(
+            initial={
+                "status": entry.status if entry else ProgressEntry.Status.NOT_STARTED,
+                "result": entry.result if entry else "",
+                "version": entry.version if entry else 1,
+            }
+        )
+
+    @classmethod
+    def keeping_text(cls, data, *, version):
+        """The person's own text again, to save over someone else's change (version)."""
+        data = data.copy()
+        data["version"] = version
+        form = cls(data)
+        form.is_valid()
+        return form
+
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")
         if upload:
-            self.checked_file = check_evidence_file(upload)
+            check_evidence_file(upload)
         return upload
 
     def clean(self):

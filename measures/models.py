@@ -1,5 +1,5 @@
-"""What is tracked: organisations, their divisions and people, the measure plan of each fiscal
-year, and the progress recorded against each measure in each reporting period."""
+"""What is tracked: the measure plan of each organisation's fiscal year, its steps and the
+divisions responsible, and the progress recorded against each measure in each reporting period."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,20 +8,14 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from organisations.models import Division, Organisation
 from thai import fiscal
 from thai.digits import thai_digits
 from thai.fiscal import Period
 
+from . import limits
+
 ALL_DIVISIONS_LABEL = "ทุกกอง"
-
-
-class Role(models.TextChoices):
-    STAFF = "staff", "เจ้าหน้าที่ส่วนราชการ"
-    ANALYST = "analyst", "นักวิเคราะห์นโยบายและแผน"
-    HEAD_OF_OFFICE = "head_of_office", "หัวหน้าสำนักปลัด"
-    CHIEF_ADMINISTRATOR = "chief_administrator", "ปลัด"
-    CHIEF_EXECUTIVE = "chief_executive", "นายก"
-    SITE_ADMIN = "site_admin", "ผู้ดูแลระบบ"
 
 
 class Status(models.TextChoices):
@@ -30,103 +24,10 @@ class Status(models.TextChoices):
     DONE = "done", "ดำเนินการแล้ว"
 
 
-class Organisation(models.Model):
-    name = models.CharField("ชื่อหน่วยงาน", max_length=200, unique=True)
-    short_name = models.CharField("ชื่อย่อ", max_length=60, unique=True, help_text="เช่น อบต.เกียร์")
-    district = models.CharField("อำเภอ", max_length=100)
-    province = models.CharField("จังหวัด", max_length=100)
-    phone = models.CharField("โทรศัพท์", max_length=60, blank=True)
-    document_prefix = models.CharField(
-        "รหัสหนังสือ (ที่)", max_length=60, blank=True, help_text="เช่น นธ ๗๔๙๐๑.๑"
-    )
-    emblem = models.ImageField("ตราสัญลักษณ์", upload_to="emblems/", blank=True)
-
-    class Meta:
-        verbose_name = "หน่วยงาน"
-        verbose_name_plural = "หน่วยงาน"
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.short_name
-
-
-class Division(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="divisions", verbose_name="หน่วยงาน"
-    )
-    name = models.CharField("ชื่อส่วนราชการ", max_length=200)
-    short_name = models.CharField(
-        "ชื่อย่อ", max_length=100, blank=True, help_text="เช่น กองการศึกษาฯ (ใช้ในตารางรายงาน)"
-    )
-    order = models.PositiveSmallIntegerField("ลำดับ", default=0)
-
-    class Meta:
-        verbose_name = "ส่วนราชการ"
-        verbose_name_plural = "ส่วนราชการ"
-        ordering = ["organisation", "order", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "name"],
-                name="division_name_unique_per_organisation",
-                violation_error_message="หน่วยงานนี้มีส่วนราชการชื่อนี้แล้ว",
-            ),
-        ]
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def label(self):
-        return self.short_name or self.name
-
-
-class Membership(models.Model):
-    """A person's role in one organisation. Its name and position are what documents print."""
-
-    Role = Role
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="memberships",
-        verbose_name="ผู้ใช้",
-    )
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name="หน่วยงาน"
-    )
-    role = models.CharField("บทบาท", max_length=30, choices=Role.choices)
-    divisions = models.ManyToManyField(
-        Division,
-        blank=True,
-        verbose_name="สังกัดส่วนราชการ",
-        related_name="memberships",
-    )
-    display_name = models.CharField("ชื่อ-สกุล", max_length=200, help_text="เช่น นางรอซึลา บินมะนอร์")
-    position_title = models.CharField("ตำแหน่ง", max_length=200, help_text="ตามที่พิมพ์ใต้ลายมือชื่อ")
-
-    class Meta:
-        verbose_name = "บทบาทผู้ใช้"
-        verbose_name_plural = "บทบาทผู้ใช้"
-        ordering = ["organisation", "role", "display_name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "organisation", "role"],
-                name="membership_unique_role",
-                violation_error_message="ผู้ใช้นี้มีบทบาทนี้ในหน่วยงานนี้แล้ว",
-            ),
-            models.CheckConstraint(
-                condition=Q(role__in=Role.values),
-                name="membership_role_valid",
-                violation_error_message="บทบาทไม่ถูกต้อง",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.display_name} ({self.get_role_display()}, {self.organisation})"
-
-
 class FiscalYear(models.Model):
     """An organisation's measure plan for one Buddhist-era fiscal year."""
+
+    organisation_lookup = "organisation"
 
     organisation = models.ForeignKey(
         Organisation,
@@ -174,11 +75,13 @@ class FiscalYear(models.Model):
 
 
 class Measure(models.Model):
+    organisation_lookup = "fiscal_year__organisation"
+
     fiscal_year = models.ForeignKey(
         FiscalYear, on_delete=models.CASCADE, related_name="measures", verbose_name="ปีงบประมาณ"
     )
     number = models.PositiveSmallIntegerField("ข้อ", validators=[MinValueValidator(1)])
-    title = models.CharField("มาตรการ", max_length=1000)
+    title = models.CharField("มาตรการ", max_length=limits.TITLE_MAX)
     divisions = models.ManyToManyField(
         Division,
         blank=True,
@@ -230,11 +133,13 @@ class MeasureStep(models.Model):
     """A step of a measure. Positions run 1..n: the database refuses a gap and closes one left
     by a deletion (see the trigger migration)."""
 
+    organisation_lookup = "measure__fiscal_year__organisation"
+
     measure = models.ForeignKey(
         Measure, on_delete=models.CASCADE, related_name="steps", verbose_name="มาตรการ"
     )
     position = models.PositiveSmallIntegerField("ลำดับ", validators=[MinValueValidator(1)])
-    text = models.CharField("ขั้นตอนหรือวิธีการ", max_length=2000)
+    text = models.CharField("ขั้นตอนหรือวิธีการ", max_length=limits.STEP_MAX)
     history = HistoricalRecords(verbose_name="ประวัติขั้นตอน")
 
     class Meta:
@@ -262,6 +167,7 @@ class MeasureStep(models.Model):
 class ProgressEntry(models.Model):
     """What a measure achieved in one reporting period, and the superiors' follow-up."""
 
+    organisation_lookup = "measure__fiscal_year__organisation"
     Status = Status
 
     measure = models.ForeignKey(
@@ -271,8 +177,8 @@ class ProgressEntry(models.Model):
     status = models.CharField(
         "สถานะ", max_length=20, choices=Status.choices, default=Status.NOT_STARTED
     )
-    result = models.TextField("ผลการดำเนินการ", blank=True)
-    follow_up = models.TextField("การกำกับติดตาม", blank=True)
+    result = models.TextField("ผลการดำเนินการ", blank=True, max_length=limits.RESULT_MAX)
+    follow_up = models.TextField("การกำกับติดตาม", blank=True, max_length=limits.FOLLOW_UP_MAX)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -306,10 +212,51 @@ class ProgressEntry(models.Model):
                 name="progress_status_valid",
                 violation_error_message="สถานะไม่ถูกต้อง",
             ),
+            limits.length_limit(
+                "result", limits.RESULT_MAX, "ผลการดำเนินการ", name="progress_result_length"
+            ),
+            limits.length_limit(
+                "follow_up", limits.FOLLOW_UP_MAX, "การกำกับติดตาม", name="progress_follow_up_length"
+            ),
         ]
 
     def __str__(self):
         return f"{self.measure} – {self.get_period_display()}"
+
+
+class PeriodLock(models.Model):
+    """A reporting period whose progress no longer changes, because its report went up the chain.
+
+    While the report is in review, the superiors may still write their follow-up direction for
+    each measure; once it is final, nothing of the period changes. The review workflow sets and
+    clears locks (measures.period_lock); the database refuses writes to a locked period whatever
+    path they come by (migrations/0005)."""
+
+    organisation_lookup = "fiscal_year__organisation"
+
+    class Stage(models.TextChoices):
+        REVIEW = "review", "อยู่ระหว่างเสนอผู้บังคับบัญชา"
+        FINAL = "final", "ผู้บังคับบัญชาพิจารณาแล้ว"
+
+    fiscal_year = models.ForeignKey(
+        FiscalYear, on_delete=models.CASCADE, related_name="period_locks", verbose_name="ปีงบประมาณ"
+    )
+    period = models.PositiveSmallIntegerField("รอบการรายงาน", choices=Period.choices)
+    stage = models.CharField("ขั้น", max_length=10, choices=Stage.choices)
+    locked_at = models.DateTimeField("ปิดการแก้ไขเมื่อ", auto_now=True)
+
+    class Meta:
+        verbose_name = "การปิดแก้ไขผลการดำเนินการ"
+        verbose_name_plural = "การปิดแก้ไขผลการดำเนินการ"
+        constraints = [
+            models.UniqueConstraint(fields=["fiscal_year", "period"], name="one_lock_per_period"),
+            models.CheckConstraint(
+                condition=Q(stage__in=["review", "final"]), name="period_lock_stage_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.fiscal_year} {self.get_period_display()}: {self.get_stage_display()}"
 
 
 def evidence_upload_to(evidence, filename):
@@ -323,6 +270,8 @@ def evidence_upload_to(evidence, filename):
 
 class Evidence(models.Model):
     """A file or a link that shows what a progress entry claims."""
+
+    organisation_lookup = "entry__measure__fiscal_year__organisation"
 
     entry = models.ForeignKey(
         ProgressEntry,

@@ -17,6 +17,7 @@ import tablib
 from django.conf import settings
 from import_export.formats import base_formats
 
+from organisations.exports import FORMULA_START, SafeExport, neutralised
 from thai.digits import megabytes, thai_digits
 
 COLUMNS = ["มาตรการ", "ขั้นตอนหรือวิธีการ", "ผู้รับผิดชอบ", "ผลการดำเนินการ", "การกำกับติดตาม"]
@@ -32,7 +33,6 @@ HEADER_ALIASES = {
     "ขั้นตอน": "ขั้นตอนหรือวิธีการ",
     "วิธีการ": "ขั้นตอนหรือวิธีการ",
 }
-FORMULA_START = ("=", "+", "-", "@")
 
 
 class PlanFileError(Exception):
@@ -207,13 +207,6 @@ def _decode(content: bytes) -> str:
 # Writing ---------------------------------------------------------------------------------------
 
 
-def neutralise(value):
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def dataset_bytes(dataset: tablib.Dataset, file_format: str) -> bytes:
     safe = neutralised(dataset)
     safe.title = dataset.title or "มาตรการ"
@@ -223,19 +216,7 @@ def dataset_bytes(dataset: tablib.Dataset, file_format: str) -> bytes:
     return safe.export("xlsx")
 
 
-def neutralised(dataset: tablib.Dataset) -> tablib.Dataset:
-    safe = tablib.Dataset(headers=dataset.headers, title=dataset.title)
-    for row in dataset:
-        safe.append([neutralise(value) for value in row])
-    return safe
-
-
 # Formats for django-import-export: the admin reads tables the same way and writes them safely.
-
-
-class SafeExport:
-    def export_data(self, dataset, **kwargs):
-        return super().export_data(neutralised(dataset), **kwargs)
 
 
 class PlanXLSX(SafeExport, base_formats.XLSX):
@@ -254,11 +235,3 @@ class PlanCSV(SafeExport, base_formats.CSV):
 
     def create_dataset(self, in_stream):
         return read_plan_table(in_stream, "table.csv")
-
-
-class SafeCSV(SafeExport, base_formats.CSV):
-    pass
-
-
-class SafeXLSX(SafeExport, base_formats.XLSX):
-    pass

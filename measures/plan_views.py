@@ -1,6 +1,7 @@
 """The analyst's plan page: bring a table in (preview, then confirm), take a plan out, and start
 a new fiscal year from an earlier one."""
 
+import time
 import uuid
 from pathlib import Path
 
@@ -13,19 +14,26 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from thai.digits import parse_int, thai_digits
-from thai.fiscal import fiscal_year_of
+from organisations import access
+from organisations.access import NotAllowed
+from organisations.models import Organisation
+from thai.digits import megabytes, parse_int, thai_digits
+from thai.fiscal import Period, fiscal_year_of
 
 from . import permissions
 from .forms import ResultsPeriodField
-from .models import FiscalYear, Organisation
-from .plans import PlanNotEmpty, copy_plan, export_plan, import_plan
+from .models import FiscalYear
+from .plans import plan_export, plan_import
+from .services.plan import plan_copy
+from .widgets import FilePicker
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
 }
 PENDING_KEY = "pending_plan_import"
+# A previewed file waits this long for the analyst's confirmation, then it is gone.
+PENDING_SECONDS = 60 * 60
 
 
 class YearField(forms.CharField):
@@ -33,6 +41,8 @@ class YearField(forms.CharField):
         value = super().to_python(value)
         if not value:
             return None
+        if len(value) > 10:
+            raise forms.ValidationError("ปีงบประมาณต้องเป็นตัวเลข พ.ศ. เช่น ๒๕๖๘")
         try:
             year = parse_int(value)
         except ValueError:
@@ -45,11 +55,43 @@ class YearField(forms.CharField):
 class ImportForm(forms.Form):
     file = forms.FileField(
         label="ไฟล์ตารางมาตรการ (.xlsx หรือ .csv)",
+        widget=FilePicker,
         help_text="หัวตาราง: มาตรการ | ขั้นตอนหรือวิธีการ | ผู้รับผิดชอบ | ผลการดำเนินการ | หมายเหตุ",
         error_messages={"empty": "ไฟล์ว่างเปล่า", "required": "กรุณาเลือกไฟล์"},
     )
     year = YearField(label="นำเข้าเป็นแผนปีงบประมาณ (พ.ศ.)")
     period = ResultsPeriodField()
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.PLAN_IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                f"ไฟล์ใหญ่เกินไป ({thai_digits(megabytes(upload.size))} MB) "
+                f"รับได้ไม่เกิน {thai_digits(limit // 1024 // 1024)} MB"
+            )
+        return upload
+
+
+class ExportForm(forms.Form):
+    file_format = forms.ChoiceField(choices=[("xlsx", "Excel"), ("csv", "CSV")], required=False)
+    period = forms.TypedChoiceField(
+        choices=[("", ""), *Period.choices], coerce=int, empty_value=None, required=False
+    )
+    digits = forms.ChoiceField(choices=[("", ""), ("thai", "thai")], required=False)
+
+    def __init__(self, data):
+        data = data.copy()
+        data.setdefault("file_format", data.get("format", "xlsx"))
+        super().__init__(data)
+
+
+class CopyForm(forms.Form):
+    year = YearField(error_messages={"required": "กรุณาระบุปีงบประมาณ"})
+
+
+class ConfirmForm(forms.Form):
+    token = forms.RegexField(regex=r"^[0-9a-f]{32}$")
 
 
 def _organisation(request, pk, rule) -> Organisation:
@@ -62,7 +104,7 @@ def _organisation(request, pk, rule) -> Organisation:
 @login_required
 def plans(request):
     sections = []
-    for organisation in permissions.organisations(request.user, permissions.can_export_plan):
+    for organisation in access.member_organisations(request.user, permissions.can_export_plan):
         sections.append(
             {
                 "organisation": organisation,
@@ -77,19 +119,19 @@ def plans(request):
 
 
 @login_required
-def plan_export(request, pk):
+def plan_export_view(request, pk):
     fiscal_year = get_object_or_404(FiscalYear.objects.select_related("organisation"), pk=pk)
     if not permissions.can_export_plan(request.user, fiscal_year.organisation):
         raise Http404("ไม่พบแผน")
-    file_format = request.GET.get("format", "xlsx")
-    if file_format not in CONTENT_TYPES:
+    form = ExportForm(request.GET)
+    if not form.is_valid():
         raise Http404("ไม่มีรูปแบบนี้")
-    period = request.GET.get("period")
-    content = export_plan(
+    file_format = form.cleaned_data["file_format"] or "xlsx"
+    content = plan_export(
         fiscal_year,
-        period=int(period) if period in ("1", "2") else None,
+        period=form.cleaned_data["period"],
         file_format=file_format,
-        thai_digits=request.GET.get("digits") == "thai",
+        thai_digits=form.cleaned_data["digits"] == "thai",
     )
     response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     name = f"measures-{fiscal_year.organisation.pk}-{fiscal_year.year}.{file_format}"
@@ -99,7 +141,7 @@ def plan_export(request, pk):
 
 @login_required
 @require_POST
-def plan_import(request, organisation_pk):
+def plan_import_view(request, organisation_pk):
     organisation = _organisation(request, organisation_pk, permissions.can_import_plan)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -111,23 +153,23 @@ def plan_import(request, organisation_pk):
         )
     upload = form.cleaned_data["file"]
     content = upload.read()
-    outcome = import_plan(
+    outcome = plan_import(
         organisation=organisation,
         year=form.cleaned_data["year"],
         period=form.cleaned_data["period"],
         content=content,
         filename=upload.name,
+        by=request.user,
     )
     token = None
     if outcome.ok:
-        token = uuid.uuid4().hex
-        _pending_path(token).write_bytes(content)
+        token = _keep_pending(content)
         request.session[PENDING_KEY] = {
             "token": token,
             "organisation": organisation.pk,
             "year": form.cleaned_data["year"],
             "period": form.cleaned_data["period"],
-            "filename": upload.name,
+            "filename": upload.name[-200:],
         }
     return render(
         request,
@@ -147,21 +189,32 @@ def plan_import(request, organisation_pk):
 def plan_import_confirm(request, organisation_pk):
     organisation = _organisation(request, organisation_pk, permissions.can_import_plan)
     pending = request.session.get(PENDING_KEY) or {}
-    token = request.POST.get("token", "")
-    if pending.get("token") != token or pending.get("organisation") != organisation.pk:
-        messages.error(request, "ไม่พบไฟล์ที่ตรวจแล้ว กรุณาเลือกไฟล์และตรวจสอบใหม่")
+    form = ConfirmForm(request.POST)
+    path = _pending_path(pending.get("token", "0" * 32))
+    if (
+        not form.is_valid()
+        or pending.get("token") != form.cleaned_data["token"]
+        or pending.get("organisation") != organisation.pk
+        or not path.is_file()
+    ):
+        messages.error(request, "ไม่พบไฟล์ที่ตรวจแล้ว (หรือเกินเวลายืนยัน) กรุณาเลือกไฟล์และตรวจสอบใหม่")
         return redirect("measures:plans")
-    path = _pending_path(token)
-    outcome = import_plan(
-        organisation=organisation,
-        year=pending["year"],
-        period=pending["period"],
-        content=path.read_bytes(),
-        filename=pending["filename"],
-        confirm=True,
-    )
+    content = path.read_bytes()
     path.unlink(missing_ok=True)
     del request.session[PENDING_KEY]
+    try:
+        outcome = plan_import(
+            organisation=organisation,
+            year=pending["year"],
+            period=pending["period"],
+            content=content,
+            filename=pending["filename"],
+            by=request.user,
+            confirm=True,
+        )
+    except NotAllowed as refusal:
+        messages.error(request, str(refusal))
+        return redirect("measures:plans")
     if not outcome.written:
         messages.error(request, "ไม่ได้นำเข้า: ข้อมูลเปลี่ยนไประหว่างตรวจสอบ กรุณาตรวจสอบใหม่")
         return render(
@@ -175,24 +228,40 @@ def plan_import_confirm(request, organisation_pk):
     return redirect("measures:plans")
 
 
-def _pending_path(token) -> Path:
+def _pending_folder() -> Path:
     folder = Path(settings.VAR_DIR) / "imports"
     folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"{token}.upload"
+    return folder
+
+
+def _pending_path(token) -> Path:
+    return _pending_folder() / f"{token}.upload"
+
+
+def _keep_pending(content: bytes) -> str:
+    """Keep a previewed file until it is confirmed; files nobody confirmed expire."""
+    expired = time.time() - PENDING_SECONDS
+    for old in _pending_folder().glob("*.upload"):
+        if old.stat().st_mtime < expired:
+            old.unlink(missing_ok=True)
+    token = uuid.uuid4().hex
+    _pending_path(token).write_bytes(content)
+    return token
 
 
 @login_required
 @require_POST
-def plan_copy(request, pk):
+def plan_copy_view(request, pk):
     source = get_object_or_404(FiscalYear.objects.select_related("organisation"), pk=pk)
     if not permissions.can_edit_plan(request.user, source):
         raise Http404("ไม่พบแผน")
+    form = CopyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["year"]))
+        return redirect("measures:plans")
     try:
-        year = YearField().clean(request.POST.get("year", ""))
-        target = copy_plan(source=source, year=year)
-    except forms.ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    except PlanNotEmpty as refusal:
+        target = plan_copy(source=source, year=form.cleaned_data["year"], by=request.user)
+    except NotAllowed as refusal:
         messages.error(request, str(refusal))
     else:
         messages.success(

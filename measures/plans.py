@@ -1,15 +1,18 @@
-"""A plan in and out of files, and from one year to the next.
+"""A plan in and out of files.
 
 Import is always previewed first and writes only when the whole file is valid, in one
-transaction; the page, the command and the benchmark all come here."""
+transaction, through the plan's and the progress's writers; the page, the admin, the command and
+the benchmark all come here. A new year copied from an earlier one is measures.services.plan."""
 
 from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from organisations.access import NotAllowed
 from thai.digits import thai_digits
 
-from .models import FiscalYear, Measure, MeasureStep
+from . import period_lock, permissions
+from .models import FiscalYear
 from .plan_files import ROW_COLUMN, PlanFileError, dataset_bytes, read_plan_table
 from .resources import MeasureTableResource
 
@@ -60,16 +63,25 @@ class ImportOutcome:
         )
 
 
-def import_plan(*, organisation, year, period, content, filename, confirm=False) -> ImportOutcome:
+def plan_import(
+    *, organisation, year, period, content, filename, by, confirm=False
+) -> ImportOutcome:
     """Preview (confirm=False) or write (confirm=True) the table into the organisation's plan of
     `year`, creating the plan if there is none. Nothing is written unless every row is valid."""
+    if not permissions.can_import_plan(by, organisation):
+        raise NotAllowed("ท่านนำเข้าแผนของหน่วยงานนี้ไม่ได้")
     try:
         dataset = read_plan_table(content, filename)
     except PlanFileError as error:
         return ImportOutcome(file_errors=str(error).split("\n"))
     with transaction.atomic():
         fiscal_year, _ = FiscalYear.objects.get_or_create(organisation=organisation, year=year)
-        resource = MeasureTableResource(fiscal_year=fiscal_year, period=period)
+        if period is not None and not period_lock.is_open(fiscal_year, period):
+            transaction.set_rollback(True)
+            return ImportOutcome(
+                file_errors=[f"{period_lock.CLOSED_MESSAGE} จึงนำเข้าผลการดำเนินการของรอบนี้ไม่ได้"]
+            )
+        resource = MeasureTableResource(fiscal_year=fiscal_year, period=period, by=by)
         # A preview writes every row and rolls back; confirming writes the same way and keeps
         # it only if every row went in.
         result = resource.import_data(
@@ -111,33 +123,9 @@ def _outcome(result, dataset) -> ImportOutcome:
     return outcome
 
 
-def export_plan(fiscal_year, *, period=None, file_format="xlsx", thai_digits=False) -> bytes:
+def plan_export(fiscal_year, *, period=None, file_format="xlsx", thai_digits=False) -> bytes:
     """The plan and the period's progress in the document's own columns."""
     resource = MeasureTableResource(fiscal_year=fiscal_year, period=period, thai=thai_digits)
     dataset = resource.export(resource.get_queryset().order_by("number"))
     dataset.title = f"มาตรการ {fiscal_year.year}"
     return dataset_bytes(dataset, file_format)
-
-
-class PlanNotEmpty(Exception):
-    pass
-
-
-@transaction.atomic
-def copy_plan(*, source: FiscalYear, year: int) -> FiscalYear:
-    """Start a fiscal year from an earlier one: its measures, steps and divisions, no progress.
-    A year that already has measures is never overwritten."""
-    target, _ = FiscalYear.objects.get_or_create(organisation=source.organisation, year=year)
-    if target.measures.exists():
-        raise PlanNotEmpty(f"ปีงบประมาณ {thai_digits(year)} มีมาตรการอยู่แล้ว จึงไม่คัดลอกทับ")
-    for measure in source.measures.prefetch_related("steps", "divisions").order_by("number"):
-        copy = Measure.objects.create(
-            fiscal_year=target,
-            number=measure.number,
-            title=measure.title,
-            all_divisions=measure.all_divisions,
-        )
-        copy.divisions.set(measure.divisions.all())
-        for step in measure.steps.all():
-            MeasureStep.objects.create(measure=copy, position=step.position, text=step.text)
-    return target

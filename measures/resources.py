@@ -6,17 +6,16 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
-from simple_history.utils import bulk_create_with_history
 
-from measures.table_text import parse_heading, repair_spaces, split_divisions, split_steps
 from thai.digits import thai_digits
 
-from .models import ALL_DIVISIONS_LABEL, Measure, MeasureStep, ProgressEntry, Status
+from .limits import STEP_MAX, TITLE_MAX
+from .models import ALL_DIVISIONS_LABEL, Measure, Status
 from .plan_files import COLUMNS, ROW_COLUMN, STATUS_COLUMN
-from .services import measure_set_divisions, measure_set_steps
+from .services.plan import measure_save, measure_set_divisions, measure_set_steps
+from .services.progress import progress_save
+from .table_text import parse_heading, repair_spaces, split_divisions, split_steps
 
-TITLE_MAX = Measure._meta.get_field("title").max_length
-STEP_MAX = MeasureStep._meta.get_field("text").max_length
 STATUS_BY_LABEL = {label: value for value, label in Status.choices} | {v: v for v in Status.values}
 
 
@@ -52,7 +51,10 @@ def derived_status(result: str) -> str:
 
 class MeasureTableResource(resources.ModelResource):
     """One row per measure: มาตรการ | ขั้นตอนหรือวิธีการ | ผู้รับผิดชอบ | ผลการดำเนินการ |
-    การกำกับติดตาม (| สถานะ), for one organisation's fiscal year and one reporting period."""
+    การกำกับติดตาม (| สถานะ), for one organisation's fiscal year and one reporting period.
+
+    Rows are read and checked whole in `before_import`; each row is then written by the plan's
+    and the progress's writers (measures/services), as the person `by`."""
 
     number = fields.Field(attribute="number", column_name="ข้อ", widget=widgets.IntegerWidget())
     measure = fields.Field(column_name=COLUMNS[0])
@@ -71,11 +73,12 @@ class MeasureTableResource(resources.ModelResource):
         skip_diff = True
         use_transactions = True
 
-    def __init__(self, *, fiscal_year, period=None, thai=False, **kwargs):
+    def __init__(self, *, fiscal_year, period=None, thai=False, by=None, **kwargs):
         super().__init__(**kwargs)
         self.fiscal_year = fiscal_year
         self.period = period
         self.thai = thai
+        self.by = by
         self.parsed: dict[int, ParsedRow] = {}
 
     def get_queryset(self):
@@ -241,39 +244,24 @@ class MeasureTableResource(resources.ModelResource):
     def skip_row(self, instance, original, row, import_validation_errors=None):
         return not import_validation_errors and instance.pk is not None and not self.changes
 
+    def do_instance_save(self, instance, is_create):
+        measure_save(measure=instance, by=self.by)
+
     def save_m2m(self, instance, row, **kwargs):
         parsed = self.parsed[int(row[ROW_COLUMN])]
-        if self.creating:
-            self._create_parts(instance, parsed)
-            return
         measure_set_divisions(
-            measure=instance, divisions=parsed.divisions, all_divisions=parsed.all_divisions
+            measure=instance,
+            divisions=parsed.divisions,
+            all_divisions=parsed.all_divisions,
+            by=self.by,
         )
-        measure_set_steps(measure=instance, texts=parsed.steps)
+        measure_set_steps(measure=instance, texts=parsed.steps, by=self.by)
         if parsed.has_progress:
-            entry, _ = ProgressEntry.objects.get_or_create(measure=instance, period=self.period)
-            entry.result, entry.follow_up = parsed.result, parsed.follow_up
-            entry.status = parsed.status or derived_status(parsed.result)
-            entry.version += 1
-            entry.full_clean()
-            entry.save()
-
-    def _create_parts(self, measure, parsed):
-        """A new measure's divisions, steps and progress, written in bulk: everything was
-        checked when the row was read."""
-        if parsed.divisions:
-            measure.divisions.add(*parsed.divisions)
-        bulk_create_with_history(
-            [
-                MeasureStep(measure=measure, position=position, text=text)
-                for position, text in enumerate(parsed.steps, start=1)
-            ],
-            MeasureStep,
-        )
-        if parsed.has_progress:
-            ProgressEntry.objects.create(
-                measure=measure,
+            progress_save(
+                measure=instance,
                 period=self.period,
+                by=self.by,
+                version=None,
                 status=parsed.status or derived_status(parsed.result),
                 result=parsed.result,
                 follow_up=parsed.follow_up,

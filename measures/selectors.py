@@ -3,11 +3,12 @@
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from organisations.models import Organisation
 from thai.digits import parse_int
 from thai.fiscal import Period, fiscal_year_of
 
-from . import permissions
-from .models import FiscalYear, Measure, Organisation, ProgressEntry
+from . import period_lock, permissions
+from .models import FiscalYear, Measure, ProgressEntry
 
 
 def current_fiscal_year(organisation, today=None) -> FiscalYear | None:
@@ -23,7 +24,7 @@ def current_fiscal_year(organisation, today=None) -> FiscalYear | None:
 
 def current_period(fiscal_year) -> int:
     """The half-year being reported: the first half until its report is submitted."""
-    if permissions.progress_is_open(fiscal_year, Period.FIRST_HALF):
+    if period_lock.is_open(fiscal_year, Period.FIRST_HALF):
         return Period.FIRST_HALF
     return Period.FULL_YEAR
 

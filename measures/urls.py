@@ -10,9 +10,9 @@ urlpatterns = [
     path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
     path("evidence/<int:pk>/delete/", views.evidence_delete, name="evidence_delete"),
     path("plans/", plan_views.plans, name="plans"),
-    path("plans/<int:pk>/export/", plan_views.plan_export, name="plan_export"),
-    path("plans/<int:pk>/copy/", plan_views.plan_copy, name="plan_copy"),
-    path("plans/import/<int:organisation_pk>/", plan_views.plan_import, name="plan_import"),
+    path("plans/<int:pk>/export/", plan_views.plan_export_view, name="plan_export"),
+    path("plans/<int:pk>/copy/", plan_views.plan_copy_view, name="plan_copy"),
+    path("plans/import/<int:organisation_pk>/", plan_views.plan_import_view, name="plan_import"),
     path(
         "plans/import/<int:organisation_pk>/confirm/",
         plan_views.plan_import_confirm,

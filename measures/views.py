@@ -1,21 +1,27 @@
 """Staff pages: my measures for the half-year being reported, recording progress and evidence,
 and a measure's own page with its audit trail."""
 
-from pathlib import Path
+from urllib.parse import quote
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from organisations import access
+from organisations.access import NotAllowed
+from thai.digits import thai_digits
 from thai.fiscal import Period
 
-from . import permissions, selectors, services
+from . import period_lock, permissions, selectors
 from .audit import measure_audit_trail
-from .forms import ProgressForm
+from .forms import MineFilterForm, ProgressForm
 from .models import Evidence, Measure, ProgressEntry
+from .services.evidence import evidence_add_file, evidence_add_link, evidence_remove
+from .services.progress import EditConflict, progress_entry_for, progress_save
+from .uploads import download_name
 
 
 def _measure_for(request, pk) -> Measure:
@@ -34,21 +40,22 @@ def _measure_for(request, pk) -> Measure:
 def my_measures(request):
     """The measures of the person's divisions (or all, for whoever keeps the plan) for the
     half-year being reported."""
+    filters = MineFilterForm(request.GET)
+    show_all = filters.is_valid() and filters.cleaned_data["all"]
     plans = []
-    show_all = request.GET.get("all") == "1"
-    for organisation in permissions.organisations(request.user):
+    for organisation in access.member_organisations(request.user):
         plan = selectors.current_plan(organisation)
         if plan is None:
             continue
         fiscal_year, period = plan
-        mine = not show_all and permissions.division_ids(request.user, organisation)
+        mine = not show_all and access.division_ids(request.user, organisation)
         measures = selectors.measures_for(request.user, fiscal_year, period, only_mine=bool(mine))
         plans.append(
             {
                 "organisation": organisation,
                 "fiscal_year": fiscal_year,
                 "period": Period(period),
-                "open": permissions.progress_is_open(fiscal_year, period),
+                "open": period_lock.is_open(fiscal_year, period),
                 "measures": measures,
                 "filtered": bool(mine),
             }
@@ -60,7 +67,10 @@ def my_measures(request):
 def measure_detail(request, pk):
     measure = _measure_for(request, pk)
     entries = {
-        entry.period: entry for entry in measure.progress_entries.prefetch_related("evidence")
+        entry.period: entry
+        for entry in measure.progress_entries.select_related("updated_by").prefetch_related(
+            "evidence"
+        )
     }
     periods = [
         {
@@ -90,14 +100,13 @@ def progress_edit(request, pk, period):
         )
         return redirect("measures:detail", pk=measure.pk)
     entry = ProgressEntry.objects.filter(measure=measure, period=period).first()
-    version = entry.version if entry else 1
     conflict = None
     if request.method == "POST":
         form = ProgressForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
             try:
-                entry = services.progress_save(
+                entry = progress_save(
                     measure=measure,
                     period=period,
                     by=request.user,
@@ -105,30 +114,20 @@ def progress_edit(request, pk, period):
                     status=data["status"],
                     result=data["result"],
                 )
-            except services.EditConflict as clash:
-                conflict = clash.current
-                entry = clash.current
-            except services.NotAllowed as refusal:
+            except EditConflict as clash:
+                conflict = entry = clash.current
+            except NotAllowed as refusal:
                 messages.error(request, str(refusal))
                 return redirect("measures:detail", pk=measure.pk)
             _attach_evidence(request, measure, period, data)
             if conflict is None:
-                messages.success(request, f"บันทึกผลมาตรการข้อ {measure.number} แล้ว")
+                messages.success(request, f"บันทึกผลมาตรการข้อ {thai_digits(measure.number)} แล้ว")
                 return redirect("measures:mine")
             # The person sees the other change and keeps their own text; saving again
             # (with the newer version) is their choice.
-            data_copy = request.POST.copy()
-            data_copy["version"] = conflict.version
-            form = ProgressForm(data_copy)
-            form.is_valid()
+            form = ProgressForm.keeping_text(request.POST, version=conflict.version)
     else:
-        form = ProgressForm(
-            initial={
-                "status": entry.status if entry else ProgressEntry.Status.NOT_STARTED,
-                "result": entry.result if entry else "",
-                "version": version,
-            }
-        )
+        form = ProgressForm.for_entry(entry)
     return render(
         request,
         "measures/progress_edit.html",
@@ -146,58 +145,58 @@ def progress_edit(request, pk, period):
 def _attach_evidence(request, measure, period, data):
     if not (data.get("evidence_file") or data.get("evidence_link")):
         return
-    entry = services.progress_entry_for(measure, period)
     description = data.get("evidence_description", "")
-    if data.get("evidence_file"):
-        services.evidence_add_file(
-            entry=entry, by=request.user, upload=data["evidence_file"], description=description
-        )
-        messages.success(request, f"แนบไฟล์ {data['evidence_file'].name} แล้ว")
-    if data.get("evidence_link"):
-        services.evidence_add_link(
-            entry=entry, by=request.user, url=data["evidence_link"], description=description
-        )
-        messages.success(request, "เพิ่มลิงก์หลักฐานแล้ว")
+    try:
+        entry = progress_entry_for(measure=measure, period=period, by=request.user)
+        if data.get("evidence_file"):
+            upload = data["evidence_file"]
+            evidence_add_file(entry=entry, by=request.user, upload=upload, description=description)
+            messages.success(request, f"แนบไฟล์ {upload.name} แล้ว")
+        if data.get("evidence_link"):
+            evidence_add_link(
+                entry=entry, by=request.user, url=data["evidence_link"], description=description
+            )
+            messages.success(request, "เพิ่มลิงก์หลักฐานแล้ว")
+    except (NotAllowed, ValidationError) as refusal:
+        messages.error(request, " ".join(getattr(refusal, "messages", [str(refusal)])))
+
+
+def _evidence_for(request, pk) -> Evidence:
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("entry__measure__fiscal_year__organisation"), pk=pk
+    )
+    if not permissions.can_download_evidence(request.user, evidence):
+        raise Http404("ไม่พบไฟล์")
+    return evidence
 
 
 @login_required
 def evidence_download(request, pk):
-    evidence = get_object_or_404(
-        Evidence.objects.select_related("entry__measure__fiscal_year__organisation"), pk=pk
-    )
-    if not evidence.file or not permissions.can_download_evidence(request.user, evidence):
+    evidence = _evidence_for(request, pk)
+    if not evidence.file:
         raise Http404("ไม่พบไฟล์")
-    return FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.original_name or evidence.file.name.rsplit("/", 1)[-1],
-        content_type=evidence.content_type or "application/octet-stream",
+    try:
+        stream = evidence.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("ไม่พบไฟล์") from None
+    name = download_name(evidence.original_name, evidence.content_type)
+    response = FileResponse(
+        stream, content_type=evidence.content_type or "application/octet-stream"
     )
+    # Always a download, never shown in the portal's origin, whatever the file holds.
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @login_required
 @require_POST
 def evidence_delete(request, pk):
-    evidence = get_object_or_404(
-        Evidence.objects.select_related("entry__measure__fiscal_year__organisation"), pk=pk
-    )
+    evidence = _evidence_for(request, pk)
     entry = evidence.entry
-    if not permissions.can_view_progress(request.user, entry.measure):
-        raise Http404("ไม่พบไฟล์")
     try:
-        services.evidence_remove(evidence=evidence, by=request.user)
+        evidence_remove(evidence=evidence, by=request.user)
         messages.success(request, "ลบหลักฐานแล้ว")
-    except services.NotAllowed as refusal:
+    except NotAllowed as refusal:
         messages.error(request, str(refusal))
     return redirect("measures:progress", pk=entry.measure_id, period=entry.period)
-
-
-@login_required
-def emblem(request, name):
-    """Organisations' emblems, for the report preview (the PDF reads them from disk)."""
-    path = (Path(settings.MEDIA_ROOT) / "emblems" / name).resolve()
-    if not path.is_file() or not path.is_relative_to(
-        (Path(settings.MEDIA_ROOT) / "emblems").resolve()
-    ):
-        raise Http404("ไม่พบไฟล์")
-    return FileResponse(path.open("rb"))

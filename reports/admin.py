@@ -1,19 +1,11 @@
 from django.contrib import admin
 from import_export import resources
-from simple_history.admin import SimpleHistoryAdmin
 
-from measures import permissions
-from measures.admin import ScopedAdmin
+from organisations.admin_base import ReadOnlyHistoryAdmin, ScopedAdmin, WriterAdmin
 
-from .models import LOCKED_STATES, RenderedPdf, Report, ReviewChainStep, ReviewEvent, ReviewStep
-
-
-@admin.register(ReviewChainStep)
-class ReviewChainStepAdmin(ScopedAdmin):
-    rule = staticmethod(permissions.administers)
-    list_display = ["organisation", "order", "role", "kind"]
-    list_filter = [("organisation", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["organisation"]
+from . import permissions
+from .models import MEMO_FIELDS, RenderedPdf, Report, ReviewEvent, ReviewStep
+from .services import report_update_memo
 
 
 class ReviewStepInline(admin.TabularInline):
@@ -43,11 +35,10 @@ class ReviewEventInline(admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(ScopedAdmin, SimpleHistoryAdmin):
-    """The memo's fields are edited here only while the report is a draft or was returned; the
-    review itself happens on the report's page (reports/workflow.py)."""
+class ReportAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
+    """The memo's fields are edited here only while the report is a draft or was returned, by the
+    memo's writer; the review itself happens on the report's page (reports/workflow.py)."""
 
-    organisation_path = "fiscal_year__organisation"
     list_display = ["__str__", "state", "revision", "updated_at"]
     list_filter = [
         ("fiscal_year__organisation", admin.RelatedOnlyFieldListFilter),
@@ -58,24 +49,30 @@ class ReportAdmin(ScopedAdmin, SimpleHistoryAdmin):
     list_select_related = ["fiscal_year__organisation"]
     search_fields = ["subject", "body"]
     readonly_fields = ["fiscal_year", "period", "revision", "state", "round", "previous_revision"]
-    fields = readonly_fields + [
-        "department", "phone", "document_number", "memo_date", "subject", "addressee", "body",
-        "closing", "author_name", "author_position",
-    ]  # fmt: skip
+    fields = readonly_fields + MEMO_FIELDS
     inlines = [ReviewStepInline, ReviewEventInline]
 
     def has_add_permission(self, request, *args):
         return False  # reports are created from the plan, on the reports page
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.state in LOCKED_STATES:
+        if obj is not None and not permissions.can_edit_memo(request.user, obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.state in LOCKED_STATES:
+        # A draft may go; a report that went up the chain stays, whatever happens to it.
+        if obj is not None and (obj.round > 0 or obj.state not in permissions.EDITABLE_STATES):
             return False
         return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        report_update_memo(
+            report=obj, by=request.user, fields={name: getattr(obj, name) for name in MEMO_FIELDS}
+        )
+
+    def save_related(self, request, form, formsets, change):
+        pass  # the superiors' blocks and the events are written by the review only
 
 
 class RenderedPdfResource(resources.ModelResource):
@@ -86,7 +83,6 @@ class RenderedPdfResource(resources.ModelResource):
 
 @admin.register(RenderedPdf)
 class RenderedPdfAdmin(ScopedAdmin):
-    organisation_path = "report__fiscal_year__organisation"
     resource_classes = [RenderedPdfResource]
     list_display = ["report", "is_final", "page_count", "sha256", "created_at"]
     list_filter = ["is_final"]

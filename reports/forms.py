@@ -1,10 +1,15 @@
 from django import forms
 from django.forms.widgets import SelectDateWidget
+from django.utils import timezone
 
+from measures.limits import FOLLOW_UP_MAX
+from measures.models import FiscalYear
 from thai.dates import THAI_MONTHS, buddhist_year
 from thai.digits import thai_digits
+from thai.fiscal import Period
 
-from .models import Report
+from . import permissions
+from .models import COMMENT_MAX, MEMO_FIELDS, Report
 from .workflow import DEFAULT_ACKNOWLEDGEMENT
 
 
@@ -12,8 +17,6 @@ class BuddhistEraDateWidget(SelectDateWidget):
     """Day, Thai month and Buddhist-era year; the value stays a Gregorian date."""
 
     def __init__(self, **kwargs):
-        from django.utils import timezone
-
         this_year = timezone.localdate().year
         super().__init__(years=range(this_year - 6, this_year + 2), months=THAI_MONTHS, **kwargs)
 
@@ -31,13 +34,28 @@ class BuddhistEraDateWidget(SelectDateWidget):
         return context
 
 
+class NewReportForm(forms.Form):
+    """A new draft for a plan the person keeps, and one of its periods."""
+
+    fiscal_year = forms.ModelChoiceField(queryset=FiscalYear.objects.none())
+    period = forms.TypedChoiceField(choices=Period.choices, coerce=int)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["fiscal_year"].queryset = FiscalYear.objects.select_related("organisation")
+
+    def clean_fiscal_year(self):
+        fiscal_year = self.cleaned_data["fiscal_year"]
+        if not permissions.can_create_report(self.user, fiscal_year):
+            raise forms.ValidationError("ไม่พบแผน")
+        return fiscal_year
+
+
 class MemoForm(forms.ModelForm):
     class Meta:
         model = Report
-        fields = [
-            "department", "phone", "document_number", "memo_date", "subject", "addressee",
-            "body", "closing", "author_name", "author_position",
-        ]  # fmt: skip
+        fields = MEMO_FIELDS
         widgets = {
             "memo_date": BuddhistEraDateWidget(),
             "body": forms.Textarea(attrs={"rows": 12}),
@@ -46,43 +64,62 @@ class MemoForm(forms.ModelForm):
         }
 
 
-class CommentForm(forms.Form):
-    comment = forms.CharField(
-        label="ความเห็น", required=False, widget=forms.Textarea(attrs={"rows": 3})
+def comment_field(label, *, required=False, initial=None, rows=3):
+    return forms.CharField(
+        label=label,
+        required=required,
+        initial=initial,
+        max_length=COMMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": rows}),
     )
+
+
+class CommentForm(forms.Form):
+    comment = comment_field("ความเห็น")
 
 
 class AcknowledgeForm(forms.Form):
-    comment = forms.CharField(
-        label="ความเห็น", initial=DEFAULT_ACKNOWLEDGEMENT, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    comment = comment_field("ความเห็น", required=True, initial=DEFAULT_ACKNOWLEDGEMENT, rows=2)
 
 
 class ApproveForm(forms.Form):
-    """The chief administrator's comment, one follow-up direction per measure, and the decision."""
+    """The chief administrator's comment, one follow-up direction per measure, and the decision.
+    Only the directions the form sends change (a form without them changes none)."""
 
-    comment = forms.CharField(
-        label="ความเห็น", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    decision = forms.ChoiceField(
+        choices=[("approve", "อนุมัติ"), ("return", "ส่งกลับให้แก้ไข")], required=False
     )
-    reason = forms.CharField(
-        label="เหตุผลที่ส่งกลับ (เมื่อส่งกลับให้แก้ไข)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    comment = comment_field("ความเห็น")
+    reason = comment_field("เหตุผลที่ส่งกลับ (เมื่อส่งกลับให้แก้ไข)")
 
     def __init__(self, *args, rows=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = list(rows)
         for row in self.rows:
-            self.fields[f"follow_up_{row['number']}"] = forms.CharField(
+            self.fields[self._name(row)] = forms.CharField(
                 label=f"การกำกับติดตาม ข้อ {thai_digits(row['number'])}",
                 required=False,
+                max_length=FOLLOW_UP_MAX,
                 initial=row.get("follow_up", ""),
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
 
+    @staticmethod
+    def _name(row):
+        return f"follow_up_{row['number']}"
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "return" and not cleaned.get("reason", "").strip():
+            self.add_error("reason", "กรุณาระบุเหตุผลที่ส่งกลับ")
+        return cleaned
+
     def follow_ups(self) -> dict[int, str]:
-        return {row["number"]: self.cleaned_data[f"follow_up_{row['number']}"] for row in self.rows}
+        return {
+            row["number"]: self.cleaned_data[self._name(row)]
+            for row in self.rows
+            if self.add_prefix(self._name(row)) in self.data
+        }
 
     def follow_up_fields(self):
-        return [(row, self[f"follow_up_{row['number']}"]) for row in self.rows]
+        return [(row, self[self._name(row)]) for row in self.rows]

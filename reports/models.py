@@ -6,8 +6,22 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from measures.models import FiscalYear, Role
+from measures.limits import length_limit
+from measures.models import FiscalYear
+from organisations.models import Role, StepKind
 from thai.fiscal import Period
+
+# The seed memo's body is 703 characters and its longest comment 4 ("ทราบ"): a memo body of
+# several pages and a comment of a long paragraph are far above what a real report holds.
+BODY_MAX = 6_000
+COMMENT_MAX = 1_000
+
+
+# The memo's own fields, as the analyst edits them (form, admin, revision copy, demo).
+MEMO_FIELDS = [
+    "department", "phone", "document_number", "memo_date", "subject", "addressee", "body",
+    "closing", "author_name", "author_position",
+]  # fmt: skip
 
 
 class ReportState(models.TextChoices):
@@ -18,50 +32,10 @@ class ReportState(models.TextChoices):
     ACKNOWLEDGED = "acknowledged", "ผู้บริหารทราบแล้ว (ฉบับสมบูรณ์)"
 
 
-# States in which the report shows what was submitted and nobody edits its data.
-LOCKED_STATES = (ReportState.IN_REVIEW, ReportState.APPROVED, ReportState.ACKNOWLEDGED)
-
-
-class StepKind(models.TextChoices):
-    COMMENT = "comment", "ให้ความเห็น"
-    APPROVE = "approve", "พิจารณาอนุมัติหรือส่งกลับ"
-    ACKNOWLEDGE = "acknowledge", "รับทราบ"
-
-
-class ReviewChainStep(models.Model):
-    """An organisation's chain of superiors for its reports, in order. Without one, reports use
-    the default: head of office comments, chief administrator approves, chief executive
-    acknowledges."""
-
-    organisation = models.ForeignKey(
-        "measures.Organisation",
-        on_delete=models.CASCADE,
-        related_name="review_chain",
-        verbose_name="หน่วยงาน",
-    )
-    order = models.PositiveSmallIntegerField("ลำดับ")
-    role = models.CharField("บทบาท", max_length=30, choices=Role.choices)
-    kind = models.CharField("หน้าที่", max_length=20, choices=StepKind.choices)
-
-    class Meta:
-        verbose_name = "ลำดับการเสนอรายงาน"
-        verbose_name_plural = "ลำดับการเสนอรายงาน"
-        ordering = ["organisation", "order"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "order"],
-                name="review_chain_unique_order",
-                violation_error_message="ลำดับการเสนอซ้ำกัน",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.order}. {self.get_role_display()} – {self.get_kind_display()}"
-
-
 class Report(models.Model):
     """The report of one organisation's plan for one period, with the memo that carries it."""
 
+    organisation_lookup = "fiscal_year__organisation"
     State = ReportState
 
     fiscal_year = models.ForeignKey(
@@ -93,7 +67,9 @@ class Report(models.Model):
     subject = models.CharField("เรื่อง", max_length=500)
     addressee = models.CharField("เรียน", max_length=300)
     body = models.TextField(
-        "ข้อความ", help_text="แต่ละย่อหน้าคั่นด้วยบรรทัดว่าง บรรทัดเช่น “๑. เรื่องเดิม” เป็นหัวข้อ"
+        "ข้อความ",
+        max_length=BODY_MAX,
+        help_text="แต่ละย่อหน้าคั่นด้วยบรรทัดว่าง บรรทัดเช่น “๑. เรื่องเดิม” เป็นหัวข้อ",
     )
     closing = models.CharField(
         "ข้อความลงท้าย", max_length=300, default="จึงเรียนมาเพื่อโปรดทราบและพิจารณา"
@@ -135,6 +111,7 @@ class Report(models.Model):
                 name="report_state_valid",
                 violation_error_message="สถานะรายงานไม่ถูกต้อง",
             ),
+            length_limit("body", BODY_MAX, "ข้อความ", name="report_body_length"),
         ]
 
     def __str__(self):
@@ -161,6 +138,7 @@ class Report(models.Model):
 class ReviewStep(models.Model):
     """One superior in the report's chain, in order: who comments and signs, and what they wrote."""
 
+    organisation_lookup = "report__fiscal_year__organisation"
     Kind = StepKind
 
     report = models.ForeignKey(
@@ -171,7 +149,7 @@ class ReviewStep(models.Model):
     kind = models.CharField("หน้าที่", max_length=20, choices=StepKind.choices)
     signer_name = models.CharField("ชื่อผู้ลงนาม", max_length=200)
     signer_position = models.CharField("ตำแหน่งผู้ลงนาม", max_length=200)
-    comment = models.TextField("ความเห็น", blank=True)
+    comment = models.TextField("ความเห็น", blank=True, max_length=COMMENT_MAX)
     acted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -193,6 +171,7 @@ class ReviewStep(models.Model):
                 name="review_step_unique_order",
                 violation_error_message="ลำดับผู้พิจารณาซ้ำกัน",
             ),
+            length_limit("comment", COMMENT_MAX, "ความเห็น", name="review_step_comment_length"),
         ]
 
     def __str__(self):
@@ -215,6 +194,7 @@ class ReviewAction(models.TextChoices):
 class ReviewEvent(models.Model):
     """Every step taken on a report, kept across rounds: a returned report keeps what was said."""
 
+    organisation_lookup = "report__fiscal_year__organisation"
     Action = ReviewAction
 
     report = models.ForeignKey(
@@ -232,13 +212,16 @@ class ReviewEvent(models.Model):
     )
     actor_name = models.CharField("ชื่อ", max_length=200)
     actor_position = models.CharField("ตำแหน่ง", max_length=200)
-    comment = models.TextField("ความเห็น/เหตุผล", blank=True)
+    comment = models.TextField("ความเห็น/เหตุผล", blank=True, max_length=COMMENT_MAX)
     created_at = models.DateTimeField("เมื่อ", auto_now_add=True)
 
     class Meta:
         verbose_name = "บันทึกการพิจารณา"
         verbose_name_plural = "บันทึกการพิจารณา"
         ordering = ["report", "created_at", "id"]
+        constraints = [
+            length_limit("comment", COMMENT_MAX, "ความเห็น", name="review_event_comment_length"),
+        ]
 
     def __str__(self):
         return f"{self.get_action_display()} – {self.actor_name}"
@@ -249,6 +232,8 @@ class RenderedPdf(models.Model):
 
     `html_sha256` identifies what the PDF shows (the HTML it was rendered from); `sha256` is the
     PDF's own digest, for whoever files or publishes it."""
+
+    organisation_lookup = "report__fiscal_year__organisation"
 
     report = models.ForeignKey(
         Report, on_delete=models.CASCADE, related_name="renderings", verbose_name="รายงาน"

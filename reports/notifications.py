@@ -1,60 +1,14 @@
-"""Who must act next: the list on each person's start page, and e-mail when mail is configured."""
-
-from dataclasses import dataclass
+"""E-mail to whoever must act next on a report, when mail is configured (the same people see it on
+their start page: reports/inbox.py)."""
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
 
-from measures import permissions
-from measures.models import Membership, Role
-from thai.digits import thai_digits
+from organisations.models import Membership, Role
 
 from .models import Report, ReportState
-
-
-@dataclass
-class Waiting:
-    text: str
-    url: str
-
-
-def waiting_for(user) -> list[Waiting]:
-    """What waits for this person, in every organisation they belong to."""
-    from measures.selectors import current_plan, entries_without_result
-
-    items = []
-    memberships = Membership.objects.filter(user=user).select_related("organisation")
-    for organisation in {membership.organisation for membership in memberships}:
-        roles = permissions.roles(user, organisation)
-        reports = Report.objects.filter(fiscal_year__organisation=organisation).select_related(
-            "fiscal_year__organisation"
-        )
-        for report in reports.filter(state__in=[ReportState.IN_REVIEW, ReportState.APPROVED]):
-            step = report.review_steps.filter(order=report.current_step).first()
-            if step and step.role in roles:
-                items.append(
-                    Waiting(f"{report} รอ{step.get_kind_display()}จากท่าน", _report_url(report))
-                )
-        if Role.ANALYST in roles:
-            for report in reports.filter(state=ReportState.RETURNED):
-                items.append(Waiting(f"{report} ถูกส่งกลับให้แก้ไข", _report_url(report)))
-            for report in reports.filter(state=ReportState.DRAFT):
-                items.append(Waiting(f"{report} ยังเป็นร่าง รอเสนอ", _report_url(report)))
-        plan = current_plan(organisation)
-        if plan and Role.STAFF in roles:
-            fiscal_year, period = plan
-            missing = entries_without_result(user, fiscal_year, period)
-            if missing:
-                items.append(
-                    Waiting(
-                        f"มาตรการของส่วนราชการของท่านที่ยังไม่ได้บันทึกผล "
-                        f"{thai_digits(len(missing))} รายการ",
-                        reverse("measures:mine"),
-                    )
-                )
-    return items
 
 
 def _report_url(report) -> str:

@@ -17,11 +17,8 @@ from weasyprint.formatting_structure.boxes import MarginBox, TextBox
 from weasyprint.text.line_break import get_log_attrs
 
 from .document import report_document
-from .models import RenderedPdf
-from .pdf import text_layer
+from .models import RenderedPdf, ReportState
 from .pdf.fetcher import BASE_URL, ProjectFilesFetcher
-
-text_layer.install()
 
 # Bump when the way HTML becomes PDF changes (not the templates or CSS: those are hashed).
 RENDERER_VERSION = "1"
@@ -123,11 +120,14 @@ def content_key(html: str) -> str:
 
 
 def stored_report_pdf(report) -> RenderedPdf:
-    """The report's PDF: the final one once there is one, else the stored rendering of what the
-    report shows now, rendering and storing it first if there is none."""
+    """The report's PDF: the final one once the report is acknowledged (rendered now if it was
+    not yet), else the stored rendering of what the report shows now, rendering and storing it
+    first if there is none."""
     final = report.renderings.filter(is_final=True).first()
     if final:
         return final
+    if report.state == ReportState.ACKNOWLEDGED:
+        return store_final_pdf(report)
     document = report_document(report)
     key = content_key(document_html(document))
     stored = report.renderings.filter(html_sha256=key).first()

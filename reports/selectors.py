@@ -2,7 +2,8 @@
 
 from collections import Counter
 
-from measures.models import ALL_DIVISIONS_LABEL, Membership, Status
+from measures.models import ALL_DIVISIONS_LABEL, Status
+from organisations import access
 
 from .document import plan_table
 from .models import Report
@@ -53,11 +54,8 @@ def completeness(report) -> dict:
 
 
 def reports_for(user):
-    organisations = Membership.objects.filter(user=user).values("organisation")
-    reports = (
-        Report.objects.all()
-        if user.is_superuser
-        else Report.objects.filter(fiscal_year__organisation__in=organisations)
+    reports = Report.objects.filter(
+        fiscal_year__organisation__in=access.readable_organisations(user)
     )
     return reports.select_related("fiscal_year__organisation").order_by(
         "fiscal_year__organisation__name", "-fiscal_year__year", "-period", "-revision"

@@ -1,35 +1,23 @@
-"""Writes to reports. The review workflow's transitions live in reports/workflow.py."""
+"""Writes to reports other than the review's transitions (reports/workflow.py): a new draft
+with the memo's defaults, and the analyst's edits of the memo."""
 
 from django.db import transaction
 from django.utils import timezone
 
-from measures import permissions
-from measures.models import Membership, Role
-from measures.services import NotAllowed
+from organisations.access import NotAllowed
+from organisations.models import Role
+from organisations.selectors import member_of, membership_of, review_chain
 from thai.digits import thai_digits
 from thai.fiscal import Period
 
-from .models import Report, ReviewChainStep, ReviewStep, StepKind
+from . import permissions
+from .models import MEMO_FIELDS, Report, ReviewStep
 
-DEFAULT_CHAIN = [
-    (Role.HEAD_OF_OFFICE, StepKind.COMMENT),
-    (Role.CHIEF_ADMINISTRATOR, StepKind.APPROVE),
-    (Role.CHIEF_EXECUTIVE, StepKind.ACKNOWLEDGE),
-]
 DEFAULT_SUBJECT = "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสในหน่วยงาน"
 PERIOD_PHRASE = {
     Period.FIRST_HALF: "ในช่วงครึ่งปีแรก",
     Period.FULL_YEAR: "ในรอบ ๑๒ เดือน",
 }
-
-
-def member_of(organisation, role) -> Membership | None:
-    return (
-        Membership.objects.filter(organisation=organisation, role=role)
-        .order_by("pk")
-        .select_related("user")
-        .first()
-    )
 
 
 def default_memo_fields(fiscal_year, period) -> dict:
@@ -69,17 +57,15 @@ def default_memo_fields(fiscal_year, period) -> dict:
     }
 
 
-def review_chain(organisation) -> list[tuple[str, str]]:
-    """The organisation's configured chain of superiors, or the default one."""
-    configured = ReviewChainStep.objects.filter(organisation=organisation).order_by("order")
-    return [(step.role, step.kind) for step in configured] or list(DEFAULT_CHAIN)
-
-
 @transaction.atomic
 def report_create(*, fiscal_year, period, author, **fields) -> Report:
     """A draft report with the memo's defaults and the organisation's chain of superiors."""
+    if not permissions.can_create_report(author, fiscal_year):
+        raise NotAllowed("ท่านสร้างรายงานของหน่วยงานนี้ไม่ได้")
     organisation = fiscal_year.organisation
-    membership = author.memberships.filter(organisation=organisation).order_by("pk").first()
+    membership = membership_of(author, organisation, Role.ANALYST) or membership_of(
+        author, organisation
+    )
     values = default_memo_fields(fiscal_year, period)
     values.update(fields)
     report = Report(
@@ -105,16 +91,15 @@ def report_create(*, fiscal_year, period, author, **fields) -> Report:
     return report
 
 
-MEMO_FIELDS = [
-    "department", "phone", "document_number", "memo_date", "subject", "addressee", "body",
-    "closing", "author_name", "author_position",
-]  # fmt: skip
-
-
 @transaction.atomic
 def report_update_memo(*, report, by, fields: dict) -> Report:
-    """The analyst edits the memo while the report is a draft or was returned."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    """The analyst edits the memo while the report is a draft or was returned; only the fields
+    given change."""
+    report = (
+        Report.objects.select_for_update()
+        .select_related("fiscal_year__organisation")
+        .get(pk=report.pk)
+    )
     if not permissions.can_edit_memo(by, report):
         raise NotAllowed("แก้ไขบันทึกข้อความไม่ได้: รายงานเสนอแล้วหรือท่านไม่มีสิทธิ์")
     for name in MEMO_FIELDS:

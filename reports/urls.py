@@ -1,16 +1,16 @@
 from django.urls import path
 
-from . import views
+from .views import documents, pages
 
 app_name = "reports"
 urlpatterns = [
-    path("", views.report_list, name="list"),
-    path("new/", views.report_create, name="create"),
-    path("<int:pk>/", views.report_detail, name="detail"),
-    path("<int:pk>/memo/", views.report_memo, name="memo"),
-    path("<int:pk>/submit/", views.report_submit, name="submit"),
-    path("<int:pk>/review/", views.report_review, name="review"),
-    path("<int:pk>/revise/", views.report_revise, name="revise"),
-    path("<int:pk>/preview/", views.report_preview, name="preview"),
-    path("<int:pk>/pdf/", views.report_pdf, name="pdf"),
+    path("", pages.report_list, name="list"),
+    path("new/", pages.report_create, name="create"),
+    path("<int:pk>/", pages.report_detail, name="detail"),
+    path("<int:pk>/memo/", pages.report_memo, name="memo"),
+    path("<int:pk>/submit/", pages.report_submit, name="submit"),
+    path("<int:pk>/review/", pages.report_review, name="review"),
+    path("<int:pk>/revise/", pages.report_revise, name="revise"),
+    path("<int:pk>/preview/", documents.report_preview, name="preview"),
+    path("<int:pk>/pdf/", documents.report_pdf, name="pdf"),
 ]

@@ -4,25 +4,33 @@
       ▲                  │  approve step: approve ─▶ approved (waits for the next step)
       └──── returned ◀───┘  approve step: return, with reasons
 
-Every transition locks the report row, checks the person (measures/permissions.py) and the
-state, records a ReviewEvent, and happens in one transaction; anything out of order or by the
-wrong person raises WorkflowError with a Thai message. From submission on the report shows the
-snapshot of the plan and progress taken then.
+Every transition locks the report row, asks reports/permissions.py whether the person may act,
+checks the state, records a ReviewEvent, and happens in one transaction; anything out of order
+or by the wrong person raises WorkflowError with a Thai message. From submission on, the report
+shows the snapshot of the plan and progress taken then, and the period's progress is locked
+(measures.period_lock): for review while the superiors may still write follow-up directions,
+final once the approval is given; returning the report or starting a new revision opens it.
+The final PDF is rendered after the acknowledging transaction commits, never inside it.
 """
 
+import logging
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 
-from measures import permissions
-from measures.models import ProgressEntry
+from measures import period_lock
+from measures.services.progress import progress_set_follow_ups
+from organisations.models import Role, StepKind
+from organisations.selectors import membership_of
 from thai.digits import thai_digits
 
-from . import notifications
+from . import notifications, permissions
 from .document import plan_table
-from .models import Report, ReportState, ReviewEvent, ReviewStep, StepKind
+from .models import MEMO_FIELDS, Report, ReportState, ReviewEvent, ReviewStep
 
 DEFAULT_ACKNOWLEDGEMENT = "ทราบ"
+logger = logging.getLogger(__name__)
 
 
 class WorkflowError(Exception):
@@ -37,19 +45,11 @@ def _locked(report) -> Report:
     )
 
 
-def _membership(user, report):
-    members = permissions.memberships(user, report.organisation)
-    return members[0] if members else None
-
-
 def _record(report, user, action, *, step=None, comment="", role=None):
-    membership = None
-    if role:
-        membership = next(
-            (m for m in permissions.memberships(user, report.organisation) if m.role == role), None
-        )
-    membership = membership or _membership(user, report)
-    return ReviewEvent.objects.create(
+    membership = membership_of(user, report.organisation, role) or membership_of(
+        user, report.organisation
+    )
+    event = ReviewEvent(
         report=report,
         round=report.round,
         step_order=step.order if step else None,
@@ -59,21 +59,34 @@ def _record(report, user, action, *, step=None, comment="", role=None):
         actor_position=membership.position_title if membership else "",
         comment=comment,
     )
+    _valid(event)
+    event.save()
+    return event
+
+
+def _valid(record):
+    try:
+        record.full_clean()
+    except ValidationError as error:
+        raise WorkflowError(" ".join(error.messages)) from None
 
 
 @transaction.atomic
-def submit(report, *, by) -> Report:
+def report_submit(report, *, by) -> Report:
     """The analyst sends the report up the chain; the plan and progress are frozen as they are."""
     report = _locked(report)
     if report.state == ReportState.ACKNOWLEDGED:
         raise WorkflowError("รายงานนี้เสร็จสิ้นแล้ว แก้ไขไม่ได้ ถ้าต้องแก้ให้สร้างฉบับแก้ไข")
-    if report.state not in (ReportState.DRAFT, ReportState.RETURNED):
+    if report.state not in permissions.EDITABLE_STATES:
         raise WorkflowError("รายงานนี้เสนอไปแล้ว")
     if not permissions.can_submit(by, report):
         raise WorkflowError("เฉพาะนักวิเคราะห์นโยบายและแผนของหน่วยงานเสนอรายงานได้")
     steps = list(report.review_steps.order_by("order"))
     if not steps:
         raise WorkflowError("ยังไม่ได้กำหนดลำดับผู้บังคับบัญชาที่พิจารณารายงาน")
+    period_lock.lock(
+        fiscal_year=report.fiscal_year, period=report.period, stage=period_lock.Stage.REVIEW
+    )
     report.snapshot = {"table": plan_table(report), "taken_at": timezone.now().isoformat()}
     report.state = ReportState.IN_REVIEW
     report.round += 1
@@ -83,63 +96,82 @@ def submit(report, *, by) -> Report:
         # Each round starts clean; what was said before stays in the events.
         step.comment, step.acted_by, step.acted_at = "", None, None
         step.save()
-    _record(report, by, ReviewEvent.Action.SUBMIT, role="analyst")
+    _record(report, by, ReviewEvent.Action.SUBMIT, role=Role.ANALYST)
     notifications.after_commit(report)
     return report
 
 
-def _current_step(report, by, kind) -> ReviewStep:
-    if report.state not in (ReportState.IN_REVIEW, ReportState.APPROVED):
+def _step_for(report, by, kind) -> ReviewStep:
+    """The step waiting for `by` to act as `kind`, or WorkflowError saying why not."""
+    if report.state not in permissions.WAITING_STATES:
         messages = {
             ReportState.DRAFT: "รายงานนี้ยังไม่ได้เสนอ",
             ReportState.RETURNED: "รายงานนี้ถูกส่งกลับให้แก้ไขแล้ว",
             ReportState.ACKNOWLEDGED: "รายงานนี้เสร็จสิ้นแล้ว แก้ไขไม่ได้",
         }
         raise WorkflowError(messages[report.state])
-    step = report.review_steps.get(order=report.current_step)
-    if not permissions.has_role(by, report.organisation, step.role):
-        raise WorkflowError(
-            f"ขณะนี้รายงานรอ{step.get_kind_display()}จาก{step.signer_position} ท่านไม่ใช่ผู้พิจารณาขั้นนี้"
-        )
-    if step.kind != kind:
-        raise WorkflowError(f"ขั้นนี้เป็นการ{step.get_kind_display()} ไม่ใช่การ{StepKind(kind).label}")
-    return step
+    if not permissions.can_act(by, report, kind):
+        waiting = permissions.waiting_step(report)
+        if permissions.current_step_for(by, report) is None:
+            raise WorkflowError(
+                f"ขณะนี้รายงานรอ{waiting.get_kind_display()}จาก{waiting.signer_position} "
+                "ท่านไม่ใช่ผู้พิจารณาขั้นนี้"
+            )
+        raise WorkflowError(f"ขั้นนี้เป็นการ{waiting.get_kind_display()} ไม่ใช่การ{StepKind(kind).label}")
+    return permissions.waiting_step(report)
 
 
 def _sign(step, by, comment):
-    membership = next(
-        m for m in permissions.memberships(by, step.report.organisation) if m.role == step.role
-    )
+    membership = membership_of(by, step.report.organisation, step.role)
     step.comment = comment.strip()
     step.signer_name = membership.display_name
     step.signer_position = membership.position_title
     step.acted_by = by
     step.acted_at = timezone.now()
+    _valid(step)
     step.save()
 
 
 def _advance(report, step):
     later = report.review_steps.filter(order__gt=step.order).order_by("order").first()
+    if step.kind == StepKind.APPROVE:
+        # The follow-up directions are written: nothing of the period changes any more.
+        period_lock.lock(
+            fiscal_year=report.fiscal_year, period=report.period, stage=period_lock.Stage.FINAL
+        )
     if later is None:
         report.state = ReportState.ACKNOWLEDGED
         report.current_step = None
+        period_lock.lock(
+            fiscal_year=report.fiscal_year, period=report.period, stage=period_lock.Stage.FINAL
+        )
+        transaction.on_commit(lambda: render_final_pdf(report.pk))
     else:
         report.current_step = later.order
         if step.kind == StepKind.APPROVE:
             report.state = ReportState.APPROVED
     report.save()
-    if report.state == ReportState.ACKNOWLEDGED:
-        from .rendering import store_final_pdf
-
-        store_final_pdf(report)
     notifications.after_commit(report)
 
 
+def render_final_pdf(report_pk) -> None:
+    """Render and keep the acknowledged report's PDF, outside the transaction that finished it.
+    If it fails, the next request for the PDF renders it."""
+    from .rendering import stored_report_pdf
+
+    try:
+        stored_report_pdf(
+            Report.objects.select_related("fiscal_year__organisation").get(pk=report_pk)
+        )
+    except Exception:
+        logger.exception("the final PDF of report %s was not rendered", report_pk)
+
+
 @transaction.atomic
-def comment(report, *, by, text) -> Report:
+def report_comment(report, *, by, text) -> Report:
     """A superior whose step only comments (by default the head of office) writes and passes on."""
     report = _locked(report)
-    step = _current_step(report, by, StepKind.COMMENT)
+    step = _step_for(report, by, StepKind.COMMENT)
     _sign(step, by, text)
     _record(report, by, ReviewEvent.Action.COMMENT, step=step, comment=step.comment, role=step.role)
     _advance(report, step)
@@ -147,11 +179,12 @@ def comment(report, *, by, text) -> Report:
 
 
 @transaction.atomic
-def approve(report, *, by, text="", follow_ups: dict[int, str] | None = None) -> Report:
-    """The chief administrator approves, with the follow-up direction for each measure."""
+def report_approve(report, *, by, text="", follow_ups: dict[int, str] | None = None) -> Report:
+    """The chief administrator approves, with the follow-up direction for each measure; only
+    the directions given change."""
     report = _locked(report)
-    step = _current_step(report, by, StepKind.APPROVE)
-    _write_follow_ups(report, follow_ups or {})
+    step = _step_for(report, by, StepKind.APPROVE)
+    _write_follow_ups(report, follow_ups or {}, by)
     _sign(step, by, text)
     _record(report, by, ReviewEvent.Action.APPROVE, step=step, comment=step.comment, role=step.role)
     _advance(report, step)
@@ -159,13 +192,13 @@ def approve(report, *, by, text="", follow_ups: dict[int, str] | None = None) ->
 
 
 @transaction.atomic
-def return_to_analyst(report, *, by, reason, follow_ups: dict[int, str] | None = None) -> Report:
+def report_return(report, *, by, reason, follow_ups: dict[int, str] | None = None) -> Report:
     """The chief administrator sends the report back, saying why; it opens again for editing."""
     report = _locked(report)
-    step = _current_step(report, by, StepKind.APPROVE)
+    step = _step_for(report, by, StepKind.APPROVE)
     if not reason.strip():
         raise WorkflowError("กรุณาระบุเหตุผลที่ส่งกลับ")
-    _write_follow_ups(report, follow_ups or {})
+    _write_follow_ups(report, follow_ups or {}, by)
     _record(
         report, by, ReviewEvent.Action.RETURN, step=step, comment=reason.strip(), role=step.role
     )
@@ -173,15 +206,16 @@ def return_to_analyst(report, *, by, reason, follow_ups: dict[int, str] | None =
     report.current_step = None
     report.snapshot = None
     report.save()
+    period_lock.unlock(fiscal_year=report.fiscal_year, period=report.period)
     notifications.after_commit(report)
     return report
 
 
 @transaction.atomic
-def acknowledge(report, *, by, text=DEFAULT_ACKNOWLEDGEMENT) -> Report:
-    """The chief executive acknowledges ("ทราบ"); the last step renders the final PDF."""
+def report_acknowledge(report, *, by, text=DEFAULT_ACKNOWLEDGEMENT) -> Report:
+    """The chief executive acknowledges ("ทราบ"); the final PDF is rendered once this commits."""
     report = _locked(report)
-    step = _current_step(report, by, StepKind.ACKNOWLEDGE)
+    step = _step_for(report, by, StepKind.ACKNOWLEDGE)
     text = text.strip() or DEFAULT_ACKNOWLEDGEMENT
     _sign(step, by, text)
     _record(report, by, ReviewEvent.Action.ACKNOWLEDGE, step=step, comment=text, role=step.role)
@@ -189,34 +223,27 @@ def acknowledge(report, *, by, text=DEFAULT_ACKNOWLEDGEMENT) -> Report:
     return report
 
 
-def _write_follow_ups(report, follow_ups):
-    """The direction goes into the submitted table and onto the live progress entry, where the
-    divisions see it."""
+def _write_follow_ups(report, follow_ups, by):
+    """The directions given go into the submitted table and onto the live progress entries,
+    where the divisions see them; measures not named keep theirs."""
     if not follow_ups:
         return
     rows = {row["number"]: row for row in report.snapshot["table"]["rows"]}
     unknown = [number for number in follow_ups if number not in rows]
     if unknown:
         raise WorkflowError(f"ไม่พบมาตรการข้อ {thai_digits(unknown[0])} ในรายงานนี้")
-    entries = ProgressEntry.objects.filter(period=report.period)
-    measures = report.fiscal_year.measures.filter(number__in=follow_ups).prefetch_related(
-        Prefetch("progress_entries", queryset=entries, to_attr="period_entries")
+    for number, text in follow_ups.items():
+        rows[number]["follow_up"] = text.strip()
+    progress_set_follow_ups(
+        fiscal_year=report.fiscal_year, period=report.period, follow_ups=follow_ups, by=by
     )
-    for measure in measures:
-        text = follow_ups[measure.number].strip()
-        rows[measure.number]["follow_up"] = text
-        entry = (measure.period_entries or [None])[0]
-        if entry is None:
-            ProgressEntry.objects.create(measure=measure, period=report.period, follow_up=text)
-        elif entry.follow_up != text:
-            entry.follow_up = text
-            entry.save(update_fields=["follow_up", "updated_at"])
     report.save(update_fields=["snapshot", "updated_at"])
 
 
 @transaction.atomic
-def new_revision(report, *, by) -> Report:
-    """A correction to a final report: a new draft linked to it. The old one stays as it was."""
+def report_revise(report, *, by) -> Report:
+    """A correction to a final report: a new draft linked to it, and the period open again. The
+    old one stays as it was."""
     report = _locked(report)
     if report.state != ReportState.ACKNOWLEDGED:
         raise WorkflowError("แก้ไขได้เฉพาะรายงานที่เสร็จสิ้นแล้ว รายงานนี้ยังแก้ไขได้ตามปกติ")
@@ -224,16 +251,13 @@ def new_revision(report, *, by) -> Report:
         raise WorkflowError("รายงานนี้มีฉบับแก้ไขแล้ว")
     if not permissions.can_revise(by, report):
         raise WorkflowError("เฉพาะนักวิเคราะห์นโยบายและแผนของหน่วยงานสร้างฉบับแก้ไขได้")
-    memo_fields = [
-        "department", "phone", "document_number", "memo_date", "subject", "addressee",
-        "body", "closing", "author", "author_name", "author_position",
-    ]  # fmt: skip
     revision = Report.objects.create(
         fiscal_year=report.fiscal_year,
         period=report.period,
         revision=report.revision + 1,
         previous_revision=report,
-        **{name: getattr(report, name) for name in memo_fields},
+        author=report.author,
+        **{name: getattr(report, name) for name in MEMO_FIELDS},
     )
     for step in report.review_steps.order_by("order"):
         ReviewStep.objects.create(
@@ -244,5 +268,6 @@ def new_revision(report, *, by) -> Report:
             signer_name=step.signer_name,
             signer_position=step.signer_position,
         )
-    _record(revision, by, ReviewEvent.Action.REVISE, role="analyst")
+    period_lock.unlock(fiscal_year=report.fiscal_year, period=report.period)
+    _record(revision, by, ReviewEvent.Action.REVISE, role=Role.ANALYST)
     return revision

@@ -6,13 +6,23 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from measures.demo import load_demo, read_demo_fixture
-from measures.models import Division, FiscalYear, Measure, Membership, Organisation
+from measures.models import FiscalYear, Measure
+from organisations.models import Division, Membership, Organisation
 from reports.demo import load_demo_report
+from tests.write_guard import one_writer_per_record
 
 
 def pytest_configure(config):
     # Demo users are many; the production hasher would spend seconds on every test.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def only_writers_write():
+    """Measures, steps, progress and evidence are written by their writers only."""
+    with one_writer_per_record() as violations:
+        yield
+    assert not violations, "written outside measures/services:\n" + "\n".join(violations)
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from measures import permissions
 from measures.models import Measure
+from reports import permissions as report_permissions
 from reports import workflow
 from tests.conftest import make_member
 
@@ -47,11 +48,11 @@ def decide(action, user, measures, report, cast):
     own, other = measures[1], measures[2]
     if action in ("comment", "approve", "return", "acknowledge"):
         # Bring the report to the step where this action belongs.
-        workflow.submit(report, by=cast["analyst"])
+        workflow.report_submit(report, by=cast["analyst"])
         if action != "comment":
-            workflow.comment(report, by=cast["head-office"], text="")
+            workflow.report_comment(report, by=cast["head-office"], text="")
         if action == "acknowledge":
-            workflow.approve(report, by=cast["chief-admin"])
+            workflow.report_approve(report, by=cast["chief-admin"])
         report.refresh_from_db()
     checks = {
         "view own progress": lambda: permissions.can_view_progress(user, own),
@@ -59,13 +60,13 @@ def decide(action, user, measures, report, cast):
         "edit own progress": lambda: permissions.can_edit_progress(user, own, 1),
         "edit other progress": lambda: permissions.can_edit_progress(user, other, 1),
         "edit plan": lambda: permissions.can_edit_plan(user, own.fiscal_year),
-        "edit memo": lambda: permissions.can_edit_memo(user, report),
-        "submit": lambda: permissions.can_submit(user, report),
-        "comment": lambda: permissions.can_comment(user, report),
-        "approve": lambda: permissions.can_approve(user, report),
-        "return": lambda: permissions.can_return(user, report),
-        "acknowledge": lambda: permissions.can_acknowledge(user, report),
-        "export": lambda: permissions.can_export_report(user, report),
+        "edit memo": lambda: report_permissions.can_edit_memo(user, report),
+        "submit": lambda: report_permissions.can_submit(user, report),
+        "comment": lambda: report_permissions.can_comment(user, report),
+        "approve": lambda: report_permissions.can_approve(user, report),
+        "return": lambda: report_permissions.can_return(user, report),
+        "acknowledge": lambda: report_permissions.can_acknowledge(user, report),
+        "export": lambda: report_permissions.can_export_report(user, report),
         "audit trail": lambda: permissions.can_see_audit_trail(user, own),
     }
     return checks[action]()

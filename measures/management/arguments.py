@@ -3,7 +3,7 @@
 from django.core.management.base import CommandError
 
 from measures import selectors
-from measures.models import Organisation
+from organisations.models import Organisation
 from thai.digits import parse_int
 
 

@@ -8,9 +8,9 @@ from measures.models import Measure, MeasureStep, ProgressEntry
 pytestmark = pytest.mark.django_db
 
 CHANGELISTS = [
-    "admin:measures_organisation_changelist",
-    "admin:measures_division_changelist",
-    "admin:measures_membership_changelist",
+    "admin:organisations_organisation_changelist",
+    "admin:organisations_division_changelist",
+    "admin:organisations_membership_changelist",
     "admin:measures_fiscalyear_changelist",
     "admin:measures_measure_changelist",
     "admin:measures_progressentry_changelist",

@@ -4,17 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from measures.models import (
-    Division,
-    Evidence,
-    FiscalYear,
-    Measure,
-    MeasureStep,
-    Membership,
-    Organisation,
-    ProgressEntry,
-)
-from measures.services import measure_set_steps
+from measures.models import Evidence, FiscalYear, Measure, MeasureStep, ProgressEntry
+from measures.services.plan import measure_set_steps
+from organisations.access import SYSTEM
+from organisations.models import Division, Membership, Organisation
 from tests.conftest import make_member
 
 pytestmark = pytest.mark.django_db
@@ -151,9 +144,9 @@ class TestStepPositions:
         assert MeasureStep.objects.count() == 0
 
     def test_setting_steps_rewrites_them_in_order(self, measure):
-        assert measure_set_steps(measure=measure, texts=["ใหม่", "สาม"])
+        assert measure_set_steps(measure=measure, texts=["ใหม่", "สาม"], by=SYSTEM)
         assert self.steps(measure) == [(1, "ใหม่"), (2, "สาม")]
-        assert not measure_set_steps(measure=measure, texts=["ใหม่", "สาม"])
+        assert not measure_set_steps(measure=measure, texts=["ใหม่", "สาม"], by=SYSTEM)
 
 
 def test_evidence_must_be_a_file_or_a_link(plan):

@@ -2,7 +2,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from measures.models import Division, Measure, MeasureStep, Membership, Organisation, ProgressEntry
+from measures.models import Measure, MeasureStep, ProgressEntry
+from organisations.models import Division, Membership, Organisation
 
 pytestmark = pytest.mark.django_db
 

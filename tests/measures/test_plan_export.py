@@ -8,7 +8,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from measures.models import FiscalYear, Measure, ProgressEntry
-from measures.plans import PlanNotEmpty, copy_plan, export_plan, import_plan
+from measures.plans import plan_export, plan_import
+from measures.services.plan import PlanNotEmpty, plan_copy
+from organisations.access import SYSTEM
 from tests.measures.test_plan_import import plan_of
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +23,7 @@ def csv_rows(content: bytes):
 
 
 def test_the_export_has_the_documents_columns(demo):
-    rows = csv_rows(export_plan(demo.fiscal_year, period=1, file_format="csv"))
+    rows = csv_rows(plan_export(demo.fiscal_year, period=1, file_format="csv"))
     assert rows[0] == COLUMNS
     assert rows[1][0].startswith("1) การเผยแพร่ข้อมูล")
     assert rows[1][1].split("\n") == [
@@ -38,7 +40,7 @@ def test_the_export_has_the_documents_columns(demo):
 
 
 def test_thai_digits_on_request(demo):
-    rows = csv_rows(export_plan(demo.fiscal_year, period=1, file_format="csv", thai_digits=True))
+    rows = csv_rows(plan_export(demo.fiscal_year, period=1, file_format="csv", thai_digits=True))
     assert rows[1][0].startswith("๑) การเผยแพร่") and rows[1][1].startswith("๑. จัดทำ")
     assert rows[17][0].startswith("๑๗)")
 
@@ -53,11 +55,11 @@ def test_cells_a_spreadsheet_would_run_are_neutralised(demo):
     first = measure.steps.get(position=1)
     first.text = "-ลดขั้นตอน"
     first.save()
-    row = csv_rows(export_plan(demo.fiscal_year, period=1, file_format="csv"))[1]
+    row = csv_rows(plan_export(demo.fiscal_year, period=1, file_format="csv"))[1]
     # The heading cell starts with the number, so it is safe as it is.
     assert row[0] == '1) =HYPERLINK("http://evil.example","คลิก")'
     assert row[3] == "'+66 73 709886" and row[4] == "'@SUM(1+1)"
-    sheet = load_workbook(io.BytesIO(export_plan(demo.fiscal_year, period=1))).active
+    sheet = load_workbook(io.BytesIO(plan_export(demo.fiscal_year, period=1))).active
     cells = [cell for cell in sheet[2]]
     assert all(cell.data_type != "f" for cell in cells)
     assert cells[3].value == "'+66 73 709886"
@@ -68,11 +70,11 @@ def test_export_then_import_gives_back_the_same_plan(demo):
     entry.result = "-ยังรอผลการสำรวจ"  # looks like a formula; must come back as it was
     entry.save()
     for file_format in ("xlsx", "csv"):
-        content = export_plan(demo.fiscal_year, period=1, file_format=file_format)
+        content = plan_export(demo.fiscal_year, period=1, file_format=file_format)
         year = 2570 if file_format == "xlsx" else 2571
-        outcome = import_plan(
+        outcome = plan_import(
             organisation=demo.organisation, year=year, period=1, content=content,
-            filename=f"plan.{file_format}", confirm=True,
+            filename=f"plan.{file_format}", by=SYSTEM, confirm=True,
         )  # fmt: skip
         assert outcome.ok, outcome.errors
         copy = FiscalYear.objects.get(organisation=demo.organisation, year=year)
@@ -86,11 +88,11 @@ def test_export_then_import_gives_back_the_same_plan(demo):
 
 
 def test_a_new_year_starts_from_an_earlier_one(demo):
-    next_year = copy_plan(source=demo.fiscal_year, year=2567)
+    next_year = plan_copy(source=demo.fiscal_year, year=2567, by=SYSTEM)
     assert plan_of(next_year) == plan_of(demo.fiscal_year)
     assert not ProgressEntry.objects.filter(measure__fiscal_year=next_year).exists()
     with pytest.raises(PlanNotEmpty, match="ปีงบประมาณ ๒๕๖๗ มีมาตรการอยู่แล้ว"):
-        copy_plan(source=demo.fiscal_year, year=2567)
+        plan_copy(source=demo.fiscal_year, year=2567, by=SYSTEM)
 
 
 def test_who_may_import_and_export(client, demo, other_organisation, django_user_model):

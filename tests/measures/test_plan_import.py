@@ -8,7 +8,8 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
 from measures.models import FiscalYear, Measure, ProgressEntry
-from measures.plans import import_plan
+from measures.plans import plan_import
+from organisations.access import SYSTEM
 from tests.conftest import database_state
 from tests.measures.seed_table import seed_rows, seed_xlsx
 
@@ -46,9 +47,9 @@ def csv_bytes(rows, encoding="utf-8-sig") -> bytes:
 
 
 def run(demo, content, filename, *, year=2567, period=1, confirm=True):
-    return import_plan(
+    return plan_import(
         organisation=demo.organisation, year=year, period=period, content=content,
-        filename=filename, confirm=confirm,
+        filename=filename, by=SYSTEM, confirm=confirm,
     )  # fmt: skip
 
 

@@ -5,7 +5,8 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from measures.plans import import_plan
+from measures.plans import plan_import
+from organisations.access import SYSTEM
 from tests.conftest import database_state
 from tests.measures.test_plan_import import HEADER, csv_bytes, xlsx
 
@@ -17,9 +18,9 @@ GOOD_ROW = ["๑) การเผยแพร่ข้อมูล", "๑. จ�
 def refused(demo, content, filename, message, *, year=2566):
     """Importing fails with `message`, and nothing in the database changed."""
     before = database_state()
-    outcome = import_plan(
+    outcome = plan_import(
         organisation=demo.organisation, year=year, period=1, content=content,
-        filename=filename, confirm=True,
+        filename=filename, by=SYSTEM, confirm=True,
     )  # fmt: skip
     assert not outcome.ok and not outcome.written
     assert any(message in error for error in outcome.errors), outcome.errors
@@ -97,9 +98,9 @@ def test_a_division_of_another_organisation(demo, other_organisation):
     rows = [HEADER, ["๑) ทดสอบ", "ขั้นตอน", "สำนักปลัด/กองคลัง", "", ""]]
     # สำนักปลัด exists in both; กองคลัง only in the demo: importing into the other one fails.
     before = database_state()
-    outcome = import_plan(
+    outcome = plan_import(
         organisation=other_organisation, year=2566, period=1, content=csv_bytes(rows),
-        filename="plan.csv", confirm=True,
+        filename="plan.csv", by=SYSTEM, confirm=True,
     )  # fmt: skip
     assert outcome.errors == [
         "แถวที่ ๒: ไม่พบส่วนราชการ “กองคลัง” ใน ทต.ตัวอย่าง (ใช้ชื่อหรือชื่อย่อของส่วนราชการ หรือ ทุกกอง)"

@@ -5,8 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from measures.models import Role
-from reports.models import ReviewChainStep, StepKind
+from organisations.models import ReviewChainStep, Role, StepKind
 from reports.services import report_create
 from tests.reports.conftest import render
 

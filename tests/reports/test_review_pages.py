@@ -62,7 +62,9 @@ def test_the_analyst_creates_edits_and_submits(as_user, demo):
     assert report.state == ReportState.IN_REVIEW
 
 
-def test_the_superiors_review_through_their_pages(as_user, demo_report):
+def test_the_superiors_review_through_their_pages(
+    as_user, demo_report, django_capture_on_commit_callbacks
+):
     as_user("analyst").post(reverse("reports:submit", args=[demo_report.pk]))
 
     head = as_user("head-office")
@@ -96,7 +98,8 @@ def test_the_superiors_review_through_their_pages(as_user, demo_report):
     executive = as_user("chief-exec")
     page = executive.get(reverse("reports:detail", args=[demo_report.pk])).content.decode()
     assert ">\nทราบ</textarea>" in page
-    executive.post(reverse("reports:review", args=[demo_report.pk]), {"comment": "ทราบ"})
+    with django_capture_on_commit_callbacks(execute=True):
+        executive.post(reverse("reports:review", args=[demo_report.pk]), {"comment": "ทราบ"})
     demo_report.refresh_from_db()
     assert demo_report.state == ReportState.ACKNOWLEDGED
     page = executive.get(reverse("reports:detail", args=[demo_report.pk])).content.decode()
@@ -106,9 +109,9 @@ def test_the_superiors_review_through_their_pages(as_user, demo_report):
 
 def test_nobody_changes_an_approved_report(as_user, demo_report, django_user_model):
     users = {u.username: u for u in django_user_model.objects.all()}
-    workflow.submit(demo_report, by=users["analyst"])
-    workflow.comment(demo_report, by=users["head-office"], text="")
-    workflow.approve(demo_report, by=users["chief-admin"], text="อนุมัติ")
+    workflow.report_submit(demo_report, by=users["analyst"])
+    workflow.report_comment(demo_report, by=users["head-office"], text="")
+    workflow.report_approve(demo_report, by=users["chief-admin"], text="อนุมัติ")
     demo_report.refresh_from_db()
     subject = demo_report.subject
 

@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from measures.models import FiscalYear, Organisation
+from measures.models import FiscalYear
+from organisations.models import Organisation
 from thai import fiscal
 from thai.fiscal import Period
 

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from measures.management.arguments import number_argument as number
 from measures.management.arguments import organisation_argument as find_organisation
-from measures.plans import import_plan
+from measures.plans import plan_import
+from organisations.access import SYSTEM
 from thai.digits import thai_digits
 
 
@@ -27,12 +28,13 @@ class Command(BaseCommand):
         period = number(period, "--period") if period else None
         if period not in (None, 1, 2):
             raise CommandError("--period ต้องเป็น 1 (รอบ ๖ เดือน) หรือ 2 (รอบ ๑๒ เดือน)")
-        outcome = import_plan(
+        outcome = plan_import(
             organisation=organisation,
             year=year,
             period=period,
             content=path.read_bytes(),
             filename=path.name,
+            by=SYSTEM,
             confirm=not dry_run,
         )
         for row in outcome.rows:

@@ -1,0 +1,242 @@
+"""The plan in the admin: fiscal years, measures with their steps and progress, the table import."""
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Count
+from import_export.admin import ImportExportMixin
+from import_export.forms import ConfirmImportForm, ImportForm
+
+from organisations.access import manages
+from organisations.admin_base import (
+    ReadOnlyHistoryAdmin,
+    ScopedAdmin,
+    ScopedInline,
+    WriterAdmin,
+    scope_queryset,
+)
+from thai.digits import thai_digits
+
+from .. import period_lock
+from ..forms import ResultsPeriodField
+from ..models import FiscalYear, Measure, MeasureStep, ProgressEntry
+from ..plan_files import PlanCSV, PlanFileError, PlanXLSX
+from ..resources import MeasureExportResource, MeasureTableResource
+from ..services.plan import measure_delete, measure_save, measure_set_divisions, measure_set_steps
+from .progress import ProgressInline, save_progress_forms
+
+
+@admin.register(FiscalYear)
+class FiscalYearAdmin(ScopedAdmin):
+    list_display = ["year_be", "organisation", "measure_count"]
+    list_filter = [("organisation", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["organisation"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(measure_total=Count("measures"))
+
+    @admin.display(description="ปีงบประมาณ", ordering="year")
+    def year_be(self, fiscal_year):
+        return f"พ.ศ. {thai_digits(fiscal_year.year)}"
+
+    @admin.display(description="จำนวนมาตรการ", ordering="measure_total")
+    def measure_count(self, fiscal_year):
+        return thai_digits(fiscal_year.measure_total)
+
+
+class StepInline(ScopedInline, admin.TabularInline):
+    model = MeasureStep
+    extra = 1
+    fields = ["position", "text"]
+    ordering = ["position"]
+    formfield_overrides = {
+        MeasureStep._meta.get_field("text").__class__: {
+            "widget": forms.Textarea(attrs={"rows": 2, "cols": 80})
+        }
+    }
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # Positions only order the steps; saving renumbers them 1..n (save_steps), so two equal
+        # numbers or a gap are not errors here.
+        formset.validate_unique = lambda self: None
+        return formset
+
+
+def save_steps(request, measure, formset):
+    kept = [
+        (step_form.cleaned_data.get("position") or 0, index, step_form.cleaned_data["text"])
+        for index, step_form in enumerate(formset.forms)
+        if step_form.cleaned_data.get("text") and not step_form.cleaned_data.get("DELETE")
+    ]
+    measure_set_steps(measure=measure, texts=[text for _, _, text in sorted(kept)], by=request.user)
+
+
+class MeasureForm(forms.ModelForm):
+    class Meta:
+        model = Measure
+        fields = ["fiscal_year", "number", "title", "all_divisions", "divisions"]
+        widgets = {"title": forms.Textarea(attrs={"rows": 3, "cols": 80})}
+
+    def clean(self):
+        cleaned = super().clean()
+        fiscal_year = cleaned.get("fiscal_year")
+        divisions = cleaned.get("divisions") or []
+        if fiscal_year:
+            foreign = [d for d in divisions if d.organisation_id != fiscal_year.organisation_id]
+            if foreign:
+                self.add_error(
+                    "divisions",
+                    f"ส่วนราชการต่อไปนี้ไม่ได้อยู่ใน {fiscal_year.organisation}: "
+                    f"{', '.join(map(str, foreign))}",
+                )
+        if cleaned.get("all_divisions") and divisions:
+            self.add_error("divisions", "เลือก “ทุกกอง” แล้ว ไม่ต้องเลือกส่วนราชการรายกอง")
+        if not cleaned.get("all_divisions") and not divisions and not self.errors:
+            self.add_error("divisions", "กรุณาเลือกส่วนราชการผู้รับผิดชอบ หรือเลือก “ทุกกอง”")
+        return cleaned
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = "สถานะ (รอบ ๖ เดือน)"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return ProgressEntry.Status.choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(
+                progress_entries__period=1, progress_entries__status=self.value()
+            ).distinct()
+        return queryset
+
+
+class PlanImportForm(ImportForm):
+    """import-export's form, plus where the table goes: the plan and the period of its results."""
+
+    fiscal_year = forms.ModelChoiceField(label="แผนปีงบประมาณ", queryset=FiscalYear.objects.none())
+    period = ResultsPeriodField()
+
+    def __init__(self, formats, resources, fiscal_years=None, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.fields["fiscal_year"].queryset = fiscal_years or FiscalYear.objects.none()
+
+    def clean(self):
+        cleaned = super().clean()
+        fiscal_year, period = cleaned.get("fiscal_year"), cleaned.get("period")
+        if fiscal_year and period and not period_lock.is_open(fiscal_year, period):
+            self.add_error("period", period_lock.CLOSED_MESSAGE)
+        return cleaned
+
+
+class PlanConfirmImportForm(ConfirmImportForm):
+    fiscal_year = forms.ModelChoiceField(
+        queryset=FiscalYear.objects.all(), widget=forms.HiddenInput
+    )
+    period = ResultsPeriodField(widget=forms.HiddenInput)
+
+
+@admin.register(Measure)
+class MeasureAdmin(WriterAdmin, ImportExportMixin, ScopedAdmin, ReadOnlyHistoryAdmin):
+    form = MeasureForm
+    import_formats = [PlanXLSX, PlanCSV]
+    import_form_class = PlanImportForm
+    confirm_form_class = PlanConfirmImportForm
+    list_display = ["number_th", "short_title", "responsible", "step_count", "fiscal_year"]
+    list_display_links = ["number_th", "short_title"]
+    list_filter = [
+        ("fiscal_year__organisation", admin.RelatedOnlyFieldListFilter),
+        "fiscal_year__year",
+        ("divisions", admin.RelatedOnlyFieldListFilter),
+        "all_divisions",
+        StatusFilter,
+    ]
+    list_select_related = ["fiscal_year__organisation"]
+    search_fields = ["title", "steps__text", "progress_entries__result"]
+    filter_horizontal = ["divisions"]
+    inlines = [StepInline, ProgressInline]
+    ordering = ["fiscal_year__organisation__name", "-fiscal_year__year", "number"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("divisions")
+            .annotate(step_total=Count("steps", distinct=True))
+        )
+
+    @admin.display(description="ข้อ", ordering="number")
+    def number_th(self, measure):
+        return thai_digits(measure.number)
+
+    @admin.display(description="มาตรการ", ordering="title")
+    def short_title(self, measure):
+        return measure.title if len(measure.title) <= 90 else measure.title[:90] + "…"
+
+    @admin.display(description="ผู้รับผิดชอบ")
+    def responsible(self, measure):
+        return measure.responsible_label
+
+    @admin.display(description="จำนวนขั้นตอน", ordering="step_total")
+    def step_count(self, measure):
+        return thai_digits(measure.step_total)
+
+    # Writes, through the plan's and the progress's writers.
+
+    def save_model(self, request, obj, form, change):
+        measure_save(measure=obj, by=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        measure_set_divisions(
+            measure=form.instance,
+            divisions=form.cleaned_data.get("divisions") or [],
+            all_divisions=form.cleaned_data.get("all_divisions", False),
+            by=request.user,
+        )
+        for formset in formsets:
+            if formset.model is MeasureStep:
+                save_steps(request, form.instance, formset)
+            else:
+                save_progress_forms(request, formset.forms, measure=form.instance)
+            # What the admin's change message reads after a formset is saved.
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+
+    def delete_model(self, request, obj):
+        measure_delete(measure=obj, by=request.user)
+
+    # The measure table import.
+
+    def get_import_resource_classes(self, request):
+        return [MeasureTableResource]
+
+    def get_export_resource_classes(self, request):
+        return [MeasureExportResource]
+
+    def get_import_form_kwargs(self, request):
+        kwargs = super().get_import_form_kwargs(request)
+        plans = scope_queryset(FiscalYear.objects.select_related("organisation"), request, manages)
+        return {**kwargs, "fiscal_years": plans}
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        cleaned = getattr(form, "cleaned_data", None) or {}
+        # Without a valid form (the page before a file is chosen) the resource only names its
+        # columns.
+        return {
+            "fiscal_year": cleaned.get("fiscal_year"),
+            "period": cleaned.get("period"),
+            "by": request.user,
+        }
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["fiscal_year"] = import_form.cleaned_data["fiscal_year"].pk
+            initial["period"] = import_form.cleaned_data["period"] or ""
+        return initial
+
+    def add_data_read_fail_error_to_form(self, form, error):
+        if isinstance(error, PlanFileError):
+            form.add_error("import_file", str(error))
+        else:
+            super().add_data_read_fail_error_to_form(form, error)

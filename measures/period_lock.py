@@ -1,0 +1,35 @@
+"""Whether a reporting period's progress may still change.
+
+`measures` owns this state; the review workflow (reports) sets it: submitting a report locks its
+period for review, the approval makes the lock final, returning the report or starting a new
+revision opens the period again. The database enforces it too (migrations/0005)."""
+
+from .models import PeriodLock
+
+Stage = PeriodLock.Stage
+
+
+def stage(fiscal_year, period) -> str | None:
+    """None while the period is open, else Stage.REVIEW or Stage.FINAL."""
+    return (
+        PeriodLock.objects.filter(fiscal_year=fiscal_year, period=period)
+        .values_list("stage", flat=True)
+        .first()
+    )
+
+
+def is_open(fiscal_year, period) -> bool:
+    return stage(fiscal_year, period) is None
+
+
+def lock(*, fiscal_year, period, stage: str) -> None:
+    PeriodLock.objects.update_or_create(
+        fiscal_year=fiscal_year, period=period, defaults={"stage": stage}
+    )
+
+
+def unlock(*, fiscal_year, period) -> None:
+    PeriodLock.objects.filter(fiscal_year=fiscal_year, period=period).delete()
+
+
+CLOSED_MESSAGE = "รายงานรอบนี้เสนอผู้บังคับบัญชาแล้ว ผลการดำเนินการและหลักฐานของรอบนี้แก้ไขไม่ได้"

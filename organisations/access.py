@@ -1,0 +1,111 @@
+"""Who belongs where, in which role: the ground every permission rule stands on.
+
+A person acts in an organisation through their memberships (roles). Django superusers run the
+deployment: `is_operator` is the one rule for them. Operators may read and administer every
+organisation, but the acts of a role (recording progress as staff, submitting, commenting,
+approving, acknowledging) belong to the people who hold that role.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+from .models import Membership, Organisation, Role
+
+MANAGERS = (Role.ANALYST, Role.SITE_ADMIN)
+SUPERIORS = (Role.HEAD_OF_OFFICE, Role.CHIEF_ADMINISTRATOR, Role.CHIEF_EXECUTIVE)
+
+
+class NotAllowed(PermissionDenied):
+    """A write the person may not make; the message says why, in Thai."""
+
+
+class System:
+    """The operator of the deployment acting from the command line (management commands, the
+    demo loader): an operator with no account. Writes by it record no user."""
+
+    is_authenticated = True
+    is_active = True
+    is_superuser = True
+    is_staff = True
+    pk = None
+    username = "ระบบ"
+
+    def __str__(self):
+        return self.username
+
+
+SYSTEM = System()
+
+
+def user_or_none(user):
+    """What a `...by` foreign key records: the person, or nobody for the system."""
+    return None if user is SYSTEM or user is None or user.pk is None else user
+
+
+def is_operator(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+
+
+def memberships(user, organisation) -> list[Membership]:
+    """The person's roles in the organisation, read once per request (cached on the user)."""
+    if not user.is_authenticated or not user.is_active or user.pk is None or organisation is None:
+        return []
+    cache = user.__dict__.setdefault("_ita_memberships", {})
+    if organisation.pk not in cache:
+        cache[organisation.pk] = list(
+            Membership.objects.filter(user=user, organisation=organisation).prefetch_related(
+                "divisions"
+            )
+        )
+    return cache[organisation.pk]
+
+
+def member_organisations(user, rule=None) -> list[Organisation]:
+    """The organisations where the person holds a role (and where `rule(user, organisation)`
+    holds), by name. Operators are not members of anything by being operators."""
+    if not user.is_authenticated or not user.is_active or user.pk is None:
+        return []
+    found = Organisation.objects.filter(memberships__user=user).distinct().order_by("name")
+    return [organisation for organisation in found if rule is None or rule(user, organisation)]
+
+
+def readable_organisations(user) -> QuerySet:
+    """Every organisation whose data the person may read: operators read all."""
+    if is_operator(user):
+        return Organisation.objects.all()
+    if not user.is_authenticated or not user.is_active or user.pk is None:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user).distinct()
+
+
+def roles(user, organisation) -> set[str]:
+    return {membership.role for membership in memberships(user, organisation)}
+
+
+def has_role(user, organisation, *wanted) -> bool:
+    return bool(roles(user, organisation) & set(wanted))
+
+
+def division_ids(user, organisation) -> set[int]:
+    """The divisions the person works in as staff."""
+    return {
+        division.pk
+        for membership in memberships(user, organisation)
+        if membership.role == Role.STAFF
+        for division in membership.divisions.all()
+    }
+
+
+def is_member(user, organisation) -> bool:
+    """May read the organisation's plan, progress and documents."""
+    return is_operator(user) or bool(memberships(user, organisation))
+
+
+def manages(user, organisation) -> bool:
+    """Keeps the organisation's plan and documents: the planning analyst and the site admin."""
+    return is_operator(user) or has_role(user, organisation, *MANAGERS)
+
+
+def administers(user, organisation) -> bool:
+    """Runs the organisation's site: divisions, people and roles, the review chain."""
+    return is_operator(user) or has_role(user, organisation, Role.SITE_ADMIN)

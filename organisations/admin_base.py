@@ -1,0 +1,170 @@
+"""What every admin page of the portal stands on.
+
+- `ScopedAdmin`: a person sees and changes only the organisations where the admin's `rule`
+  (organisations.access) lets them in; operators see everything. Each model names the way to
+  its organisation (`organisation_lookup`), which also scopes the choices of related fields.
+- Every list exports its rows (one column per field) as CSV with a BOM, Excel or JSON, with
+  formula-like cells neutralised.
+- `WriterAdmin`: pages whose saves go through the app's writers (services); a refusal of a
+  writer, or of the database, becomes a Thai message on the page, and nothing is saved.
+- `ReadOnlyHistoryAdmin`: django-simple-history's history pages show the audit trail and never
+  write. (Its history form saves a POST after checking only view permission, which would revert a
+  record past every rule of the portal.)
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
+from django.http import HttpResponseRedirect
+from import_export.admin import ExportMixin
+from import_export.formats import base_formats
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import access
+from .exports import SafeCSV, SafeXLSX
+
+
+def organisation_id_of(obj, lookup: str):
+    if lookup == "pk":
+        return obj.pk
+    *path, last = lookup.split("__")
+    for part in path:
+        obj = getattr(obj, part)
+    return getattr(obj, f"{last}_id")
+
+
+def scoped_organisation_ids(request, rule) -> set[int] | None:
+    """The ids of the organisations where `rule` lets the person in; None for operators (all).
+    Computed once per request and rule."""
+    if access.is_operator(request.user):
+        return None
+    cache = request.__dict__.setdefault("_ita_scopes", {})
+    if rule not in cache:
+        cache[rule] = {o.pk for o in access.member_organisations(request.user, rule)}
+    return cache[rule]
+
+
+def scope_queryset(queryset, request, rule):
+    ids = scoped_organisation_ids(request, rule)
+    lookup = getattr(queryset.model, "organisation_lookup", None)
+    if ids is None or lookup is None:
+        return queryset
+    return queryset.filter(**{f"{lookup}__in": ids})
+
+
+class ScopedFields:
+    """Choices of related objects come only from the person's organisations."""
+
+    rule = staticmethod(access.manages)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None:
+            field.queryset = scope_queryset(field.queryset, request, self.rule)
+        return field
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None:
+            field.queryset = scope_queryset(field.queryset, request, self.rule)
+        return field
+
+
+class ScopedAdmin(ScopedFields, ExportMixin, admin.ModelAdmin):
+    export_formats = [SafeCSV, SafeXLSX, base_formats.JSON]
+    to_encoding = "utf-8-sig"
+
+    def allowed(self, request, obj=None) -> bool:
+        ids = scoped_organisation_ids(request, self.rule)
+        if ids is None:
+            return True
+        if obj is None:
+            return bool(ids)
+        return organisation_id_of(obj, self.model.organisation_lookup) in ids
+
+    def get_queryset(self, request):
+        return scope_queryset(super().get_queryset(request), request, self.rule)
+
+    def has_module_permission(self, request):
+        return self.allowed(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self.allowed(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return self.allowed(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self.allowed(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.allowed(request, obj)
+
+
+class ScopedInline(ScopedFields):
+    """Inlines are shown with a parent the person may see, and follow its scope."""
+
+    def has_view_permission(self, request, obj=None):
+        return scoped_organisation_ids(request, self.rule) != set()
+
+    def has_add_permission(self, request, obj=None):
+        return self.has_view_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_view_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_view_permission(request, obj)
+
+
+DATABASE_REFUSAL = "ระบบไม่อนุญาตให้แก้ไขข้อมูลนี้ เพราะรายงานที่เกี่ยวข้องเสนอผู้บังคับบัญชาหรือเสร็จสิ้นแล้ว"
+
+
+def refusal_message(error) -> str:
+    if isinstance(error, IntegrityError):
+        return DATABASE_REFUSAL
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error)
+
+
+class WriterAdmin:
+    """Saves and deletions that a writer or the database refuses end on the same page with the
+    reason, the transaction rolled back. Subclasses route saves through the writers."""
+
+    refusals = (PermissionDenied, ValidationError, IntegrityError)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except self.refusals as refusal:
+            if request.method != "POST":
+                raise
+            self.message_user(request, refusal_message(refusal), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def delete_view(self, request, object_id, extra_context=None):
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except self.refusals as refusal:
+            if request.method != "POST":
+                raise
+            self.message_user(request, refusal_message(refusal), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            try:
+                self.delete_model(request, obj)
+            except self.refusals as refusal:
+                self.message_user(request, f"{obj}: {refusal_message(refusal)}", messages.ERROR)
+
+
+class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied("ประวัติการแก้ไขใช้ดูย้อนหลังเท่านั้น ไม่สามารถย้อนคืนข้อมูลได้")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        return True

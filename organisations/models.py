@@ -1,0 +1,162 @@
+"""Who is who: organisations (อบต., เทศบาล), their divisions, the people who hold a role in them,
+and the chain of superiors who review an organisation's documents.
+
+These models were first part of `measures`; they keep their tables (see migrations/0001)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Role(models.TextChoices):
+    STAFF = "staff", "เจ้าหน้าที่ส่วนราชการ"
+    ANALYST = "analyst", "นักวิเคราะห์นโยบายและแผน"
+    HEAD_OF_OFFICE = "head_of_office", "หัวหน้าสำนักปลัด"
+    CHIEF_ADMINISTRATOR = "chief_administrator", "ปลัด"
+    CHIEF_EXECUTIVE = "chief_executive", "นายก"
+    SITE_ADMIN = "site_admin", "ผู้ดูแลระบบ"
+
+
+class StepKind(models.TextChoices):
+    """What a superior does at their step of the review chain."""
+
+    COMMENT = "comment", "ให้ความเห็น"
+    APPROVE = "approve", "พิจารณาอนุมัติหรือส่งกลับ"
+    ACKNOWLEDGE = "acknowledge", "รับทราบ"
+
+
+class Organisation(models.Model):
+    organisation_lookup = "pk"
+
+    name = models.CharField("ชื่อหน่วยงาน", max_length=200, unique=True)
+    short_name = models.CharField("ชื่อย่อ", max_length=60, unique=True, help_text="เช่น อบต.เกียร์")
+    district = models.CharField("อำเภอ", max_length=100)
+    province = models.CharField("จังหวัด", max_length=100)
+    phone = models.CharField("โทรศัพท์", max_length=60, blank=True)
+    document_prefix = models.CharField(
+        "รหัสหนังสือ (ที่)", max_length=60, blank=True, help_text="เช่น นธ ๗๔๙๐๑.๑"
+    )
+    emblem = models.ImageField("ตราสัญลักษณ์", upload_to="emblems/", blank=True)
+
+    class Meta:
+        db_table = "measures_organisation"
+        verbose_name = "หน่วยงาน"
+        verbose_name_plural = "หน่วยงาน"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.short_name
+
+
+class Division(models.Model):
+    organisation_lookup = "organisation"
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="divisions", verbose_name="หน่วยงาน"
+    )
+    name = models.CharField("ชื่อส่วนราชการ", max_length=200)
+    short_name = models.CharField(
+        "ชื่อย่อ", max_length=100, blank=True, help_text="เช่น กองการศึกษาฯ (ใช้ในตารางรายงาน)"
+    )
+    order = models.PositiveSmallIntegerField("ลำดับ", default=0)
+
+    class Meta:
+        db_table = "measures_division"
+        verbose_name = "ส่วนราชการ"
+        verbose_name_plural = "ส่วนราชการ"
+        ordering = ["organisation", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"],
+                name="division_name_unique_per_organisation",
+                violation_error_message="หน่วยงานนี้มีส่วนราชการชื่อนี้แล้ว",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        return self.short_name or self.name
+
+
+class Membership(models.Model):
+    """A person's role in one organisation. Its name and position are what documents print."""
+
+    organisation_lookup = "organisation"
+    Role = Role
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name="ผู้ใช้",
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name="หน่วยงาน"
+    )
+    role = models.CharField("บทบาท", max_length=30, choices=Role.choices)
+    divisions = models.ManyToManyField(
+        Division,
+        blank=True,
+        verbose_name="สังกัดส่วนราชการ",
+        related_name="memberships",
+    )
+    display_name = models.CharField("ชื่อ-สกุล", max_length=200, help_text="เช่น นางรอซึลา บินมะนอร์")
+    position_title = models.CharField("ตำแหน่ง", max_length=200, help_text="ตามที่พิมพ์ใต้ลายมือชื่อ")
+
+    class Meta:
+        db_table = "measures_membership"
+        verbose_name = "บทบาทผู้ใช้"
+        verbose_name_plural = "บทบาทผู้ใช้"
+        ordering = ["organisation", "role", "display_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"],
+                name="membership_unique_role",
+                violation_error_message="ผู้ใช้นี้มีบทบาทนี้ในหน่วยงานนี้แล้ว",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=Role.values),
+                name="membership_role_valid",
+                violation_error_message="บทบาทไม่ถูกต้อง",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.display_name} ({self.get_role_display()}, {self.organisation})"
+
+
+class ReviewChainStep(models.Model):
+    """An organisation's chain of superiors for its documents, in order. Without one, documents
+    use the default: head of office comments, chief administrator approves, chief executive
+    acknowledges."""
+
+    organisation_lookup = "organisation"
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="review_chain",
+        verbose_name="หน่วยงาน",
+    )
+    order = models.PositiveSmallIntegerField("ลำดับ")
+    role = models.CharField("บทบาท", max_length=30, choices=Role.choices)
+    kind = models.CharField("หน้าที่", max_length=20, choices=StepKind.choices)
+
+    class Meta:
+        db_table = "reports_reviewchainstep"
+        verbose_name = "ลำดับการเสนอรายงาน"
+        verbose_name_plural = "ลำดับการเสนอรายงาน"
+        ordering = ["organisation", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "order"],
+                name="review_chain_unique_order",
+                violation_error_message="ลำดับการเสนอซ้ำกัน",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.order}. {self.get_role_display()} – {self.get_kind_display()}"

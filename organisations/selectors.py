@@ -1,0 +1,33 @@
+"""Reads about organisations: who holds a role, and the chain of superiors."""
+
+from .models import Membership, ReviewChainStep, Role, StepKind
+
+DEFAULT_REVIEW_CHAIN = [
+    (Role.HEAD_OF_OFFICE, StepKind.COMMENT),
+    (Role.CHIEF_ADMINISTRATOR, StepKind.APPROVE),
+    (Role.CHIEF_EXECUTIVE, StepKind.ACKNOWLEDGE),
+]
+
+
+def review_chain(organisation) -> list[tuple[str, str]]:
+    """The organisation's configured chain of superiors, or the default one."""
+    configured = ReviewChainStep.objects.filter(organisation=organisation).order_by("order")
+    return [(step.role, step.kind) for step in configured] or list(DEFAULT_REVIEW_CHAIN)
+
+
+def member_of(organisation, role) -> Membership | None:
+    """The (first) person holding the role, whose name and position documents print."""
+    return (
+        Membership.objects.filter(organisation=organisation, role=role)
+        .order_by("pk")
+        .select_related("user")
+        .first()
+    )
+
+
+def membership_of(user, organisation, role=None) -> Membership | None:
+    """The person's membership (in that role, if given) whose name and position they sign with."""
+    from .access import memberships
+
+    found = [m for m in memberships(user, organisation) if role is None or m.role == role]
+    return found[0] if found else None
