@@ -72,7 +72,8 @@ class ProgressForm(forms.Form):
         cleaned = super().clean()
         if (
             cleaned.get("status") == ProgressEntry.Status.DONE
-            and not cleaned.get("result", "").strip()
+            and "result" in cleaned
+            and not cleaned["result"].strip()
         ):
             self.add_error("result", "มาตรการที่ดำเนินการแล้ว กรุณาบันทึกผลการดำเนินการด้วย")
         return cleaned

@@ -7,6 +7,8 @@ change is measures.period_lock. The rules for documents are in reports/permissio
 
 from organisations import access
 from organisations.access import MANAGERS, SUPERIORS
+from organisations.models import StepKind
+from organisations.selectors import review_chain
 
 from . import period_lock
 
@@ -37,14 +39,17 @@ def can_edit_progress(user, measure, period) -> bool:
 
 
 def can_direct_follow_up(user, measure, period) -> bool:
-    """The follow-up direction (การกำกับติดตาม): written by the superiors while the report is in
-    review, or brought in with the plan by those who keep it while the period is open."""
+    """The follow-up direction (การกำกับติดตาม): written while the report is in review by the
+    superior who approves it (the approving role of the organisation's review chain, by default
+    the chief administrator), or brought in with the plan by those who keep it while the period
+    is open."""
     organisation = measure.organisation
     stage = period_lock.stage(measure.fiscal_year, period)
     if stage is None:
         return access.manages(user, organisation)
     if stage == period_lock.Stage.REVIEW:
-        return access.has_role(user, organisation, *SUPERIORS)
+        approvers = [role for role, kind in review_chain(organisation) if kind == StepKind.APPROVE]
+        return access.has_role(user, organisation, *approvers)
     return False
 
 

@@ -13,14 +13,16 @@
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from import_export.admin import ExportMixin
 from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import access
+from .access import NotAllowed
 from .exports import SafeCSV, SafeXLSX
 
 
@@ -132,7 +134,7 @@ class WriterAdmin:
     """Saves and deletions that a writer or the database refuses end on the same page with the
     reason, the transaction rolled back. Subclasses route saves through the writers."""
 
-    refusals = (PermissionDenied, ValidationError, IntegrityError)
+    refusals = (NotAllowed, ValidationError, IntegrityError)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
@@ -161,10 +163,22 @@ class WriterAdmin:
 
 
 class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    def history_view(self, request, object_id, extra_context=None):
+        self._visible_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "GET":
             raise PermissionDenied("ประวัติการแก้ไขใช้ดูย้อนหลังเท่านั้น ไม่สามารถย้อนคืนข้อมูลได้")
+        self._visible_or_404(request, object_id)
+        if not str(version_id).isdigit():
+            raise Http404("ไม่พบประวัตินี้")
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _visible_or_404(self, request, object_id):
+        # The object as the admin's scope sees it; malformed ids are simply not found.
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404("ไม่พบข้อมูลนี้")
 
     def revert_disabled(self, request, obj=None):
         return True

@@ -9,6 +9,7 @@ from measures.demo import load_demo, read_demo_fixture
 from measures.models import FiscalYear, Measure
 from organisations.models import Division, Membership, Organisation
 from reports.demo import load_demo_report
+from tests.cast import build_cast
 from tests.write_guard import one_writer_per_record
 
 
@@ -46,6 +47,12 @@ def demo(db, demo_data):
 def demo_report(demo, demo_data):
     """The seed's first-half report of the demo plan, a draft."""
     return load_demo_report(demo_data, demo.fiscal_year)
+
+
+@pytest.fixture
+def cast(db):
+    """Two organisations and the people of tests/cast.py."""
+    return build_cast()
 
 
 @pytest.fixture

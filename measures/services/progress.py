@@ -46,12 +46,15 @@ def progress_save(*, measure, period, by, version, status, result, follow_up=Non
 def progress_set_follow_ups(*, fiscal_year, period, follow_ups: dict[int, str], by) -> None:
     """The superiors' direction for each measure (by number) of the plan, written while the
     period's report is in review; creates the entry of a measure that has none."""
-    measures = fiscal_year.measures.filter(number__in=follow_ups).select_related(
-        "fiscal_year__organisation"
+    measures = list(
+        fiscal_year.measures.filter(number__in=follow_ups).select_related(
+            "fiscal_year__organisation"
+        )
     )
+    # One plan, one period: the rule is the same for every measure.
+    if measures and not permissions.can_direct_follow_up(by, measures[0], period):
+        raise NotAllowed("ท่านเขียนการกำกับติดตามของรายงานรอบนี้ไม่ได้")
     for measure in measures:
-        if not permissions.can_direct_follow_up(by, measure, period):
-            raise NotAllowed("ท่านเขียนการกำกับติดตามของรายงานรอบนี้ไม่ได้")
         entry, _ = ProgressEntry.objects.select_for_update().get_or_create(
             measure=measure, period=period
         )

@@ -1,21 +1,25 @@
 """The only resources WeasyPrint may load: the project's own static files and uploaded emblems.
 
 Documents are rendered with BASE_URL as base, so `/static/...` and `/media/...` in templates resolve
-to it; this fetcher answers those from disk and refuses everything else, network and file://
-included. Refused addresses are kept on the fetcher for whoever wants to know."""
+to it; this fetcher answers those (static files from disk, emblems from the media storage) and
+refuses everything else, network and file:// included. The path is normalised before anything
+is decided on it. Refused addresses are kept on the fetcher for whoever wants to know."""
 
 import mimetypes
+import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 # A reserved name that never resolves: nothing can be fetched from it by accident.
 BASE_URL = "https://ita-portal.invalid/"
 _HOST = urlsplit(BASE_URL).netloc
-MEDIA_PREFIXES = ("emblems/",)
+MEDIA_FOLDER = "emblems"
+EMBLEM_MAX_BYTES = 2 * 1024 * 1024
 
 
 class RefusedResource(ValueError):
@@ -29,33 +33,39 @@ class ProjectFilesFetcher(URLFetcher):
 
     def fetch(self, url, headers=None):
         try:
-            path = self._local_path(url)
+            name, body = self._read(url)
         except RefusedResource:
             self.refused.append(url)
             raise
-        content_type, _ = mimetypes.guess_type(path.name)
+        content_type, _ = mimetypes.guess_type(name)
         return URLFetcherResponse(
-            url,
-            body=path.read_bytes(),
-            headers={"Content-Type": content_type or "application/octet-stream"},
+            url, body=body, headers={"Content-Type": content_type or "application/octet-stream"}
         )
 
-    def _local_path(self, url) -> Path:
+    def _read(self, url) -> tuple[str, bytes]:
         parts = urlsplit(url)
-        if parts.scheme != "https" or parts.netloc != _HOST or parts.query:
+        if parts.scheme != "https" or parts.netloc != _HOST or parts.query or parts.fragment:
             raise RefusedResource(f"ไม่อนุญาตให้โหลด {url}")
-        path = unquote(parts.path)
+        path = _normalised(unquote(parts.path))
         static_prefix = "/" + settings.STATIC_URL.strip("/") + "/"
         media_prefix = "/" + settings.MEDIA_URL.strip("/") + "/"
-        if path.startswith(static_prefix):
+        if path and path.startswith(static_prefix):
             found = _static_file(path.removeprefix(static_prefix))
-        elif path.startswith(media_prefix):
-            found = _media_file(path.removeprefix(media_prefix))
-        else:
-            found = None
-        if found is None:
-            raise RefusedResource(f"ไม่อนุญาตให้โหลด {url}")
-        return found
+            if found is not None:
+                return found.name, found.read_bytes()
+        elif path and path.startswith(media_prefix):
+            body = _media_file(path.removeprefix(media_prefix))
+            if body is not None:
+                return path, body
+        raise RefusedResource(f"ไม่อนุญาตให้โหลด {url}")
+
+
+def _normalised(path: str) -> str | None:
+    """The path with . and .. resolved, or None when it holds what no project file name does."""
+    if "\x00" in path or "\\" in path:
+        return None
+    normal = posixpath.normpath(path)
+    return normal if normal.startswith("/") and ".." not in normal.split("/") else None
 
 
 def _inside(root: Path, relative: str) -> Path | None:
@@ -67,15 +77,20 @@ def _inside(root: Path, relative: str) -> Path | None:
 
 
 def _static_file(relative: str) -> Path | None:
-    if ".." in Path(relative).parts:
-        return None
     found = finders.find(relative)
     if found:
         return _inside(Path(found).parent, Path(found).name)
     return _inside(Path(settings.STATIC_ROOT), relative)
 
 
-def _media_file(relative: str) -> Path | None:
-    if not relative.startswith(MEDIA_PREFIXES):
+def _media_file(relative: str) -> bytes | None:
+    """Only emblems, read from the media storage (the disk or object storage)."""
+    folder, _, name = relative.partition("/")
+    if folder != MEDIA_FOLDER or not name or "/" in name:
         return None
-    return _inside(Path(settings.MEDIA_ROOT), relative)
+    try:
+        with default_storage.open(f"{MEDIA_FOLDER}/{name}", "rb") as emblem:
+            body = emblem.read(EMBLEM_MAX_BYTES + 1)
+    except (FileNotFoundError, OSError, ValueError):
+        return None
+    return body if len(body) <= EMBLEM_MAX_BYTES else None

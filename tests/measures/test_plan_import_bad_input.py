@@ -74,13 +74,23 @@ def test_a_ten_megabyte_file(demo):
     refused(demo, big, "plan.csv", "ไฟล์ใหญ่เกินไป (๑๐ MB) รับได้ไม่เกิน ๕ MB")
 
 
-def test_five_thousand_rows(demo):
+def test_five_thousand_rows_stop_the_reading(demo):
     rows = [HEADER] + [[f"{n}) มาตรการที่ {n}", "ขั้นตอน", "กองคลัง", "", ""] for n in range(1, 5001)]
     refused(
         demo,
         csv_bytes(rows),
         "plan.csv",
-        "ไฟล์มีมาตรการ ๕,๐๐๐ แถว เกินกว่าที่นำเข้าได้ในครั้งเดียว (๑,๐๐๐ แถว)",
+        "ไฟล์มีแถวมากเกินกว่าที่นำเข้าได้ในครั้งเดียว (รับได้ไม่เกิน ๓๐๐ มาตรการ)",
+    )
+
+
+def test_one_measure_more_than_a_plan_holds(demo):
+    rows = [HEADER] + [[f"{n}) มาตรการที่ {n}", "ขั้นตอน", "กองคลัง", "", ""] for n in range(1, 302)]
+    refused(
+        demo,
+        csv_bytes(rows),
+        "plan.csv",
+        "ไฟล์มีมาตรการ ๓๐๑ แถว เกินกว่าที่นำเข้าได้ในครั้งเดียว (๓๐๐ แถว)",
     )
 
 
@@ -134,3 +144,44 @@ def test_one_bad_row_keeps_every_good_row_out(demo):
     rows = [HEADER, GOOD_ROW, ["๒) สอง", "ขั้นตอน", "กองที่ไม่มี", "", ""]]
     outcome = refused(demo, xlsx(rows), "plan.xlsx", "ไม่พบส่วนราชการ “กองที่ไม่มี”", year=2599)
     assert [row.action for row in outcome.rows] == ["new", "error"]
+
+
+def test_a_million_rows_in_a_small_workbook(demo):
+    from tests.measures.crafted_files import xlsx_with_rows
+
+    content = xlsx_with_rows(1_000_000, numbered=False)
+    assert len(content) < 1024 * 1024  # small on disk, as the report found it (781 KB)
+    refused(demo, content, "plan.xlsx", "ไฟล์ Excel นี้มีข้อมูลภายในมากเกินกว่าตารางมาตรการจะมีได้")
+
+
+def test_rows_beyond_a_plan_stop_the_reading_of_a_workbook(demo):
+    from tests.measures.crafted_files import xlsx_with_rows
+
+    refused(
+        demo, xlsx_with_rows(50_000, numbered=False), "plan.xlsx",
+        "ไฟล์มีแถวมากเกินกว่าที่นำเข้าได้ในครั้งเดียว (รับได้ไม่เกิน ๓๐๐ มาตรการ)",
+    )  # fmt: skip
+
+
+def test_a_workbook_that_inflates_to_gigabytes(demo):
+    from tests.measures.crafted_files import xlsx_bomb
+
+    refused(demo, xlsx_bomb(100), "plan.xlsx", "มีข้อมูลภายในมากเกินกว่าตารางมาตรการจะมีได้")
+
+
+def test_a_crafted_workbook_of_a_few_rows_is_read(demo):
+    from tests.measures.crafted_files import xlsx_with_rows
+
+    outcome = plan_import(
+        organisation=demo.organisation, year=2570, period=None, content=xlsx_with_rows(3),
+        filename="plan.xlsx", by=SYSTEM,
+    )  # fmt: skip
+    assert outcome.ok, outcome.errors
+    assert [row.number for row in outcome.rows] == [1, 2, 3]
+
+
+def test_a_nul_byte_anywhere_in_a_csv(demo):
+    rows = [HEADER] + [[f"{n}) มาตรการที่ {n}", "ขั้นตอน", "กองคลัง", "", ""] for n in range(1, 200)]
+    content = csv_bytes(rows)
+    content = content[:-10] + b"\x00" + content[-10:]
+    refused(demo, content, "plan.csv", "ไฟล์นี้ไม่ใช่ไฟล์ CSV ที่อ่านได้")

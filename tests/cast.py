@@ -1,0 +1,100 @@
+"""A small cast for the rules: two organisations and a handful of people, each named for what
+they do, so that a test reads as a story.
+
+อบต.ทดลอง (home): divisions คลัง and ช่าง; a plan of 2566 with three measures:
+  1 answered for by คลัง, 2 by ช่าง, 3 by every division (ทุกกอง), each with a result.
+  bob     staff of คลัง           carol  staff of ช่าง
+  alice   planning analyst         sam    site admin (may open the admin)
+  henry   head of the office       chief  chief administrator (ปลัด)
+  mayor   chief executive (นายก)
+ทต.อื่น (away): olivia its planning analyst, oscar its staff and otto its chief administrator,
+who must see nothing of home.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+
+from measures.models import FiscalYear, Measure
+from measures.services.plan import measure_save, measure_set_divisions, measure_set_steps
+from measures.services.progress import progress_save
+from organisations.access import SYSTEM
+from organisations.models import Division, Membership, Organisation, Role
+from reports.services import report_create
+
+PASSWORD = "pw-for-tests-only"
+
+
+@dataclass
+class Cast:
+    home: Organisation
+    away: Organisation
+    plan: FiscalYear
+    measures: dict
+    people: dict
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["people"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def draft(self, period=1):
+        return report_create(fiscal_year=self.plan, period=period, author=self.people["alice"])
+
+
+def person(organisation, username, role, divisions=(), *, staff_status=False):
+    user = get_user_model().objects.create_user(
+        username=username, password=PASSWORD, first_name=username, is_staff=staff_status
+    )
+    membership = Membership.objects.create(
+        user=user,
+        organisation=organisation,
+        role=role,
+        display_name=f"{username} ทดสอบ",
+        position_title=f"ตำแหน่งของ {username}",
+    )
+    membership.divisions.set(divisions)
+    return user
+
+
+def build_cast() -> Cast:
+    home = Organisation.objects.create(
+        name="องค์การบริหารส่วนตำบลทดลอง", short_name="อบต.ทดลอง", district="เมือง",
+        province="ยะลา",
+    )  # fmt: skip
+    klang = Division.objects.create(organisation=home, name="คลัง", order=1)
+    chang = Division.objects.create(organisation=home, name="ช่าง", order=2)
+    away = Organisation.objects.create(
+        name="เทศบาลตำบลอื่น", short_name="ทต.อื่น", district="เมือง", province="ปัตตานี"
+    )
+    away_division = Division.objects.create(organisation=away, name="สำนักปลัด", order=1)
+    people = {
+        "bob": person(home, "bob", Role.STAFF, [klang]),
+        "carol": person(home, "carol", Role.STAFF, [chang]),
+        "alice": person(home, "alice", Role.ANALYST, staff_status=True),
+        "sam": person(home, "sam", Role.SITE_ADMIN, staff_status=True),
+        "henry": person(home, "henry", Role.HEAD_OF_OFFICE),
+        "chief": person(home, "chief", Role.CHIEF_ADMINISTRATOR),
+        "mayor": person(home, "mayor", Role.CHIEF_EXECUTIVE),
+        "olivia": person(away, "olivia", Role.ANALYST, staff_status=True),
+        "oscar": person(away, "oscar", Role.STAFF, [away_division]),
+        "otto": person(away, "otto", Role.CHIEF_ADMINISTRATOR),
+    }
+    plan = FiscalYear.objects.create(organisation=home, year=2566)
+    measures = {}
+    for number, (divisions, every) in enumerate(
+        [([klang], False), ([chang], False), ([], True)], 1
+    ):
+        measure = measure_save(
+            measure=Measure(fiscal_year=plan, number=number, title=f"มาตรการทดลองข้อ {number}"),
+            by=SYSTEM,
+        )
+        measure_set_divisions(measure=measure, divisions=divisions, all_divisions=every, by=SYSTEM)
+        measure_set_steps(measure=measure, texts=[f"ขั้นตอนของข้อ {number}"], by=SYSTEM)
+        progress_save(
+            measure=measure, period=1, by=SYSTEM, version=None, status="in_progress",
+            result=f"ผลของข้อ {number}", follow_up="",
+        )  # fmt: skip
+        measures[number] = measure
+    return Cast(home=home, away=away, plan=plan, measures=measures, people=people)

@@ -1,0 +1,87 @@
+"""Files as an attacker or a broken program would make them, built byte by byte."""
+
+# ruff: noqa: E501  (the package parts are one XML line each)
+
+import io
+import zipfile
+
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    "</Types>"
+)  # fmt: skip
+ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+    "</Relationships>"
+)  # fmt: skip
+WORKBOOK = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+    "</Relationships>"
+)  # fmt: skip
+HEADER = ["มาตรการ", "ขั้นตอนหรือวิธีการ", "ผู้รับผิดชอบ", "ผลการดำเนินการ", "หมายเหตุ"]
+
+
+def _cell(text: str) -> str:
+    # Cells and rows without their optional r="…" references, as some programs write them.
+    return f'<c t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def xlsx_with_rows(count: int, *, numbered: bool = True, tail: str = "") -> bytes:
+    """A workbook whose sheet is the table's header and `count` measure rows, streamed into the
+    zip so that a million rows never sit in memory. Rows that are all alike (numbered=False)
+    compress to almost nothing."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        package.writestr("[Content_Types].xml", CONTENT_TYPES)
+        package.writestr("_rels/.rels", ROOT_RELS)
+        package.writestr("xl/workbook.xml", WORKBOOK)
+        package.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        with package.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(
+                b'<?xml version="1.0" encoding="UTF-8"?><worksheet '
+                b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            )
+            header = "".join(_cell(text) for text in HEADER)
+            sheet.write(f"<row>{header}</row>".encode())
+            chunk = []
+            for row in range(1, count + 1):
+                number = row if numbered else 1
+                cells = _cell(f"{number}) มาตรการ") + _cell("ขั้นตอน") + _cell("กองคลัง")
+                chunk.append(f"<row>{cells}</row>")
+                if len(chunk) == 10_000:
+                    sheet.write("".join(chunk).encode())
+                    chunk = []
+            sheet.write("".join(chunk).encode())
+            sheet.write(f"</sheetData>{tail}</worksheet>".encode())
+    return buffer.getvalue()
+
+
+def xlsx_bomb(uncompressed_megabytes: int) -> bytes:
+    """A small workbook whose sheet inflates to `uncompressed_megabytes` of spaces."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        package.writestr("[Content_Types].xml", CONTENT_TYPES)
+        package.writestr("_rels/.rels", ROOT_RELS)
+        package.writestr("xl/workbook.xml", WORKBOOK)
+        package.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        with package.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData>')
+            block = b" " * (1024 * 1024)
+            for _ in range(uncompressed_megabytes):
+                sheet.write(block)
+            sheet.write(b"</sheetData></worksheet>")
+    return buffer.getvalue()
