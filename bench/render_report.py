@@ -27,7 +27,14 @@ WORKDIR = temporary_django("ita-bench-")
 from django.db import transaction  # noqa: E402
 
 from measures.demo import load_demo, read_demo_fixture  # noqa: E402
-from measures.models import FiscalYear, Measure, MeasureStep, ProgressEntry  # noqa: E402
+from measures.models import FiscalYear, Measure  # noqa: E402
+from measures.services.plan import (  # noqa: E402
+    measure_save,
+    measure_set_divisions,
+    measure_set_steps,
+)
+from measures.services.progress import progress_save  # noqa: E402
+from organisations.access import SYSTEM  # noqa: E402
 from reports.demo import load_demo_report  # noqa: E402
 from reports.rendering import html_to_pdf, report_html, stored_report_pdf  # noqa: E402
 from reports.services import report_create  # noqa: E402
@@ -69,20 +76,20 @@ def large_plan(seed_year: FiscalYear, copies: int = 10):
     for _ in range(copies):
         for source in seed:
             number += 1
-            measure = Measure.objects.create(
-                fiscal_year=fiscal_year,
-                number=number,
-                title=source.title,
-                all_divisions=source.all_divisions,
+            measure = measure_save(
+                measure=Measure(fiscal_year=fiscal_year, number=number, title=source.title),
+                by=SYSTEM,
             )
-            measure.divisions.set(source.divisions.all())
-            MeasureStep.objects.bulk_create(
-                MeasureStep(measure=measure, position=step.position, text=step.text)
-                for step in source.steps.all()
+            measure_set_divisions(
+                measure=measure, divisions=list(source.divisions.all()),
+                all_divisions=source.all_divisions, by=SYSTEM,
+            )  # fmt: skip
+            measure_set_steps(
+                measure=measure, texts=[s.text for s in source.steps.all()], by=SYSTEM
             )
             entry = source.progress_entries.get(period=1)
-            ProgressEntry.objects.create(
-                measure=measure, period=1, status=entry.status,
+            progress_save(
+                measure=measure, period=1, by=SYSTEM, version=None, status=entry.status,
                 result=entry.result, follow_up=entry.follow_up,
             )  # fmt: skip
     author = seed_year.reports.get().author

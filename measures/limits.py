@@ -4,6 +4,7 @@ never reaches, so that no one entry can stall rendering or fill the database.
 The seed report's longest result is 99 characters, its longest step 215, its longest measure
 title 338, its most steps in one measure 10; the limits are ten to twenty times that."""
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
@@ -21,6 +22,12 @@ EVIDENCE_PER_ENTRY_MAX = 20
 
 def too_long_message(label: str, limit: int) -> str:
     return f"{label}ยาวเกินไป รับได้ไม่เกิน {thai_count(limit)} ตัวอักษร"
+
+
+def length_validator(limit: int, label: str) -> MaxLengthValidator:
+    """The same bound checked in Python, without asking the database (a check constraint's
+    validation is a query)."""
+    return MaxLengthValidator(limit, message=too_long_message(label, limit))
 
 
 def length_limit(field: str, limit: int, label: str, *, name: str) -> models.CheckConstraint:

@@ -177,8 +177,18 @@ class ProgressEntry(models.Model):
     status = models.CharField(
         "สถานะ", max_length=20, choices=Status.choices, default=Status.NOT_STARTED
     )
-    result = models.TextField("ผลการดำเนินการ", blank=True, max_length=limits.RESULT_MAX)
-    follow_up = models.TextField("การกำกับติดตาม", blank=True, max_length=limits.FOLLOW_UP_MAX)
+    result = models.TextField(
+        "ผลการดำเนินการ",
+        blank=True,
+        max_length=limits.RESULT_MAX,
+        validators=[limits.length_validator(limits.RESULT_MAX, "ผลการดำเนินการ")],
+    )
+    follow_up = models.TextField(
+        "การกำกับติดตาม",
+        blank=True,
+        max_length=limits.FOLLOW_UP_MAX,
+        validators=[limits.length_validator(limits.FOLLOW_UP_MAX, "การกำกับติดตาม")],
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

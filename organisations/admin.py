@@ -1,9 +1,12 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 
 from . import access
-from .admin_base import ScopedAdmin, ScopedInline
+from .admin_base import ScopedAdmin, ScopedInline, WriterAdmin
 from .models import Division, Membership, Organisation, ReviewChainStep
+from .services import membership_save
 
 
 class DivisionInline(ScopedInline, admin.TabularInline):
@@ -37,8 +40,37 @@ class DivisionAdmin(ScopedAdmin):
 
 
 class MembershipForm(forms.ModelForm):
+    """A person is named by their username: an existing account, or a new one with a first
+    password. Nobody picks from a list of every account in the deployment."""
+
+    username = forms.RegexField(
+        label="ชื่อผู้ใช้ (สำหรับเข้าสู่ระบบ)",
+        max_length=150,
+        regex=r"^[\w.@+-]+$",
+        error_messages={"invalid": "ใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . @ + - _"},
+    )
+    password = forms.CharField(
+        label="รหัสผ่านเริ่มต้น (เฉพาะผู้ใช้ใหม่)",
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text="ผู้ใช้ใหม่ควรเปลี่ยนรหัสผ่านเมื่อเข้าสู่ระบบครั้งแรก",
+    )
+    email = forms.EmailField(label="อีเมล (เฉพาะผู้ใช้ใหม่)", required=False)
+
+    class Meta:
+        model = Membership
+        fields = ["organisation", "role", "display_name", "position_title", "divisions"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["username"].initial = self.instance.user.username
+            self.fields["username"].disabled = True
+
     def clean(self):
         cleaned = super().clean()
+        self._check_new_account(cleaned)
         organisation = cleaned.get("organisation")
         foreign = [
             division
@@ -52,9 +84,22 @@ class MembershipForm(forms.ModelForm):
             )
         return cleaned
 
+    def _check_new_account(self, cleaned):
+        username, password = cleaned.get("username"), cleaned.get("password")
+        User = get_user_model()
+        if self.instance.pk or not username or User.objects.filter(username=username).exists():
+            return
+        if not password:
+            self.add_error("password", "ผู้ใช้ใหม่ต้องมีรหัสผ่านเริ่มต้น")
+            return
+        try:
+            validate_password(password, User(username=username, email=cleaned.get("email", "")))
+        except forms.ValidationError as error:
+            self.add_error("password", error)
+
 
 @admin.register(Membership)
-class MembershipAdmin(ScopedAdmin):
+class MembershipAdmin(WriterAdmin, ScopedAdmin):
     rule = staticmethod(access.administers)
     form = MembershipForm
     list_display = ["display_name", "user", "role", "position_title", "organisation"]
@@ -62,6 +107,22 @@ class MembershipAdmin(ScopedAdmin):
     list_select_related = ["organisation", "user"]
     search_fields = ["display_name", "position_title", "user__username"]
     filter_horizontal = ["divisions"]
+    fields = ["organisation", "username", "password", "email", "role", "display_name",
+              "position_title", "divisions"]  # fmt: skip
+
+    def save_model(self, request, obj, form, change):
+        self._divisions = form.cleaned_data.get("divisions") or []
+        membership_save(
+            membership=obj,
+            username=form.cleaned_data["username"],
+            password=form.cleaned_data.get("password", ""),
+            email=form.cleaned_data.get("email", ""),
+            divisions=self._divisions,
+            by=request.user,
+        )
+
+    def save_related(self, request, form, formsets, change):
+        pass  # the divisions were set with the membership
 
 
 @admin.register(ReviewChainStep)

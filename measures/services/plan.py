@@ -49,10 +49,11 @@ def measure_set_steps(*, measure: Measure, texts: list[str], by) -> bool:
         )
     existing = list(measure.steps.order_by("position"))
     changed = False
+    # Positions are this writer's own (1..n, no gaps), so only the text needs checking.
     for step, text in zip(existing, texts, strict=False):
         if step.text != text:
             step.text = text
-            step.full_clean()
+            step.full_clean(validate_unique=False, validate_constraints=False)
             step.save(update_fields=["text"])
             changed = True
     added = [
@@ -60,7 +61,7 @@ def measure_set_steps(*, measure: Measure, texts: list[str], by) -> bool:
         for position, text in enumerate(texts[len(existing) :], start=len(existing) + 1)
     ]
     for step in added:
-        step.full_clean()
+        step.full_clean(validate_unique=False, validate_constraints=False)
     if added:
         # In one statement: a plan import adds hundreds of steps.
         bulk_create_with_history(added, MeasureStep)

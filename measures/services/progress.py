@@ -84,6 +84,9 @@ def progress_delete(*, entry, by) -> None:
 def _save(entry, by) -> ProgressEntry:
     entry.updated_by = user_or_none(by)
     entry.version += 1
-    entry.full_clean()
+    # Fields, choices and lengths are checked here; the constraints (one entry per measure and
+    # period, valid choices, lengths) hold by construction and the database keeps them anyway:
+    # validating them again would ask the database once each.
+    entry.full_clean(validate_unique=False, validate_constraints=False)
     entry.save()
     return entry

@@ -44,15 +44,22 @@ def test_a_site_admin_adds_a_division_a_person_and_edits_the_chain(sam, cast):
     )
     assert response.status_code == 302
     division = Division.objects.get(name="กองการศึกษา")
-    newcomer = get_user_model().objects.create_user(username="newcomer")
+    person = {"organisation": cast.home.pk, "role": "staff", "divisions": [division.pk],
+              "display_name": "นางสาวใหม่ ทดสอบ", "position_title": "นักวิชาการศึกษา",
+              "username": "newcomer"}  # fmt: skip
+    weak = sam.post(reverse("admin:organisations_membership_add"), {**person, "password": "1234"})
+    assert "รหัสผ่านสั้นเกินไป" in weak.content.decode()
+    assert "นางสาวใหม่ ทดสอบ" in weak.content.decode()  # what was typed stays
     response = sam.post(
-        reverse("admin:organisations_membership_add"),
-        {"user": newcomer.pk, "organisation": cast.home.pk, "role": "staff",
-         "divisions": [division.pk], "display_name": "นางสาวใหม่ ทดสอบ",
-         "position_title": "นักวิชาการศึกษา"},
-    )  # fmt: skip
+        reverse("admin:organisations_membership_add"), {**person, "password": "ครูใหม่-2567-ยะลา"}
+    )
     assert response.status_code == 302
+    newcomer = get_user_model().objects.get(username="newcomer")
+    assert newcomer.check_password("ครูใหม่-2567-ยะลา") and not newcomer.is_staff
     assert list(Membership.objects.get(user=newcomer).divisions.all()) == [division]
+    # An existing account is added by its exact name; nobody sees a list of every account.
+    page = sam.get(reverse("admin:organisations_membership_add")).content.decode()
+    assert "olivia" not in page
     response = sam.post(
         reverse("admin:organisations_reviewchainstep_add"),
         {"organisation": cast.home.pk, "order": 1, "role": "chief_administrator",

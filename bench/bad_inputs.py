@@ -1,0 +1,117 @@
+"""How fast, and in how much memory, the portal refuses what it must refuse, measured in one run.
+
+    .venv/bin/python bench/bad_inputs.py
+
+Each case runs in its own process (so that its peak memory is its own) against its own temporary
+SQLite database holding the demo: the refusal is timed from the bytes to the Thai message. The
+reference is importing the seed's own table (preview), in the same run. Issue 8 asks for each
+refusal within a second or two and with bounded memory. The last line is
+
+    worst_refusal_s=… worst_refusal_mb=… worst_vs_seed_import=…
+"""
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+CASES = [
+    "seed_import",
+    "million_row_xlsx",
+    "rows_beyond_a_plan_xlsx",
+    "inflating_xlsx",
+    "nul_csv",
+    "oversized_result",
+    "pdf_polyglot",
+    "png_polyglot",
+]
+
+
+def run_case(name: str) -> dict:
+    from _setup import temporary_django
+
+    temporary_django("ita-bench-bad-")
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from measures.demo import load_demo, read_demo_fixture
+    from measures.models import Measure
+    from measures.plans import plan_import
+    from measures.services.progress import progress_save
+    from measures.uploads import check_evidence_file
+    from organisations.access import SYSTEM
+    from tests.measures.crafted_files import xlsx_bomb, xlsx_with_rows
+    from tests.measures.seed_table import seed_xlsx
+
+    organisation = load_demo(read_demo_fixture()).organisation
+    html = b"<html><body><script>alert(1)</script></body></html>"
+    inputs = {
+        "seed_import": lambda: ("seed.xlsx", seed_xlsx()),
+        "million_row_xlsx": lambda: ("m.xlsx", xlsx_with_rows(1_000_000, numbered=False)),
+        "rows_beyond_a_plan_xlsx": lambda: ("r.xlsx", xlsx_with_rows(50_000, numbered=False)),
+        "inflating_xlsx": lambda: ("b.xlsx", xlsx_bomb(2_000)),
+        "nul_csv": lambda: ("n.csv", ("มาตรการ,ขั้นตอนหรือวิธีการ,ผู้รับผิดชอบ\n" * 20_000).encode()
+                            + b"\x00"),
+        "oversized_result": lambda: (None, "ผ" * 342_000),
+        "pdf_polyglot": lambda: ("p.pdf", b"%PDF-1.4\n" + html * 200_000 + b"\n%%EOF\n"),
+        "png_polyglot": lambda: ("p.png", bytes.fromhex("89504e470d0a1a0a") + html * 200_000),
+    }  # fmt: skip
+    filename, content = inputs[name]()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    if name == "oversized_result":
+        measure = Measure.objects.get(number=1)
+        try:
+            progress_save(measure=measure, period=1, by=SYSTEM, version=None, status="done",
+                          result=content)  # fmt: skip
+            message = "accepted"
+        except ValidationError as error:
+            message = error.messages[0]
+    elif name.endswith("polyglot"):
+        try:
+            check_evidence_file(SimpleUploadedFile(filename, content))
+            message = "accepted"
+        except ValidationError as error:
+            message = error.messages[0]
+    else:
+        outcome = plan_import(organisation=organisation, year=2570, period=1, content=content,
+                              filename=filename, by=SYSTEM)  # fmt: skip
+        message = "accepted" if outcome.ok else outcome.errors[0]
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    size = len(content.encode() if isinstance(content, str) else content)
+    return {"seconds": seconds, "peak_mb": (after - before) / 1024, "message": message[:70],
+            "input_kb": size // 1024}  # fmt: skip
+
+
+def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--case":
+        print(json.dumps(run_case(sys.argv[2]), ensure_ascii=False))
+        return
+    here = Path(__file__).resolve()
+    results = {}
+    for name in CASES:
+        child = subprocess.run(
+            [sys.executable, str(here), "--case", name], capture_output=True, text=True,
+            env={**os.environ}, timeout=600,
+        )  # fmt: skip
+        if child.returncode:
+            sys.exit(child.stderr)
+        results[name] = json.loads(child.stdout.strip().splitlines()[-1])
+        r = results[name]
+        print(f"{name:<24} {r['input_kb']:>8} KB in  {r['seconds']:6.2f} s  "
+              f"+{r['peak_mb']:6.1f} MB  {r['message']}")  # fmt: skip
+    refusals = {name: r for name, r in results.items() if name != "seed_import"}
+    assert all(r["message"] != "accepted" for r in refusals.values()), "a bad input was accepted"
+    worst_s = max(r["seconds"] for r in refusals.values())
+    worst_mb = max(r["peak_mb"] for r in refusals.values())
+    reference = results["seed_import"]["seconds"]
+    print(f"worst_refusal_s={worst_s:.2f} worst_refusal_mb={worst_mb:.0f} "
+          f"worst_vs_seed_import={worst_s / reference:.2f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""Writes to who is who: a person's role in an organisation, with their account when they have
+none yet (the site admin's admin page, and the onboarding of a new organisation)."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from . import access
+from .access import NotAllowed
+from .models import Membership, Organisation
+
+
+@transaction.atomic
+def membership_save(
+    *, membership: Membership, username: str, password: str = "", email: str = "", divisions, by
+) -> Membership:
+    """Give the person named `username` the membership's role, creating their account with
+    `password` if there is none. An existing account is named exactly, never chosen from a list
+    of everyone in the deployment."""
+    organisation: Organisation = membership.organisation
+    if not access.administers(by, organisation):
+        raise NotAllowed("ท่านจัดการผู้ใช้ของหน่วยงานนี้ไม่ได้")
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        if not password:
+            raise ValidationError({"password": "ผู้ใช้ใหม่ต้องมีรหัสผ่านเริ่มต้น"})
+        user = User(username=username, email=email, first_name=membership.display_name)
+        validate_password(password, user)
+        user.set_password(password)
+        user.full_clean()
+        user.save()
+    elif membership.pk and membership.user_id != user.pk:
+        raise ValidationError({"username": "เปลี่ยนผู้ใช้ของบทบาทที่มีอยู่ไม่ได้ ให้เพิ่มบทบาทใหม่แทน"})
+    if membership.role in access.MANAGERS and not user.is_staff:
+        # The analyst and the site admin keep the plan and the people in the admin.
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    membership.user = user
+    membership.full_clean()
+    membership.save()
+    membership.divisions.set(divisions)
+    return membership
