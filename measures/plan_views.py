@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -74,24 +75,29 @@ class ImportForm(forms.Form):
 
 
 class ExportForm(forms.Form):
-    file_format = forms.ChoiceField(choices=[("xlsx", "Excel"), ("csv", "CSV")], required=False)
-    period = forms.TypedChoiceField(
-        choices=[("", ""), *Period.choices], coerce=int, empty_value=None, required=False
-    )
-    digits = forms.ChoiceField(choices=[("", ""), ("thai", "thai")], required=False)
+    """What to take out; the file's format is the button pressed (`format`)."""
 
-    def __init__(self, data):
-        data = data.copy()
-        data.setdefault("file_format", data.get("format", "xlsx"))
-        super().__init__(data)
+    format = forms.ChoiceField(choices=[("xlsx", "Excel"), ("csv", "CSV")], required=False)
+    period = forms.TypedChoiceField(
+        label="ผลการดำเนินการของ",
+        choices=[*Period.choices, ("", "ไม่รวมผล")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    digits = forms.BooleanField(label="ใช้เลขไทย", required=False)
 
 
 class CopyForm(forms.Form):
-    year = YearField(error_messages={"required": "กรุณาระบุปีงบประมาณ"})
+    year = YearField(
+        label="เริ่มแผนปีงบประมาณใหม่จากปีนี้ (คัดลอกมาตรการ ขั้นตอน ผู้รับผิดชอบ ไม่รวมผล)",
+        error_messages={"required": "กรุณาระบุปีงบประมาณ"},
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
 
 
 class ConfirmForm(forms.Form):
-    token = forms.RegexField(regex=r"^[0-9a-f]{32}$")
+    token = forms.RegexField(regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput)
 
 
 def _organisation(request, pk, rule) -> Organisation:
@@ -105,10 +111,23 @@ def _organisation(request, pk, rule) -> Organisation:
 def plans(request):
     sections = []
     for organisation in access.member_organisations(request.user, permissions.can_export_plan):
+        years = [
+            {
+                "fiscal_year": fiscal_year,
+                "export_form": ExportForm(auto_id=f"export-{fiscal_year.pk}-%s"),
+                "copy_form": CopyForm(
+                    auto_id=f"copy-{fiscal_year.pk}-%s",
+                    initial={"year": thai_digits(fiscal_year.year + 1)},
+                ),
+            }
+            for fiscal_year in organisation.fiscal_years.annotate(
+                measure_total=Count("measures")
+            ).order_by("-year")
+        ]
         sections.append(
             {
                 "organisation": organisation,
-                "years": organisation.fiscal_years.order_by("-year"),
+                "years": years,
                 "can_import": permissions.can_import_plan(request.user, organisation),
                 "import_form": ImportForm(
                     initial={"year": thai_digits(fiscal_year_of(timezone.localdate()))}
@@ -126,12 +145,12 @@ def plan_export_view(request, pk):
     form = ExportForm(request.GET)
     if not form.is_valid():
         raise Http404("ไม่มีรูปแบบนี้")
-    file_format = form.cleaned_data["file_format"] or "xlsx"
+    file_format = form.cleaned_data["format"] or "xlsx"
     content = plan_export(
         fiscal_year,
         period=form.cleaned_data["period"],
         file_format=file_format,
-        thai_digits=form.cleaned_data["digits"] == "thai",
+        thai_digits=form.cleaned_data["digits"],
     )
     response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     name = f"measures-{fiscal_year.organisation.pk}-{fiscal_year.year}.{file_format}"
@@ -178,6 +197,7 @@ def plan_import_view(request, organisation_pk):
             "organisation": organisation,
             "outcome": outcome,
             "token": token,
+            "confirm_form": ConfirmForm(initial={"token": token}) if token else None,
             "year": form.cleaned_data["year"],
             "filename": upload.name,
         },

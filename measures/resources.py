@@ -12,6 +12,7 @@ from thai.digits import thai_digits
 from .limits import STEP_MAX, TITLE_MAX
 from .models import ALL_DIVISIONS_LABEL, Measure, Status
 from .plan_files import COLUMNS, ROW_COLUMN, STATUS_COLUMN
+from .selectors import period_entry, with_period_entry
 from .services.plan import measure_save, measure_set_divisions, measure_set_steps
 from .services.progress import progress_save
 from .table_text import parse_heading, repair_spaces, split_divisions, split_steps
@@ -82,9 +83,7 @@ class MeasureTableResource(resources.ModelResource):
         self.parsed: dict[int, ParsedRow] = {}
 
     def get_queryset(self):
-        return Measure.objects.filter(fiscal_year=self.fiscal_year).prefetch_related(
-            "steps", "divisions", "progress_entries"
-        )
+        return with_period_entry(Measure.objects.filter(fiscal_year=self.fiscal_year), self.period)
 
     # Export ------------------------------------------------------------------------------------
 
@@ -98,8 +97,7 @@ class MeasureTableResource(resources.ModelResource):
         return thai_digits(text) if self.thai else text
 
     def _entry(self, measure):
-        entries = [e for e in measure.progress_entries.all() if e.period == self.period]
-        return entries[0] if entries else None
+        return period_entry(measure) if measure.pk else None
 
     def dehydrate_measure(self, measure):
         return self._digits(f"{measure.number}) {measure.title}")
@@ -227,7 +225,7 @@ class MeasureTableResource(resources.ModelResource):
         }:
             changes.append("ผู้รับผิดชอบ")
         if parsed.has_progress:
-            entry = self._entry_for(measure)
+            entry = self._entry(measure)
             status = parsed.status or derived_status(parsed.result)
             if (
                 entry is None
@@ -237,9 +235,6 @@ class MeasureTableResource(resources.ModelResource):
             ):
                 changes.append("ผลการดำเนินการ")
         return changes
-
-    def _entry_for(self, measure):
-        return next((e for e in measure.progress_entries.all() if e.period == self.period), None)
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         return not import_validation_errors and instance.pk is not None and not self.changes

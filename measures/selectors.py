@@ -34,19 +34,28 @@ def current_plan(organisation) -> tuple[FiscalYear, int] | None:
     return (fiscal_year, current_period(fiscal_year)) if fiscal_year else None
 
 
-def measures_with_progress(fiscal_year, period):
-    """The plan's measures with steps, divisions and the period's entry (as `.entry`)."""
+def with_period_entry(measures, period):
+    """The measures with their steps, divisions and the period's progress entry (`.entry`, or
+    None): the one way the portal reads "this period's entry" of many measures."""
     entries = ProgressEntry.objects.filter(period=period).select_related("updated_by")
-    measures = fiscal_year.measures.order_by("number").prefetch_related(
+    return measures.prefetch_related(
         "steps",
         "divisions",
         Prefetch("progress_entries", queryset=entries, to_attr="period_entries"),
     )
-    result = []
+
+
+def period_entry(measure):
+    """The entry of a measure read through `with_period_entry`."""
+    return measure.period_entries[0] if measure.period_entries else None
+
+
+def measures_with_progress(fiscal_year, period) -> list:
+    """The plan's measures in order, each with `.entry` for the period."""
+    measures = list(with_period_entry(fiscal_year.measures.order_by("number"), period))
     for measure in measures:
-        measure.entry = measure.period_entries[0] if measure.period_entries else None
-        result.append(measure)
-    return result
+        measure.entry = period_entry(measure)
+    return measures
 
 
 def measures_for(user, fiscal_year, period, *, only_mine=True) -> list[Measure]:

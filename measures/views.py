@@ -20,7 +20,7 @@ from .audit import measure_audit_trail
 from .forms import MineFilterForm, ProgressForm
 from .models import Evidence, Measure, ProgressEntry
 from .services.evidence import evidence_add_file, evidence_add_link, evidence_remove
-from .services.progress import EditConflict, progress_entry_for, progress_save
+from .services.progress import EditConflict, progress_ensure, progress_save
 from .uploads import download_name
 
 
@@ -147,7 +147,7 @@ def _attach_evidence(request, measure, period, data):
         return
     description = data.get("evidence_description", "")
     try:
-        entry = progress_entry_for(measure=measure, period=period, by=request.user)
+        entry = progress_ensure(measure=measure, period=period, by=request.user)
         if data.get("evidence_file"):
             upload = data["evidence_file"]
             evidence_add_file(entry=entry, by=request.user, upload=upload, description=description)

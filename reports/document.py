@@ -6,9 +6,8 @@ not change a submitted report."""
 
 import re
 
-from django.db.models import Prefetch
-
 from measures.models import ProgressEntry
+from measures.selectors import measures_with_progress
 from thai.dates import thai_date
 from thai.digits import thai_digits
 from thai.fiscal import Period, period_end, period_start
@@ -38,13 +37,9 @@ def plan_table(report) -> dict:
     """The measure table from the live plan and the period's progress."""
     fiscal_year = report.fiscal_year
     organisation = fiscal_year.organisation
-    entries = ProgressEntry.objects.filter(period=report.period)
-    measures = fiscal_year.measures.order_by("number").prefetch_related(
-        "steps", "divisions", Prefetch("progress_entries", queryset=entries, to_attr="entries")
-    )
     rows = []
-    for measure in measures:
-        entry = measure.entries[0] if measure.entries else None
+    for measure in measures_with_progress(fiscal_year, report.period):
+        entry = measure.entry
         rows.append(
             {
                 "number": measure.number,

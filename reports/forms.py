@@ -37,8 +37,10 @@ class BuddhistEraDateWidget(SelectDateWidget):
 class NewReportForm(forms.Form):
     """A new draft for a plan the person keeps, and one of its periods."""
 
-    fiscal_year = forms.ModelChoiceField(queryset=FiscalYear.objects.none())
-    period = forms.TypedChoiceField(choices=Period.choices, coerce=int)
+    fiscal_year = forms.ModelChoiceField(
+        queryset=FiscalYear.objects.none(), widget=forms.HiddenInput
+    )
+    period = forms.TypedChoiceField(choices=Period.choices, coerce=int, widget=forms.HiddenInput)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

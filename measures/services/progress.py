@@ -64,7 +64,7 @@ def progress_set_follow_ups(*, fiscal_year, period, follow_ups: dict[int, str], 
             _save(entry, by)
 
 
-def progress_entry_for(*, measure, period, by) -> ProgressEntry:
+def progress_ensure(*, measure, period, by) -> ProgressEntry:
     """The period's entry of the measure, created empty if there is none (to attach evidence)."""
     _require_open(measure, period)
     if not permissions.can_edit_progress(by, measure, period):

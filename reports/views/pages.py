@@ -38,7 +38,12 @@ def report_list(request):
         if plan and permissions.can_create_report(request.user, plan[0]):
             fiscal_year, period = plan
             if not fiscal_year.reports.filter(period=period).exists():
-                creatable.append({"fiscal_year": fiscal_year, "period": Period(period)})
+                form = NewReportForm(
+                    initial={"fiscal_year": fiscal_year.pk, "period": period}, user=request.user
+                )
+                creatable.append(
+                    {"fiscal_year": fiscal_year, "period": Period(period), "form": form}
+                )
     return render(
         request,
         "reports/list.html",

@@ -149,7 +149,7 @@ def test_the_command_and_the_services_refuse(locked, tmp_path):
         lambda: progress_writer.progress_save(
             measure=measure, period=1, by=cast.alice, version=None, status="done", result="x"
         ),
-        lambda: progress_writer.progress_entry_for(measure=measure, period=1, by=cast.bob),
+        lambda: progress_writer.progress_ensure(measure=measure, period=1, by=cast.bob),
         lambda: progress_writer.progress_delete(entry=entry, by=cast.alice),
         lambda: evidence_writer.evidence_add_link(
             entry=entry, by=cast.bob, url="https://example.org/x"
