@@ -60,6 +60,16 @@ class Person:
             viewport={"width": width, "height": 900}, locale="th-TH", accept_downloads=True
         )
         self.page = self.context.new_page()
+        # What the Content-Security-Policy blocked: a page that needs it is broken for people.
+        self.blocked = []
+        self.page.on(
+            "console",
+            lambda message: (
+                self.blocked.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
         self.base_url = base_url
         self.page.goto(f"{base_url}/accounts/login/")
         self.page.fill("#id_username", username)
@@ -86,5 +96,7 @@ def sign_in(browser, live_demo):
         return person
 
     yield open_as
+    blocked = [text for person in people for text in person.blocked]
     for person in people:
         person.close()
+    assert blocked == [], "the Content-Security-Policy blocked what a page needs"

@@ -65,4 +65,4 @@ def test_a_site_admin_adds_a_division_a_person_and_edits_the_review_chain(
     person = Membership.objects.get(user__username="staff-health")
     assert list(person.divisions.all()) == [division]
     assert ReviewChainStep.objects.get(pk=step.pk).kind == "comment"
-    assert refused == []
+    assert admin.blocked == []
