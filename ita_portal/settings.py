@@ -192,6 +192,12 @@ PLAN_IMPORT_MAX_ROWS = env_int("PLAN_IMPORT_MAX_ROWS", 300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Signing the finished reports (reports/pdf/signing.py): PKCS#12 certificates and their passwords
+# live here (or the passwords in the environment), never in the database.
+SIGNING_DIR = Path(env_str("SIGNING_DIR", str(VAR_DIR / "signing")))
+# An RFC 3161 time-stamping authority, e.g. the national root CA's; empty: no time-stamp.
+SIGNING_TSA_URL = env_str("SIGNING_TSA_URL", "")
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)

@@ -15,6 +15,12 @@ urlpatterns = [
     path("media/emblems/<str:name>", organisation_views.emblem, name="emblem"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/signature/", organisation_views.my_signature, name="signature"),
+    path(
+        "accounts/signature/image.png",
+        organisation_views.my_signature_image,
+        name="signature_image",
+    ),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

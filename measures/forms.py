@@ -1,11 +1,11 @@
 from django import forms
 
 from thai.fiscal import Period
+from thai.widgets import FilePicker
 
 from . import limits
 from .models import ProgressEntry
 from .uploads import KINDS, check_evidence_file
-from .widgets import FilePicker
 
 
 class MineFilterForm(forms.Form):

@@ -20,13 +20,13 @@ from organisations.access import NotAllowed
 from organisations.models import Organisation
 from thai.digits import megabytes, parse_int, thai_digits
 from thai.fiscal import Period, fiscal_year_of
+from thai.widgets import FilePicker
 
 from . import permissions
 from .forms import ResultsPeriodField
 from .models import FiscalYear
 from .plans import plan_export, plan_import
 from .services.plan import plan_copy
-from .widgets import FilePicker
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -6,6 +6,11 @@ organisation, but the acts of a role (recording progress as staff, submitting, c
 approving, acknowledging) belong to the people who hold that role.
 """
 
+import time
+from dataclasses import dataclass
+
+from axes.exceptions import AxesBackendPermissionDenied
+from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
@@ -109,3 +114,56 @@ def manages(user, organisation) -> bool:
 def administers(user, organisation) -> bool:
     """Runs the organisation's site: divisions, people and roles, the review chain."""
     return is_operator(user) or has_role(user, organisation, Role.SITE_ADMIN)
+
+
+# Signature images.
+
+
+def can_set_signature_image(by, user) -> bool:
+    """Only its owner sets a person's signature image."""
+    return bool(by.is_authenticated and by.pk is not None and by.pk == user.pk)
+
+
+def can_remove_signature_image(by, user) -> bool:
+    """Its owner, an operator, or a site admin of an organisation the person belongs to."""
+    if can_set_signature_image(by, user) or is_operator(by):
+        return True
+    return any(administers(by, organisation) for organisation in member_organisations(user))
+
+
+# Signing: an act that signs a document is confirmed with the person's password, just before.
+
+CONFIRMATION_SECONDS = 5 * 60
+
+
+@dataclass(frozen=True)
+class PasswordConfirmation:
+    """Proof that the person typed their own password just now (confirm_password)."""
+
+    user_pk: int
+    at: float
+
+
+def confirm_password(request, password: str) -> PasswordConfirmation:
+    """The signed-in person's password, checked as a sign-in is: failures count towards the
+    same lock-out (django-axes), so a guessed password signs nothing."""
+    user = request.user
+    try:
+        checked = authenticate(request, username=user.get_username(), password=password or "")
+    except AxesBackendPermissionDenied:
+        raise NotAllowed(
+            "ใส่รหัสผ่านผิดหลายครั้ง ระบบระงับการเข้าสู่ระบบและการลงนามของบัญชีนี้ไว้ชั่วคราว ๓๐ นาที"
+        ) from None
+    if checked is None or checked.pk != user.pk:
+        raise NotAllowed("รหัสผ่านไม่ถูกต้อง ยังไม่ได้ลงนาม")
+    return PasswordConfirmation(user.pk, time.time())
+
+
+def require_confirmation(user, confirmation) -> None:
+    fresh = (
+        isinstance(confirmation, PasswordConfirmation)
+        and confirmation.user_pk == user.pk
+        and time.time() - confirmation.at <= CONFIRMATION_SECONDS
+    )
+    if not fresh:
+        raise NotAllowed("กรุณายืนยันด้วยรหัสผ่านของท่านเพื่อลงนาม")

@@ -4,9 +4,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 
 from . import access
-from .admin_base import ScopedAdmin, ScopedInline, WriterAdmin
-from .models import Division, Membership, Organisation, ReviewChainStep
-from .services import membership_save
+from .admin_base import (
+    ReadOnlyHistoryAdmin,
+    ScopedAdmin,
+    ScopedInline,
+    WriterAdmin,
+    scoped_organisation_ids,
+)
+from .models import Division, Membership, Organisation, ReviewChainStep, SignatureImage
+from .services import membership_save, signature_image_remove
 
 
 class DivisionInline(ScopedInline, admin.TabularInline):
@@ -131,3 +137,41 @@ class ReviewChainStepAdmin(ScopedAdmin):
     list_display = ["organisation", "order", "role", "kind"]
     list_filter = [("organisation", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["organisation"]
+
+
+@admin.register(SignatureImage)
+class SignatureImageAdmin(WriterAdmin, ReadOnlyHistoryAdmin):
+    """Signature images are set by their owners on their own page; here a site admin of one of
+    the person's organisations (or an operator) may only see that there is one and remove it."""
+
+    list_display = ["user", "width", "height", "updated_at"]
+    fields = ["user", "width", "height", "sha256", "updated_at"]
+    readonly_fields = fields
+    list_select_related = ["user"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        ids = scoped_organisation_ids(request, access.administers)
+        if ids is None:
+            return queryset
+        return queryset.filter(user__memberships__organisation__in=ids).distinct()
+
+    def has_module_permission(self, request):
+        return scoped_organisation_ids(request, access.administers) != set()
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request) and (
+            obj is None or access.can_remove_signature_image(request.user, obj.user)
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_view_permission(request, obj)
+
+    def delete_model(self, request, obj):
+        signature_image_remove(user=obj.user, by=request.user)

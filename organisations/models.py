@@ -6,6 +6,7 @@ These models were first part of `measures`; they keep their tables (see migratio
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 
 class Role(models.TextChoices):
@@ -160,3 +161,32 @@ class ReviewChainStep(models.Model):
 
     def __str__(self):
         return f"{self.order}. {self.get_role_display()} – {self.get_kind_display()}"
+
+
+class SignatureImage(models.Model):
+    """A person's handwritten signature, uploaded or drawn once, for the documents they sign.
+
+    Kept in the database, not with public media: it is shown to its owner and placed only into
+    the documents of the organisations they sign for (reports/rendering.py). Always a PNG,
+    re-encoded from what was sent (organisations/signature_images.py)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="signature_image",
+        verbose_name="ผู้ใช้",
+    )
+    png = models.BinaryField("ภาพลายมือชื่อ (PNG)")
+    width = models.PositiveSmallIntegerField("กว้าง (พิกเซล)")
+    height = models.PositiveSmallIntegerField("สูง (พิกเซล)")
+    # Which image it was, for the audit trail (which leaves the image itself out).
+    sha256 = models.CharField("SHA-256", max_length=64)
+    updated_at = models.DateTimeField("แก้ไขล่าสุดเมื่อ", auto_now=True)
+    history = HistoricalRecords(verbose_name="ประวัติลายมือชื่อ", excluded_fields=["png"])
+
+    class Meta:
+        verbose_name = "ลายมือชื่อ"
+        verbose_name_plural = "ลายมือชื่อ"
+
+    def __str__(self):
+        return f"ลายมือชื่อของ {self.user}"

@@ -1,6 +1,8 @@
 """Writes to who is who: a person's role in an organisation, with their account when they have
 none yet (the site admin's admin page, and the onboarding of a new organisation)."""
 
+import hashlib
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -8,7 +10,8 @@ from django.db import transaction
 
 from . import access
 from .access import NotAllowed
-from .models import Membership, Organisation
+from .models import Membership, Organisation, SignatureImage
+from .signature_images import check_signature_image
 
 
 @transaction.atomic
@@ -42,3 +45,29 @@ def membership_save(
     membership.save()
     membership.divisions.set(divisions)
     return membership
+
+
+@transaction.atomic
+def signature_image_set(*, user, by, content: bytes) -> SignatureImage:
+    """A person sets their own signature image; nobody sets another's."""
+    if not access.can_set_signature_image(by, user):
+        raise NotAllowed("ลายมือชื่อตั้งได้โดยเจ้าของเท่านั้น")
+    checked = check_signature_image(content)
+    image, _ = SignatureImage.objects.update_or_create(
+        user=user,
+        defaults={
+            "png": checked.png,
+            "width": checked.width,
+            "height": checked.height,
+            "sha256": hashlib.sha256(checked.png).hexdigest(),
+        },
+    )
+    return image
+
+
+@transaction.atomic
+def signature_image_remove(*, user, by) -> None:
+    """Its owner, or an administrator of an organisation the person belongs to, removes it."""
+    if not access.can_remove_signature_image(by, user):
+        raise NotAllowed("ท่านลบลายมือชื่อของผู้ใช้นี้ไม่ได้")
+    SignatureImage.objects.filter(user=user).delete()

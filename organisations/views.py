@@ -1,10 +1,18 @@
 import mimetypes
 
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+
+from thai.widgets import FilePicker
 
 from . import access
-from .models import Organisation
+from .models import Organisation, SignatureImage
+from .services import signature_image_remove, signature_image_set
+from .signature_images import MAX_BYTES, check_signature_image, drawing_bytes
+from .widgets import SignaturePad
 
 RASTER_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
 
@@ -31,3 +39,59 @@ def _image_type(name: str) -> str:
     # Emblems are uploaded through an ImageField: raster images that Pillow opened.
     content_type, _ = mimetypes.guess_type(name)
     return content_type if content_type in RASTER_TYPES else "application/octet-stream"
+
+
+class SignatureForm(forms.Form):
+    """A signature image uploaded, or drawn on the screen (the pad sends a PNG data URL)."""
+
+    image = forms.FileField(
+        label="อัปโหลดภาพลายมือชื่อ (PNG หรือ JPEG)",
+        required=False,
+        widget=FilePicker,
+        help_text="ภาพพื้นหลังโปร่งใสหรือสีขาว ขนาดไม่เกิน ๕๐๐ KB",
+    )
+    drawing = forms.CharField(required=False, widget=SignaturePad, max_length=700_000)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, drawing = cleaned.get("image"), cleaned.get("drawing")
+        if not upload and not drawing:
+            raise forms.ValidationError("กรุณาอัปโหลดภาพ หรือวาดลายมือชื่อในช่องวาด")
+        try:
+            content = upload.read(MAX_BYTES + 1) if upload else drawing_bytes(drawing)
+            cleaned["checked"] = check_signature_image(content)
+        except forms.ValidationError as error:
+            self.add_error("image" if upload else None, error)
+        cleaned["content"] = content if not self.errors else b""
+        return cleaned
+
+
+@login_required
+def my_signature(request):
+    """The person's own signature image: see it, upload or draw a new one, or remove it."""
+    form = SignatureForm()
+    if request.method == "POST":
+        if request.POST.get("remove"):
+            signature_image_remove(user=request.user, by=request.user)
+            messages.success(request, "ลบลายมือชื่อแล้ว เอกสารที่ลงนามต่อจากนี้จะพิมพ์ว่าลงนามอิเล็กทรอนิกส์")
+            return redirect("signature")
+        form = SignatureForm(request.POST, request.FILES)
+        if form.is_valid():
+            signature_image_set(
+                user=request.user, by=request.user, content=form.cleaned_data["content"]
+            )
+            messages.success(request, "บันทึกลายมือชื่อแล้ว")
+            return redirect("signature")
+    current = SignatureImage.objects.filter(user=request.user).only("pk", "updated_at").first()
+    return render(request, "organisations/signature.html", {"form": form, "current": current})
+
+
+@login_required
+def my_signature_image(request):
+    """The person's own signature image, for themselves only."""
+    image = SignatureImage.objects.filter(user=request.user).first()
+    if image is None:
+        raise Http404("ยังไม่มีลายมือชื่อ")
+    response = HttpResponse(bytes(image.png), content_type="image/png")
+    response["Cache-Control"] = "private, no-store"
+    return response

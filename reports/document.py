@@ -2,9 +2,14 @@
 
 Templates render it; the PDF, the HTML preview and the exported HTML all come from it. From
 submission on, the table comes from the snapshot taken then, so later edits to the live plan do
-not change a submitted report."""
+not change a submitted report. A finished (acknowledged) report is the signed document: each
+signature block shows its signing act of the last round (the signature image or an electronic
+signature line, the name, the position and the date); any other report is a draft with empty
+signature lines."""
 
 import re
+
+from django.urls import reverse
 
 from measures.models import ProgressEntry
 from measures.selectors import measures_with_progress
@@ -12,25 +17,83 @@ from thai.dates import thai_date
 from thai.digits import thai_digits
 from thai.fiscal import Period, period_end, period_start
 
+from .models import ReportState
+
 TABLE_HEADING = "รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
 HEADING_LINE = re.compile(r"^\s*[๐-๙0-9]+\.\s*\S.{0,60}$")
 
 
 def report_document(report) -> dict:
-    """Everything the report shows, with every digit written in Thai."""
+    """Everything the report shows, with every digit written in Thai, and what is not text
+    (the emblem's file, the signature images, the table's data) as it is."""
     table = report.snapshot["table"] if report.is_frozen else plan_table(report)
+    final = report.state == ReportState.ACKNOWLEDGED
+    acts = signing_acts(report) if final else {}
     document = to_thai_digits(
         {
             "title": report.subject,
             "organisation": report.organisation.name,
-            "memo": memo_fields(report),
-            "reviews": review_blocks(report),
+            "memo": memo_fields(report, acts.get(None)),
+            "reviews": review_blocks(report, acts),
             "table": table,
         }
     )
-    # A file name, not text: its digits stay as they are.
+    _with_images(document, report, acts)
+    document["final"] = final
     document["emblem"] = report.organisation.emblem.name or ""
+    document["signature_images"] = {
+        signature_url(report, act): bytes(act.signature_png)
+        for act in acts.values()
+        if act.signature_png
+    }
+    document["data"] = {
+        "organisation": report.organisation.name,
+        "fiscal_year": report.fiscal_year.year,
+        "period": report.period,
+        "revision": report.revision,
+        "rows": table["rows"],
+    }
     return document
+
+
+def signing_acts(report) -> dict:
+    """The signing acts of the report's last round: the author's (key None) and each review
+    step's (key: its order)."""
+    events = report.events.filter(round=report.round, signed=True).order_by("created_at", "id")
+    return {event.step_order: event for event in events}
+
+
+def signature_url(report, act) -> str:
+    return reverse("reports:signature", args=[report.pk, act.pk])
+
+
+def signature_block(report, act, *, name, position) -> dict:
+    """A signature block: empty lines on a draft; on the signed document, the act."""
+    if act is None:
+        return {"name": name, "position": position, "signed": False}
+    return {
+        "name": act.actor_name,
+        "position": act.actor_position,
+        "signed": True,
+        "signed_on": thai_date(act.created_at),
+    }
+
+
+def _with_images(document, report, acts):
+    """The signature images' addresses, added once the text is in Thai digits (an address is
+    not text)."""
+    blocks = [(None, document["memo"]["author"])] + [
+        (step_order, review["signature"])
+        for step_order, review in zip(_step_orders(report), document["reviews"], strict=True)
+    ]
+    for key, block in blocks:
+        act = acts.get(key)
+        block["image_url"] = signature_url(report, act) if act and act.signature_png else ""
+    return document
+
+
+def _step_orders(report):
+    return list(report.review_steps.order_by("order").values_list("order", flat=True))
 
 
 def plan_table(report) -> dict:
@@ -63,7 +126,7 @@ def plan_table(report) -> dict:
     }
 
 
-def memo_fields(report) -> dict:
+def memo_fields(report, author_act=None) -> dict:
     return {
         "department": report.department,
         "phone": report.phone,
@@ -73,8 +136,9 @@ def memo_fields(report) -> dict:
         "addressee": report.addressee,
         "paragraphs": memo_paragraphs(report.body),
         "closing": report.closing,
-        "author_name": report.author_name,
-        "author_position": report.author_position,
+        "author": signature_block(
+            report, author_act, name=report.author_name, position=report.author_position
+        ),
     }
 
 
@@ -88,13 +152,15 @@ def memo_paragraphs(body: str) -> list[dict]:
     return paragraphs
 
 
-def review_blocks(report) -> list[dict]:
+def review_blocks(report, acts=None) -> list[dict]:
+    acts = acts or {}
     return [
         {
             "heading": step.heading,
             "comment": step.comment,
-            "signer_name": step.signer_name,
-            "signer_position": step.signer_position,
+            "signature": signature_block(
+                report, acts.get(step.order), name=step.signer_name, position=step.signer_position
+            ),
         }
         for step in report.review_steps.order_by("order")
     ]

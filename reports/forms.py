@@ -1,37 +1,14 @@
 from django import forms
-from django.forms.widgets import SelectDateWidget
-from django.utils import timezone
 
 from measures.limits import FOLLOW_UP_MAX
 from measures.models import FiscalYear
-from thai.dates import THAI_MONTHS, buddhist_year
 from thai.digits import thai_digits
 from thai.fiscal import Period
+from thai.widgets import BuddhistEraDateWidget
 
 from . import permissions
 from .models import COMMENT_MAX, MEMO_FIELDS, Report
 from .workflow import DEFAULT_ACKNOWLEDGEMENT
-
-
-class BuddhistEraDateWidget(SelectDateWidget):
-    """Day, Thai month and Buddhist-era year; the value stays a Gregorian date."""
-
-    def __init__(self, **kwargs):
-        this_year = timezone.localdate().year
-        super().__init__(years=range(this_year - 6, this_year + 2), months=THAI_MONTHS, **kwargs)
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        for subwidget in context["widget"]["subwidgets"]:
-            for _, options, _ in subwidget["optgroups"]:
-                for option in options:
-                    if option["value"] == "":
-                        continue
-                    if subwidget["name"].endswith("_year"):
-                        option["label"] = thai_digits(buddhist_year(int(option["value"])))
-                    elif subwidget["name"].endswith("_day"):
-                        option["label"] = thai_digits(option["label"])
-        return context
 
 
 class NewReportForm(forms.Form):
@@ -76,12 +53,28 @@ def comment_field(label, *, required=False, initial=None, rows=3):
     )
 
 
+def password_field(*, required=True):
+    return forms.CharField(
+        label="รหัสผ่านของท่าน (ยืนยันการลงนาม)",
+        required=required,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="การลงนามในระบบใช้รหัสผ่านเดียวกับการเข้าสู่ระบบ",
+    )
+
+
+class SubmitForm(forms.Form):
+    password = password_field()
+
+
 class CommentForm(forms.Form):
     comment = comment_field("ความเห็น")
+    password = password_field()
 
 
 class AcknowledgeForm(forms.Form):
     comment = comment_field("ความเห็น", required=True, initial=DEFAULT_ACKNOWLEDGEMENT, rows=2)
+    password = password_field()
 
 
 class ApproveForm(forms.Form):
@@ -93,6 +86,7 @@ class ApproveForm(forms.Form):
     )
     comment = comment_field("ความเห็น")
     reason = comment_field("เหตุผลที่ส่งกลับ (เมื่อส่งกลับให้แก้ไข)")
+    password = password_field(required=False)
 
     def __init__(self, *args, rows=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,7 +108,13 @@ class ApproveForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("decision") == "return" and not cleaned.get("reason", "").strip():
             self.add_error("reason", "กรุณาระบุเหตุผลที่ส่งกลับ")
+        if cleaned.get("decision") != "return" and not cleaned.get("password"):
+            self.add_error("password", "กรุณาใส่รหัสผ่านเพื่อลงนามอนุมัติ")
         return cleaned
+
+    @property
+    def signs(self) -> bool:
+        return self.cleaned_data.get("decision") != "return"
 
     def follow_ups(self) -> dict[int, str]:
         return {

@@ -213,6 +213,11 @@ class ReviewEvent(models.Model):
     actor_name = models.CharField("ชื่อ", max_length=200)
     actor_position = models.CharField("ตำแหน่ง", max_length=200)
     comment = models.TextField("ความเห็น/เหตุผล", blank=True, max_length=COMMENT_MAX)
+    # A signing act (submitting, commenting, approving, acknowledging), confirmed with the
+    # person's password, and their signature image as it was then (empty: none, an electronic
+    # signature line is printed).
+    signed = models.BooleanField("ลงนาม", default=False)
+    signature_png = models.BinaryField("ภาพลายมือชื่อ ณ วันลงนาม", blank=True, default=b"")
     created_at = models.DateTimeField("เมื่อ", auto_now_add=True)
 
     class Meta:

@@ -1,27 +1,34 @@
 """A report as HTML and as PDF.
 
-`report_pdf_bytes(report)` is the one function that turns a report into PDF bytes;
-`stored_report_pdf(report)` serves a stored rendering again while what the report shows is
-unchanged, and renders a new one when it changed.
+`report_pdf_bytes(report)` is the one function that turns a report into PDF bytes: a draft as
+it stands, or the finished document as PDF/A-3b carrying its table as an associated JSON file,
+signed with the organisation's certificate (reports/pdf/signing.py). `stored_report_pdf(report)`
+serves a stored rendering again while what the report shows is unchanged, and renders a new one
+when it changed.
 """
 
 import hashlib
+import json
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
+from weasyprint import CSS, HTML, Attachment
 from weasyprint.formatting_structure.boxes import MarginBox, TextBox
 from weasyprint.text.line_break import get_log_attrs
 
 from .document import report_document
 from .models import RenderedPdf, ReportState
 from .pdf.fetcher import BASE_URL, ProjectFilesFetcher
+from .pdf.signing import sign_pdf
 
 # Bump when the way HTML becomes PDF changes (not the templates or CSS: those are hashed).
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
+ARCHIVAL_VARIANT = "pdf/a-3b"
+TABLE_ATTACHMENT = "measure-table.json"
 # Each pass lays out one part; the root takes that part's page so widths follow its page size.
 MEMO_ONLY = "html { page: memo; } .measure-table { display: none !important; }"
 TABLE_ONLY = "html { page: table; } .memo { display: none !important; }"
@@ -38,21 +45,58 @@ def document_html(document: dict, *, part=None, preview=False, report_pk=None) -
     return render_to_string("reports/document.html", context)
 
 
+@dataclass
+class Rendering:
+    pdf: bytes
+    page_count: int
+    key: str
+
+
 def report_pdf_bytes(report) -> bytes:
-    pdf, _ = document_pdf(report_document(report))
-    return pdf
+    return render_report(report).pdf
+
+
+def render_report(report, document: dict | None = None) -> Rendering:
+    """The report's PDF, its page count, and the key of what it shows."""
+    document = document or report_document(report)
+    pdf, page_count = document_pdf(document)
+    if document["final"]:
+        pdf = sign_pdf(pdf, report.organisation)
+    return Rendering(pdf, page_count, content_key(document_html(document)))
 
 
 def document_pdf(document: dict) -> tuple[bytes, int]:
-    return html_to_pdf(document_html(document, part="memo"), document_html(document, part="table"))
+    """The document laid out as PDF (unsigned); the finished one is archival."""
+    attachments = None
+    if document["final"]:
+        table = json.dumps(document["data"], ensure_ascii=False, indent=1).encode()
+        attachments = [
+            Attachment(
+                string=table,
+                name=TABLE_ATTACHMENT,
+                description="ตารางรายงานผลการดำเนินงานตามมาตรการ (ข้อมูลที่อ่านด้วยเครื่องได้)",
+                relationship="Data",
+            )
+        ]
+    return html_to_pdf(
+        document_html(document, part="memo"),
+        document_html(document, part="table"),
+        ProjectFilesFetcher(signatures=document["signature_images"]),
+        attachments=attachments,
+    )
 
 
 def html_to_pdf(
-    memo_html: str, table_html: str | None = None, fetcher: ProjectFilesFetcher | None = None
+    memo_html: str,
+    table_html: str | None = None,
+    fetcher: ProjectFilesFetcher | None = None,
+    *,
+    attachments: list | None = None,
 ) -> tuple[bytes, int]:
     """PDF bytes and page count. The memo and the table are laid out separately: the memo may be
     laid out twice to print each page's continuation word, and the table's page numbers
-    continue from the memo's. Given one HTML page, both parts are taken from it."""
+    continue from the memo's. Given one HTML page, both parts are taken from it. With
+    attachments, the PDF is PDF/A-3b and carries them as associated files."""
     fetcher = fetcher or ProjectFilesFetcher()
     table_html = memo_html if table_html is None else table_html
     memo = _render(memo_html, fetcher, MEMO_ONLY)
@@ -61,7 +105,10 @@ def html_to_pdf(
     first_table_page = f"@page :first {{ counter-reset: page {len(memo.pages) + 1} }}"
     table = _render(table_html, fetcher, TABLE_ONLY + first_table_page)
     pages = memo.pages + table.pages
-    return memo.copy(pages).write_pdf(), len(pages)
+    if attachments is None:
+        return memo.copy(pages).write_pdf(), len(pages)
+    archival = memo.copy(pages).write_pdf(pdf_variant=ARCHIVAL_VARIANT, attachments=attachments)
+    return archival, len(pages)
 
 
 def _render(html, fetcher, extra_css):
@@ -133,28 +180,22 @@ def stored_report_pdf(report) -> RenderedPdf:
     stored = report.renderings.filter(html_sha256=key).first()
     if stored:
         return stored
-    pdf, page_count = document_pdf(document)
-    return _store(report, key, pdf, page_count)
+    rendering = render_report(report, document)
+    return _store(report, key, rendering.pdf, rendering.page_count)
 
 
 def store_final_pdf(report) -> RenderedPdf:
     """Render the acknowledged report once and keep it: it never changes (a database trigger
     refuses any update)."""
-    document = report_document(report)
-    key = content_key(document_html(document))
-    same = report.renderings.filter(html_sha256=key).first()
-    if same is not None:
-        same.is_final = True
-        same.save(update_fields=["is_final"])
-        report.renderings.exclude(pk=same.pk).delete()
-        return same
-    pdf, page_count = document_pdf(document)
-    return _store(report, key, pdf, page_count, is_final=True)
+    rendering = render_report(report)
+    return _store(report, rendering.key, rendering.pdf, rendering.page_count, is_final=True)
 
 
 def _store(report, key, pdf, page_count, *, is_final=False) -> RenderedPdf:
     try:
         with transaction.atomic():
+            # Older renderings show what the report no longer shows.
+            report.renderings.filter(is_final=False).delete()
             rendering = RenderedPdf.objects.create(
                 report=report,
                 html_sha256=key,
@@ -163,8 +204,6 @@ def _store(report, key, pdf, page_count, *, is_final=False) -> RenderedPdf:
                 page_count=page_count,
                 is_final=is_final,
             )
-            # Older renderings show what the report no longer shows.
-            report.renderings.filter(is_final=False).exclude(pk=rendering.pk).delete()
             return rendering
     except IntegrityError:
         # Someone else stored the same rendering meanwhile.

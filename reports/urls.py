@@ -13,4 +13,9 @@ urlpatterns = [
     path("<int:pk>/revise/", pages.report_revise, name="revise"),
     path("<int:pk>/preview/", documents.report_preview, name="preview"),
     path("<int:pk>/pdf/", documents.report_pdf, name="pdf"),
+    path(
+        "<int:pk>/signatures/<int:event_pk>.png",
+        documents.report_signature,
+        name="signature",
+    ),
 ]

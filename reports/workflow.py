@@ -11,6 +11,10 @@ shows the snapshot of the plan and progress taken then, and the period's progres
 (measures.period_lock): for review while the superiors may still write follow-up directions,
 final once the approval is given; returning the report or starting a new revision opens it.
 The final PDF is rendered after the acknowledging transaction commits, never inside it.
+
+Submitting, commenting, approving and acknowledging sign the document: each needs the person's
+password confirmed just before (organisations.access.confirm_password), and its event records the
+signer, their role and position, the time, the text, and their signature image as it was then.
 """
 
 import logging
@@ -21,7 +25,8 @@ from django.utils import timezone
 
 from measures import period_lock
 from measures.services.progress import progress_set_follow_ups
-from organisations.models import Role, StepKind
+from organisations.access import NotAllowed, require_confirmation
+from organisations.models import Role, SignatureImage, StepKind
 from organisations.selectors import membership_of
 from thai.digits import thai_digits
 
@@ -45,11 +50,14 @@ def _locked(report) -> Report:
     )
 
 
-def _record(report, user, action, *, step=None, comment="", role=None):
+def _record(report, user, action, *, step=None, comment="", role=None, signed=False):
     membership = membership_of(user, report.organisation, role) or membership_of(
         user, report.organisation
     )
+    image = SignatureImage.objects.filter(user=user).values_list("png", flat=True).first()
     event = ReviewEvent(
+        signed=signed,
+        signature_png=bytes(image or b"") if signed else b"",
         report=report,
         round=report.round,
         step_order=step.order if step else None,
@@ -71,9 +79,18 @@ def _valid(record):
         raise WorkflowError(" ".join(error.messages)) from None
 
 
+def _require_confirmation(by, confirmation):
+    try:
+        require_confirmation(by, confirmation)
+    except NotAllowed as refusal:
+        raise WorkflowError(str(refusal)) from None
+
+
 @transaction.atomic
-def report_submit(report, *, by) -> Report:
-    """The analyst sends the report up the chain; the plan and progress are frozen as they are."""
+def report_submit(report, *, by, confirmation) -> Report:
+    """The analyst signs the memo and sends the report up the chain; the plan and progress are
+    frozen as they are."""
+    _require_confirmation(by, confirmation)
     report = _locked(report)
     if report.state == ReportState.ACKNOWLEDGED:
         raise WorkflowError("รายงานนี้เสร็จสิ้นแล้ว แก้ไขไม่ได้ ถ้าต้องแก้ให้สร้างฉบับแก้ไข")
@@ -96,7 +113,7 @@ def report_submit(report, *, by) -> Report:
         # Each round starts clean; what was said before stays in the events.
         step.comment, step.acted_by, step.acted_at = "", None, None
         step.save()
-    _record(report, by, ReviewEvent.Action.SUBMIT, role=Role.ANALYST)
+    _record(report, by, ReviewEvent.Action.SUBMIT, role=Role.ANALYST, signed=True)
     notifications.after_commit(report)
     return report
 
@@ -168,25 +185,32 @@ def render_final_pdf(report_pk) -> None:
 
 
 @transaction.atomic
-def report_comment(report, *, by, text) -> Report:
-    """A superior whose step only comments (by default the head of office) writes and passes on."""
+def report_comment(report, *, by, text, confirmation) -> Report:
+    """A superior whose step only comments (by default the head of office) writes, signs and
+    passes on."""
+    _require_confirmation(by, confirmation)
     report = _locked(report)
     step = _step_for(report, by, StepKind.COMMENT)
     _sign(step, by, text)
-    _record(report, by, ReviewEvent.Action.COMMENT, step=step, comment=step.comment, role=step.role)
+    _record(report, by, ReviewEvent.Action.COMMENT, step=step, comment=step.comment,
+            role=step.role, signed=True)  # fmt: skip
     _advance(report, step)
     return report
 
 
 @transaction.atomic
-def report_approve(report, *, by, text="", follow_ups: dict[int, str] | None = None) -> Report:
-    """The chief administrator approves, with the follow-up direction for each measure; only
-    the directions given change."""
+def report_approve(
+    report, *, by, confirmation, text="", follow_ups: dict[int, str] | None = None
+) -> Report:
+    """The chief administrator approves and signs, with the follow-up direction for each
+    measure; only the directions given change."""
+    _require_confirmation(by, confirmation)
     report = _locked(report)
     step = _step_for(report, by, StepKind.APPROVE)
     _write_follow_ups(report, follow_ups or {}, by)
     _sign(step, by, text)
-    _record(report, by, ReviewEvent.Action.APPROVE, step=step, comment=step.comment, role=step.role)
+    _record(report, by, ReviewEvent.Action.APPROVE, step=step, comment=step.comment,
+            role=step.role, signed=True)  # fmt: skip
     _advance(report, step)
     return report
 
@@ -212,13 +236,16 @@ def report_return(report, *, by, reason, follow_ups: dict[int, str] | None = Non
 
 
 @transaction.atomic
-def report_acknowledge(report, *, by, text=DEFAULT_ACKNOWLEDGEMENT) -> Report:
-    """The chief executive acknowledges ("ทราบ"); the final PDF is rendered once this commits."""
+def report_acknowledge(report, *, by, confirmation, text=DEFAULT_ACKNOWLEDGEMENT) -> Report:
+    """The chief executive acknowledges ("ทราบ") and signs; the final PDF is rendered once this
+    commits."""
+    _require_confirmation(by, confirmation)
     report = _locked(report)
     step = _step_for(report, by, StepKind.ACKNOWLEDGE)
     text = text.strip() or DEFAULT_ACKNOWLEDGEMENT
     _sign(step, by, text)
-    _record(report, by, ReviewEvent.Action.ACKNOWLEDGE, step=step, comment=text, role=step.role)
+    _record(report, by, ReviewEvent.Action.ACKNOWLEDGE, step=step, comment=text, role=step.role,
+            signed=True)  # fmt: skip
     _advance(report, step)
     return report
 

@@ -26,6 +26,22 @@ def only_writers_write():
     assert not violations, "written outside measures/services:\n" + "\n".join(violations)
 
 
+@pytest.fixture(scope="session")
+def demo_certificate_folder(tmp_path_factory):
+    from reports.pdf.signing import make_demo_certificate
+
+    folder = tmp_path_factory.mktemp("signing")
+    make_demo_certificate(folder)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def signing_certificates(settings, demo_certificate_folder):
+    """The deployment's demo certificate, made once for the whole run."""
+    settings.SIGNING_DIR = demo_certificate_folder
+    settings.SIGNING_TSA_URL = ""
+
+
 @pytest.fixture(autouse=True)
 def media_in_a_temporary_folder(settings, tmp_path_factory):
     """Uploads made by tests never land in the developer's var/media."""

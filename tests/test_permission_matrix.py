@@ -6,9 +6,11 @@ from django.urls import reverse
 
 from measures import permissions
 from measures.services.evidence import evidence_add_link
+from organisations import access
 from organisations.access import SYSTEM
 from reports import permissions as report_permissions
 from reports import workflow
+from tests.signing import confirmed
 
 pytestmark = pytest.mark.django_db
 
@@ -16,21 +18,22 @@ ACTIONS = [
     "view own progress", "view other progress", "edit own progress", "edit other progress",
     "download evidence", "change evidence", "edit plan", "import plan", "export plan",
     "create report", "edit memo", "submit", "comment", "approve", "return", "direct follow-up",
-    "acknowledge", "revise", "export report", "audit trail",
+    "acknowledge", "revise", "export report", "audit trail", "set own signature image",
+    "remove bob's signature image",
 ]  # fmt: skip
 Y, N = True, False
 # bob answers for measure 1 (คลัง); measure 2 belongs to ช่าง (carol).
 EXPECTED = {
-    "bob":    [Y, Y, Y, N, Y, Y, N, N, Y, N, N, N, N, N, N, N, N, N, Y, Y],
-    "carol":  [Y, Y, N, Y, Y, N, N, N, Y, N, N, N, N, N, N, N, N, N, Y, N],
-    "alice":  [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, Y, Y, Y],
-    "sam":    [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, Y],
-    "henry":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, Y, N, N, N, N, N, Y, Y],
-    "chief":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, Y, Y, Y, N, N, Y, Y],
-    "mayor":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, Y, N, Y, Y],
-    "olivia": [N] * 20,
-    "oscar":  [N] * 20,
-    "otto":   [N] * 20,
+    "bob":    [Y, Y, Y, N, Y, Y, N, N, Y, N, N, N, N, N, N, N, N, N, Y, Y, Y, Y],
+    "carol":  [Y, Y, N, Y, Y, N, N, N, Y, N, N, N, N, N, N, N, N, N, Y, N, Y, N],
+    "alice":  [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, Y, Y, Y, Y, N],
+    "sam":    [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, Y, Y, Y],
+    "henry":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, Y, N, N, N, N, N, Y, Y, Y, N],
+    "chief":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, Y, Y, Y, N, N, Y, Y, Y, N],
+    "mayor":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, Y, N, Y, Y, Y, N],
+    "olivia": [N] * 20 + [Y, N],
+    "oscar":  [N] * 20 + [Y, N],
+    "otto":   [N] * 20 + [Y, N],
 }  # fmt: skip
 
 
@@ -38,13 +41,13 @@ def bring_to(report, action, cast):
     """The report where `action` belongs: submitted for the review's steps, finished for a
     revision, a draft otherwise."""
     if action in ("comment", "approve", "return", "direct follow-up", "acknowledge", "revise"):
-        workflow.report_submit(report, by=cast.alice)
+        workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
     if action in ("approve", "return", "direct follow-up", "acknowledge", "revise"):
-        workflow.report_comment(report, by=cast.henry, text="")
+        workflow.report_comment(report, by=cast.henry, confirmation=confirmed(cast.henry), text="")
     if action in ("acknowledge", "revise"):
-        workflow.report_approve(report, by=cast.chief)
+        workflow.report_approve(report, by=cast.chief, confirmation=confirmed(cast.chief))
     if action == "revise":
-        workflow.report_acknowledge(report, by=cast.mayor)
+        workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
     report.refresh_from_db()
     return report
 
@@ -75,6 +78,8 @@ def decide(action, user, cast):
         "revise": lambda: report_permissions.can_revise(user, report),
         "export report": lambda: report_permissions.can_export_report(user, report),
         "audit trail": lambda: permissions.can_see_audit_trail(user, own),
+        "set own signature image": lambda: access.can_set_signature_image(user, user),
+        "remove bob's signature image": lambda: access.can_remove_signature_image(user, cast.bob),
     }
     return checks[action]()
 

@@ -1,4 +1,5 @@
-"""The only resources WeasyPrint may load: the project's own static files and uploaded emblems.
+"""The only resources WeasyPrint may load: the project's own static files, uploaded emblems, and
+the signature images of the document being rendered.
 
 Documents are rendered with BASE_URL as base, so `/static/...` and `/media/...` in templates resolve
 to it; this fetcher answers those (static files from disk, emblems from the media storage) and
@@ -27,8 +28,12 @@ class RefusedResource(ValueError):
 
 
 class ProjectFilesFetcher(URLFetcher):
-    def __init__(self):
+    """`signatures`: the signature images of the document being rendered, by their address;
+    nothing else of that kind can be loaded."""
+
+    def __init__(self, signatures: dict[str, bytes] | None = None):
         super().__init__(allowed_protocols=("https",), allow_redirects=False, timeout=1)
+        self.signatures = signatures or {}
         self.refused: list[str] = []
 
     def fetch(self, url, headers=None):
@@ -49,6 +54,8 @@ class ProjectFilesFetcher(URLFetcher):
         path = _normalised(unquote(parts.path))
         static_prefix = "/" + settings.STATIC_URL.strip("/") + "/"
         media_prefix = "/" + settings.MEDIA_URL.strip("/") + "/"
+        if path in self.signatures:
+            return path, self.signatures[path]
         if path and path.startswith(static_prefix):
             found = _static_file(path.removeprefix(static_prefix))
             if found is not None:

@@ -1,7 +1,7 @@
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 
 from thai.digits import thai_digits
 
@@ -34,3 +34,16 @@ def pdf_filename(report) -> str:
     if report.revision > 1:
         name += f"-แก้ไข{report.revision - 1}"
     return quote(f"{name}.pdf")
+
+
+@login_required
+def report_signature(request, pk, event_pk):
+    """A signature image placed in this report, for the report's own people (its preview shows
+    it; the PDF is given it directly)."""
+    report = report_for(request, pk)
+    event = report.events.filter(pk=event_pk, signed=True).exclude(signature_png=b"").first()
+    if event is None:
+        raise Http404("ไม่พบลายมือชื่อ")
+    response = HttpResponse(bytes(event.signature_png), content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

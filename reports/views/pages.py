@@ -1,5 +1,7 @@
 """A report's pages: the list, a new draft, the report with its memo, completeness and review."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -14,7 +16,14 @@ from thai.fiscal import Period
 
 from .. import permissions, services, workflow
 from ..audit import report_audit_trail
-from ..forms import AcknowledgeForm, ApproveForm, CommentForm, MemoForm, NewReportForm
+from ..forms import (
+    AcknowledgeForm,
+    ApproveForm,
+    CommentForm,
+    MemoForm,
+    NewReportForm,
+    SubmitForm,
+)
 from ..models import Report
 from ..selectors import completeness, report_rows, reports_for
 
@@ -73,7 +82,7 @@ def report_detail(request, pk):
     return render(request, "reports/detail.html", _detail_context(request, report))
 
 
-def _detail_context(request, report, *, memo_form=None, review_form=None) -> dict:
+def _detail_context(request, report, *, memo_form=None, review_form=None, submit_form=None) -> dict:
     user = request.user
     step = permissions.current_step_for(user, report)
     can_edit_memo = permissions.can_edit_memo(user, report)
@@ -85,6 +94,7 @@ def _detail_context(request, report, *, memo_form=None, review_form=None) -> dic
         "steps": report.review_steps.all(),
         "can_edit_memo": can_edit_memo,
         "can_submit": permissions.can_submit(user, report),
+        "submit_form": submit_form or SubmitForm(),
         "can_revise": permissions.can_revise(user, report),
         "step": step,
         "final": report.renderings.filter(is_final=True).only("sha256", "created_at").first(),
@@ -122,12 +132,31 @@ def report_memo(request, pk):
     return render(request, "reports/detail.html", _detail_context(request, report, memo_form=form))
 
 
+def _confirmed(request, form):
+    """The person's password confirmed for a signing act, or the form says why not."""
+    try:
+        return access.confirm_password(request, form.cleaned_data.get("password", ""))
+    except NotAllowed as refusal:
+        form.add_error("password", str(refusal))
+        return None
+
+
 @login_required
 @require_POST
 def report_submit(request, pk):
     report = report_for(request, pk)
+    form = SubmitForm(request.POST)
+    confirmation = _confirmed(request, form) if form.is_valid() else None
+    if confirmation is None:
+        messages.error(request, "ยังไม่ได้เสนอรายงาน: กรุณายืนยันรหัสผ่านเพื่อลงนาม")
+        return render(
+            request, "reports/detail.html", _detail_context(request, report, submit_form=form)
+        )
     return _transition(
-        request, report, lambda: workflow.report_submit(report, by=request.user), "เสนอรายงานแล้ว"
+        request,
+        report,
+        lambda: workflow.report_submit(report, by=request.user, confirmation=confirmation),
+        "ลงนามและเสนอรายงานแล้ว",
     )
 
 
@@ -140,36 +169,34 @@ def report_review(request, pk):
         messages.error(request, "รายงานนี้ไม่ได้รอการพิจารณาจากท่านในขณะนี้")
         return redirect("reports:detail", pk=report.pk)
     form = _review_form(report, step, request.POST)
+    signs = form.is_valid() and getattr(form, "signs", True)
+    confirmation = _confirmed(request, form) if signs else None
     if not form.is_valid():
-        messages.error(request, "กรุณาตรวจสอบความเห็นที่กรอก")
+        messages.error(request, "กรุณาตรวจสอบความเห็นและรหัสผ่านที่กรอก")
         return render(
             request, "reports/detail.html", _detail_context(request, report, review_form=form)
         )
     text = form.cleaned_data.get("comment", "")
-    by = request.user
     if step.kind == StepKind.COMMENT:
-        action, done = (
-            lambda: workflow.report_comment(report, by=by, text=text),
-            "บันทึกความเห็นและเสนอต่อแล้ว",
-        )
+        act = partial(workflow.report_comment, text=text, confirmation=confirmation)
+        done = "ลงนามความเห็นและเสนอต่อแล้ว"
     elif step.kind == StepKind.ACKNOWLEDGE:
-        action, done = (
-            lambda: workflow.report_acknowledge(report, by=by, text=text),
-            "รับทราบแล้ว รายงานเป็นฉบับสมบูรณ์",
+        act = partial(workflow.report_acknowledge, text=text, confirmation=confirmation)
+        done = "ลงนามรับทราบแล้ว รายงานเป็นฉบับสมบูรณ์"
+    elif not form.signs:
+        act = partial(
+            workflow.report_return, reason=form.cleaned_data["reason"], follow_ups=form.follow_ups()
         )
-    elif form.cleaned_data["decision"] == "return":
-        reason, follow_ups = form.cleaned_data["reason"], form.follow_ups()
-        action, done = (
-            lambda: workflow.report_return(report, by=by, reason=reason, follow_ups=follow_ups),
-            "ส่งกลับให้แก้ไขแล้ว",
-        )
+        done = "ส่งกลับให้แก้ไขแล้ว"
     else:
-        follow_ups = form.follow_ups()
-        action, done = (
-            lambda: workflow.report_approve(report, by=by, text=text, follow_ups=follow_ups),
-            "อนุมัติแล้ว",
+        act = partial(
+            workflow.report_approve,
+            text=text,
+            follow_ups=form.follow_ups(),
+            confirmation=confirmation,
         )
-    return _transition(request, report, action, done)
+        done = "ลงนามอนุมัติแล้ว"
+    return _transition(request, report, lambda: act(report, by=request.user), done)
 
 
 @login_required

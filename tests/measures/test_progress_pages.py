@@ -8,6 +8,7 @@ from django.urls import reverse
 from measures.models import Evidence, Measure, ProgressEntry
 from measures.services import progress as services
 from reports import workflow
+from tests.signing import confirmed
 
 pytestmark = pytest.mark.django_db
 
@@ -159,7 +160,8 @@ def test_the_service_refuses_a_stale_version(demo, measure, django_user_model):
 def test_progress_closes_when_the_report_is_submitted(
     klang, measure, demo_report, django_user_model
 ):
-    workflow.report_submit(demo_report, by=django_user_model.objects.get(username="analyst"))
+    analyst = django_user_model.objects.get(username="analyst")
+    workflow.report_submit(demo_report, by=analyst, confirmation=confirmed(analyst))
     entry = measure.progress_entries.get(period=1)
     response = klang.post(
         url(measure), {"status": "done", "result": "หลังเสนอ", "version": entry.version},
@@ -181,7 +183,8 @@ def test_the_admin_cannot_change_progress_of_a_submitted_period(
     client, measure, demo_report, django_user_model
 ):
     admin = django_user_model.objects.get(username="admin")
-    workflow.report_submit(demo_report, by=django_user_model.objects.get(username="analyst"))
+    analyst = django_user_model.objects.get(username="analyst")
+    workflow.report_submit(demo_report, by=analyst, confirmation=confirmed(analyst))
     client.force_login(admin)
     entry = measure.progress_entries.get(period=1)
     change_url = reverse("admin:measures_progressentry_change", args=[entry.pk])

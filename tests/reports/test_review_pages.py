@@ -7,8 +7,12 @@ from measures.models import Measure, ProgressEntry
 from measures.services import NotAllowed
 from reports import services, workflow
 from reports.models import Report, ReportState
+from tests.signing import confirmed
 
 pytestmark = pytest.mark.django_db
+
+PASSWORD = "ita-demo-2566"  # every demo user's (fixtures/demo/kiar-2566.toml)
+SIGN = {"password": PASSWORD}
 
 
 @pytest.fixture
@@ -57,7 +61,7 @@ def test_the_analyst_creates_edits_and_submits(as_user, demo):
 
     page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
     assert "ความครบถ้วนของผลการดำเนินการ" in page and "ทั้งหมด ๑๗ มาตรการ" in page
-    client.post(reverse("reports:submit", args=[report.pk]))
+    client.post(reverse("reports:submit", args=[report.pk]), SIGN)
     report.refresh_from_db()
     assert report.state == ReportState.IN_REVIEW
 
@@ -65,11 +69,11 @@ def test_the_analyst_creates_edits_and_submits(as_user, demo):
 def test_the_superiors_review_through_their_pages(
     as_user, demo_report, django_capture_on_commit_callbacks
 ):
-    as_user("analyst").post(reverse("reports:submit", args=[demo_report.pk]))
+    as_user("analyst").post(reverse("reports:submit", args=[demo_report.pk]), SIGN)
 
     head = as_user("head-office")
     assert "รอให้ความเห็นจากท่าน" in head.get(reverse("home")).content.decode()
-    head.post(reverse("reports:review", args=[demo_report.pk]), {"comment": "เห็นควรอนุมัติ"})
+    head.post(reverse("reports:review", args=[demo_report.pk]), {"comment": "เห็นควรอนุมัติ", **SIGN})
 
     chief = as_user("chief-admin")
     page = chief.get(reverse("reports:detail", args=[demo_report.pk])).content.decode()
@@ -89,17 +93,21 @@ def test_the_superiors_review_through_their_pages(
     assert ProgressEntry.objects.get(measure__number=10, period=1).follow_up == "ควรเร่งรัด"
     analyst = as_user("analyst")
     assert "ถูกส่งกลับให้แก้ไข" in analyst.get(reverse("home")).content.decode()
-    analyst.post(reverse("reports:submit", args=[demo_report.pk]))
-    as_user("head-office").post(reverse("reports:review", args=[demo_report.pk]), {"comment": ""})
+    analyst.post(reverse("reports:submit", args=[demo_report.pk]), SIGN)
+    as_user("head-office").post(
+        reverse("reports:review", args=[demo_report.pk]), {"comment": "", **SIGN}
+    )
     as_user("chief-admin").post(
         reverse("reports:review", args=[demo_report.pk]),
-        {"decision": "approve", "comment": "อนุมัติ", "follow_up_10": "ควรเร่งรัดดำเนินการ"},
+        {"decision": "approve", "comment": "อนุมัติ", "follow_up_10": "ควรเร่งรัดดำเนินการ", **SIGN},
     )
     executive = as_user("chief-exec")
     page = executive.get(reverse("reports:detail", args=[demo_report.pk])).content.decode()
     assert ">\nทราบ</textarea>" in page
     with django_capture_on_commit_callbacks(execute=True):
-        executive.post(reverse("reports:review", args=[demo_report.pk]), {"comment": "ทราบ"})
+        executive.post(
+            reverse("reports:review", args=[demo_report.pk]), {"comment": "ทราบ", **SIGN}
+        )
     demo_report.refresh_from_db()
     assert demo_report.state == ReportState.ACKNOWLEDGED
     page = executive.get(reverse("reports:detail", args=[demo_report.pk])).content.decode()
@@ -109,9 +117,18 @@ def test_the_superiors_review_through_their_pages(
 
 def test_nobody_changes_an_approved_report(as_user, demo_report, django_user_model):
     users = {u.username: u for u in django_user_model.objects.all()}
-    workflow.report_submit(demo_report, by=users["analyst"])
-    workflow.report_comment(demo_report, by=users["head-office"], text="")
-    workflow.report_approve(demo_report, by=users["chief-admin"], text="อนุมัติ")
+    workflow.report_submit(
+        demo_report, by=users["analyst"], confirmation=confirmed(users["analyst"])
+    )
+    workflow.report_comment(
+        demo_report, by=users["head-office"], confirmation=confirmed(users["head-office"]), text=""
+    )
+    workflow.report_approve(
+        demo_report,
+        by=users["chief-admin"],
+        confirmation=confirmed(users["chief-admin"]),
+        text="อนุมัติ",
+    )
     demo_report.refresh_from_db()
     subject = demo_report.subject
 
@@ -120,7 +137,7 @@ def test_nobody_changes_an_approved_report(as_user, demo_report, django_user_mod
     client.post(
         reverse("reports:memo", args=[demo_report.pk]), memo_data(demo_report, subject="แก้")
     )
-    client.post(reverse("reports:submit", args=[demo_report.pk]))
+    client.post(reverse("reports:submit", args=[demo_report.pk]), SIGN)
     # Through the admin, even as superuser.
     admin = as_user("admin")
     response = admin.post(

@@ -10,6 +10,7 @@ from reports import workflow
 from reports.models import RenderedPdf, ReportState, ReviewEvent
 from reports.rendering import stored_report_pdf
 from tests.reports.conftest import pdftotext, squash
+from tests.signing import confirmed
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -31,22 +32,32 @@ def fresh(report):
 
 def test_the_whole_chain_in_order(demo_report, cast, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.report_submit(demo_report, by=cast["analyst"])
+        workflow.report_submit(
+            demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"])
+        )
     assert fresh(demo_report).state == ReportState.IN_REVIEW
     assert demo_report.current_step == 1
     assert [m.to for m in mail.outbox] == [["head-office@example.org"]]
 
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.report_comment(demo_report, by=cast["head-office"], text="เห็นควรเสนอปลัดพิจารณา")
+        workflow.report_comment(
+            demo_report,
+            by=cast["head-office"],
+            confirmation=confirmed(cast["head-office"]),
+            text="เห็นควรเสนอปลัดพิจารณา",
+        )
         workflow.report_approve(
-            demo_report, by=cast["chief-admin"], text="อนุมัติ",
+            demo_report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"]),
+            text="อนุมัติ",
             follow_ups={10: "ควรเร่งรัดให้แล้วเสร็จภายในไตรมาสหน้า"},
         )  # fmt: skip
     assert fresh(demo_report).state == ReportState.APPROVED
     assert mail.outbox[-1].to == ["chief-exec@example.org"]
 
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.report_acknowledge(demo_report, by=cast["chief-exec"])
+        workflow.report_acknowledge(
+            demo_report, by=cast["chief-exec"], confirmation=confirmed(cast["chief-exec"])
+        )
     report = fresh(demo_report)
     assert report.state == ReportState.ACKNOWLEDGED
     assert report.review_steps.get(order=3).comment == "ทราบ"
@@ -63,25 +74,45 @@ def test_the_whole_chain_in_order(demo_report, cast, django_capture_on_commit_ca
 
 def test_out_of_order_and_wrong_people_are_refused(demo_report, cast):
     with refused("ยังไม่ได้เสนอ"):
-        workflow.report_comment(demo_report, by=cast["head-office"], text="ก่อนเสนอ")
+        workflow.report_comment(
+            demo_report,
+            by=cast["head-office"],
+            confirmation=confirmed(cast["head-office"]),
+            text="ก่อนเสนอ",
+        )
     with refused("เฉพาะนักวิเคราะห์"):
-        workflow.report_submit(demo_report, by=cast["staff-palad"])
-    workflow.report_submit(demo_report, by=cast["analyst"])
+        workflow.report_submit(
+            demo_report, by=cast["staff-palad"], confirmation=confirmed(cast["staff-palad"])
+        )
+    workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
     with refused("เสนอไปแล้ว"):
-        workflow.report_submit(demo_report, by=cast["analyst"])
+        workflow.report_submit(
+            demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"])
+        )
     with refused("ท่านไม่ใช่ผู้พิจารณาขั้นนี้"):
-        workflow.report_approve(demo_report, by=cast["chief-admin"])
+        workflow.report_approve(
+            demo_report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"])
+        )
     with refused("ท่านไม่ใช่ผู้พิจารณาขั้นนี้"):
-        workflow.report_acknowledge(demo_report, by=cast["chief-exec"])
+        workflow.report_acknowledge(
+            demo_report, by=cast["chief-exec"], confirmation=confirmed(cast["chief-exec"])
+        )
     with refused("ไม่ใช่การพิจารณาอนุมัติ"):
-        workflow.report_approve(demo_report, by=cast["head-office"])
+        workflow.report_approve(
+            demo_report, by=cast["head-office"], confirmation=confirmed(cast["head-office"])
+        )
     assert fresh(demo_report).current_step == 1
     assert ReviewEvent.objects.filter(report=demo_report).count() == 1
 
 
 def test_returning_keeps_the_earlier_rounds_comments(demo_report, cast):
-    workflow.report_submit(demo_report, by=cast["analyst"])
-    workflow.report_comment(demo_report, by=cast["head-office"], text="ความเห็นรอบแรก")
+    workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
+    workflow.report_comment(
+        demo_report,
+        by=cast["head-office"],
+        confirmation=confirmed(cast["head-office"]),
+        text="ความเห็นรอบแรก",
+    )
     with refused("กรุณาระบุเหตุผล"):
         workflow.report_return(demo_report, by=cast["chief-admin"], reason=" ")
     workflow.report_return(demo_report, by=cast["chief-admin"], reason="ข้อ ๑๐ ยังไม่มีผล")
@@ -89,7 +120,7 @@ def test_returning_keeps_the_earlier_rounds_comments(demo_report, cast):
     assert report.state == ReportState.RETURNED and not report.is_frozen
     assert period_lock.is_open(report.fiscal_year, 1)
 
-    workflow.report_submit(report, by=cast["analyst"])
+    workflow.report_submit(report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
     report = fresh(report)
     assert report.round == 2 and report.review_steps.get(order=1).comment == ""
     first_round = report.events.filter(round=1)
@@ -101,9 +132,13 @@ def test_returning_keeps_the_earlier_rounds_comments(demo_report, cast):
 
 
 def test_a_failed_step_changes_nothing(demo_report, cast, monkeypatch):
-    workflow.report_submit(demo_report, by=cast["analyst"])
-    workflow.report_comment(demo_report, by=cast["head-office"], text="")
-    workflow.report_approve(demo_report, by=cast["chief-admin"])
+    workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
+    workflow.report_comment(
+        demo_report, by=cast["head-office"], confirmation=confirmed(cast["head-office"]), text=""
+    )
+    workflow.report_approve(
+        demo_report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"])
+    )
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -111,7 +146,9 @@ def test_a_failed_step_changes_nothing(demo_report, cast, monkeypatch):
     # The step is signed, then recording the event fails: the signature goes too.
     monkeypatch.setattr("reports.workflow._record", broken)
     with pytest.raises(RuntimeError):
-        workflow.report_acknowledge(demo_report, by=cast["chief-exec"])
+        workflow.report_acknowledge(
+            demo_report, by=cast["chief-exec"], confirmation=confirmed(cast["chief-exec"])
+        )
     report = fresh(demo_report)
     assert report.state == ReportState.APPROVED
     assert report.review_steps.get(order=3).acted_by is None
@@ -119,7 +156,7 @@ def test_a_failed_step_changes_nothing(demo_report, cast, monkeypatch):
 
 
 def test_from_submission_the_report_shows_what_was_submitted(demo_report, cast):
-    workflow.report_submit(demo_report, by=cast["analyst"])
+    workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
     measure = Measure.objects.get(number=1)
     measure.title = "ชื่อมาตรการที่แก้หลังเสนอ"
     measure.save()
@@ -132,21 +169,38 @@ def test_from_submission_the_report_shows_what_was_submitted(demo_report, cast):
 def test_an_acknowledged_report_never_changes(
     demo_report, cast, django_capture_on_commit_callbacks
 ):
-    workflow.report_submit(demo_report, by=cast["analyst"])
-    workflow.report_comment(demo_report, by=cast["head-office"], text="")
-    workflow.report_approve(demo_report, by=cast["chief-admin"])
+    workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
+    workflow.report_comment(
+        demo_report, by=cast["head-office"], confirmation=confirmed(cast["head-office"]), text=""
+    )
+    workflow.report_approve(
+        demo_report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"])
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.report_acknowledge(demo_report, by=cast["chief-exec"], text="ทราบ ดำเนินการต่อ")
+        workflow.report_acknowledge(
+            demo_report,
+            by=cast["chief-exec"],
+            confirmation=confirmed(cast["chief-exec"]),
+            text="ทราบ ดำเนินการต่อ",
+        )
     report = fresh(demo_report)
     final = report.renderings.get(is_final=True)
 
     # The services refuse.
     for act in (
-        lambda: workflow.report_submit(report, by=cast["analyst"]),
-        lambda: workflow.report_comment(report, by=cast["head-office"], text="x"),
-        lambda: workflow.report_approve(report, by=cast["chief-admin"]),
+        lambda: workflow.report_submit(
+            report, by=cast["analyst"], confirmation=confirmed(cast["analyst"])
+        ),
+        lambda: workflow.report_comment(
+            report, by=cast["head-office"], confirmation=confirmed(cast["head-office"]), text="x"
+        ),
+        lambda: workflow.report_approve(
+            report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"])
+        ),
         lambda: workflow.report_return(report, by=cast["chief-admin"], reason="x"),
-        lambda: workflow.report_acknowledge(report, by=cast["chief-exec"]),
+        lambda: workflow.report_acknowledge(
+            report, by=cast["chief-exec"], confirmation=confirmed(cast["chief-exec"])
+        ),
     ):
         with refused("เสร็จสิ้นแล้ว"):
             act()
@@ -161,10 +215,16 @@ def test_an_acknowledged_report_never_changes(
 
 
 def test_a_correction_is_a_new_revision_linked_to_the_old(demo_report, cast):
-    workflow.report_submit(demo_report, by=cast["analyst"])
-    workflow.report_comment(demo_report, by=cast["head-office"], text="")
-    workflow.report_approve(demo_report, by=cast["chief-admin"])
-    workflow.report_acknowledge(demo_report, by=cast["chief-exec"])
+    workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
+    workflow.report_comment(
+        demo_report, by=cast["head-office"], confirmation=confirmed(cast["head-office"]), text=""
+    )
+    workflow.report_approve(
+        demo_report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"])
+    )
+    workflow.report_acknowledge(
+        demo_report, by=cast["chief-exec"], confirmation=confirmed(cast["chief-exec"])
+    )
     with refused("เฉพาะนักวิเคราะห์"):
         workflow.report_revise(demo_report, by=cast["chief-exec"])
     revision = workflow.report_revise(demo_report, by=cast["analyst"])

@@ -11,18 +11,21 @@ from django.urls import reverse
 
 from reports import rendering, workflow
 from reports.models import RenderedPdf, Report, ReviewStep
+from tests.signing import confirmed
 
 
 def walk_to_the_end(cast, on_commit=None):
     report = cast.draft()
-    workflow.report_submit(report, by=cast.alice)
-    workflow.report_comment(report, by=cast.henry, text="เห็นควรอนุมัติ")
-    workflow.report_approve(report, by=cast.chief)
+    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
+    workflow.report_comment(
+        report, by=cast.henry, confirmation=confirmed(cast.henry), text="เห็นควรอนุมัติ"
+    )
+    workflow.report_approve(report, by=cast.chief, confirmation=confirmed(cast.chief))
     if on_commit:
         with on_commit(execute=True):
-            workflow.report_acknowledge(report, by=cast.mayor)
+            workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
     else:
-        workflow.report_acknowledge(report, by=cast.mayor)
+        workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
     return Report.objects.get(pk=report.pk)
 
 

@@ -6,18 +6,20 @@ from django.urls import reverse
 
 from reports import workflow
 from reports.models import Report
+from tests.cast import PASSWORD  # noqa: E402
+from tests.signing import confirmed
 
 pytestmark = pytest.mark.django_db
 
 
 def in_review_with_follow_ups(cast):
     report = cast.draft()
-    workflow.report_submit(report, by=cast.alice)
-    workflow.report_comment(report, by=cast.henry, text="")
+    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
+    workflow.report_comment(report, by=cast.henry, confirmation=confirmed(cast.henry), text="")
     # A first direction, given earlier in this review.
     workflow.report_return(report, by=cast.chief, reason="เพิ่มผลข้อ ๒", follow_ups={1: "เร่งรัด"})
-    workflow.report_submit(report, by=cast.alice)
-    workflow.report_comment(report, by=cast.henry, text="")
+    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
+    workflow.report_comment(report, by=cast.henry, confirmation=confirmed(cast.henry), text="")
     return Report.objects.get(pk=report.pk)
 
 
@@ -35,7 +37,7 @@ def test_a_decision_without_follow_up_fields_keeps_them(cast, client, decision):
     live, snapshot = follow_ups(cast, report)
     assert live[1] == snapshot[1] == "เร่งรัด"
     client.force_login(cast.chief)
-    client.post(reverse("reports:review", args=[report.pk]), decision)
+    client.post(reverse("reports:review", args=[report.pk]), {**decision, "password": PASSWORD})
     report.refresh_from_db()
     assert report.state in ("approved", "returned")
     live, _ = follow_ups(cast, report)
@@ -49,7 +51,7 @@ def test_only_the_directions_sent_change(cast, client):
     client.force_login(cast.chief)
     client.post(
         reverse("reports:review", args=[report.pk]),
-        {"decision": "approve", "follow_up_2": "ให้รายงานผลเพิ่มเติม"},
+        {"decision": "approve", "follow_up_2": "ให้รายงานผลเพิ่มเติม", "password": PASSWORD},
     )
     report.refresh_from_db()
     live, snapshot = follow_ups(cast, report)

@@ -21,6 +21,7 @@ from reports import services as report_services
 from reports import workflow
 from reports.models import Report
 from tests.conftest import database_state
+from tests.signing import confirmed
 
 pytestmark = pytest.mark.django_db
 
@@ -34,15 +35,19 @@ def submitted(cast) -> Report:
         url="https://example.org/evidence", description="หลักฐานเดิม",
     )  # fmt: skip
     report = cast.draft()
-    workflow.report_submit(report, by=cast.alice)
+    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
     return report
 
 
 def acknowledged(cast) -> Report:
     report = submitted(cast)
-    workflow.report_comment(report, by=cast.henry, text="เห็นควรอนุมัติ")
-    workflow.report_approve(report, by=cast.chief, follow_ups={1: "เร่งรัด"})
-    workflow.report_acknowledge(report, by=cast.mayor)
+    workflow.report_comment(
+        report, by=cast.henry, confirmation=confirmed(cast.henry), text="เห็นควรอนุมัติ"
+    )
+    workflow.report_approve(
+        report, by=cast.chief, confirmation=confirmed(cast.chief), follow_ups={1: "เร่งรัด"}
+    )
+    workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
     return report
 
 
@@ -193,7 +198,7 @@ def test_the_database_refuses_what_bypasses_everything(locked):
 
 def test_a_returned_report_opens_the_period_again(cast, client):
     report = submitted(cast)
-    workflow.report_comment(report, by=cast.henry, text="")
+    workflow.report_comment(report, by=cast.henry, confirmation=confirmed(cast.henry), text="")
     workflow.report_return(report, by=cast.chief, reason="แก้ข้อ ๑")
     measure = cast.measures[1]
     entry = progress_writer.progress_save(

@@ -17,6 +17,8 @@ from measures.services.plan import measure_set_steps
 from measures.services.progress import progress_save
 from organisations.access import NotAllowed
 from reports import workflow
+from tests.cast import PASSWORD  # noqa: E402
+from tests.signing import confirmed
 
 pytestmark = pytest.mark.django_db
 
@@ -89,14 +91,18 @@ def test_the_memo_and_the_comments_are_bounded(cast, client):
     assert page.status_code == 200 and "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง" in page.content.decode()
     report.refresh_from_db()
     assert len(report.body) < 6001
-    workflow.report_submit(report, by=cast.alice)
+    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
     client.force_login(cast.henry)
-    page = client.post(reverse("reports:review", args=[report.pk]), {"comment": "ค" * 1001})
-    assert "กรุณาตรวจสอบความเห็นที่กรอก" in page.content.decode()
+    page = client.post(
+        reverse("reports:review", args=[report.pk]), {"comment": "ค" * 1001, "password": PASSWORD}
+    )
+    assert "กรุณาตรวจสอบความเห็นและรหัสผ่านที่กรอก" in page.content.decode()
     report.refresh_from_db()
     assert report.state == "in_review" and report.current_step == 1
     with pytest.raises(workflow.WorkflowError, match="ความเห็นยาวเกินไป"):
-        workflow.report_comment(report, by=cast.henry, text="ค" * 1001)
+        workflow.report_comment(
+            report, by=cast.henry, confirmation=confirmed(cast.henry), text="ค" * 1001
+        )
 
 
 def test_counts_are_bounded(cast):

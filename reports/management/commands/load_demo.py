@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from measures.demo import DEMO_FIXTURE, load_demo, read_demo_fixture
 from reports.demo import load_demo_report
+from reports.pdf.signing import make_demo_certificate
 from thai.digits import thai_digits
 
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, fixture, keep_existing, **options):
         data = read_demo_fixture(fixture)
+        certificate = make_demo_certificate()
         result = load_demo(data, keep_existing=keep_existing)
         if result.created or not keep_existing:
             load_demo_report(data, result.fiscal_year)
@@ -31,6 +33,7 @@ class Command(BaseCommand):
                 f"ปีงบประมาณ {thai_digits(result.fiscal_year.year)} "
                 f"{thai_digits(result.fiscal_year.measures.count())} มาตรการ"
             )
+        self.stdout.write(f"ใบรับรองสำหรับลงนามรายงาน (ใบรับรองตัวอย่าง ห้ามใช้จริง): {certificate}")
         self.stdout.write("ผู้ใช้ตัวอย่าง (รหัสผ่านสำหรับทดลองใช้เท่านั้น):")
         for login in result.logins:
             where = f" – {', '.join(login.divisions)}" if login.divisions else ""
