@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "organisations",
     "measures",
     "reports",
+    "publishing",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

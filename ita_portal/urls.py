@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from organisations import views as organisation_views
+from publishing import views as publishing_views
+from publishing.sitemaps import SITEMAPS
 from reports.views import start
 
 admin.site.site_header = "ระบบติดตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
@@ -22,5 +25,9 @@ urlpatterns = [
         name="signature_image",
     ),
     path("reports/", include("reports.urls")),
+    path("ita/", include("publishing.urls")),
+    path("verify/<slug:code>/", publishing_views.verify, name="verify"),
+    path("verify/<slug:code>/qr.svg", publishing_views.verify_qr, name="verify_qr"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
 ]

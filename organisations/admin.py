@@ -25,7 +25,7 @@ class DivisionInline(ScopedInline, admin.TabularInline):
 @admin.register(Organisation)
 class OrganisationAdmin(ScopedAdmin):
     rule = staticmethod(access.administers)
-    list_display = ["name", "short_name", "district", "province", "phone"]
+    list_display = ["name", "short_name", "slug", "district", "province", "phone"]
     search_fields = ["name", "short_name", "district", "province"]
     inlines = [DivisionInline]
 

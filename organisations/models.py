@@ -38,12 +38,26 @@ class Organisation(models.Model):
         "รหัสหนังสือ (ที่)", max_length=60, blank=True, help_text="เช่น นธ ๗๔๙๐๑.๑"
     )
     emblem = models.ImageField("ตราสัญลักษณ์", upload_to="emblems/", blank=True)
+    slug = models.SlugField(
+        "ชื่อในที่อยู่เว็บ",
+        max_length=60,
+        blank=True,
+        help_text="ส่วนท้ายของที่อยู่หน้าเผยแพร่ ITA ใช้อักษรอังกฤษตัวเล็ก ตัวเลข และ - เช่น kiar",
+    )
 
     class Meta:
         db_table = "measures_organisation"
         verbose_name = "หน่วยงาน"
         verbose_name_plural = "หน่วยงาน"
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=~Q(slug=""),
+                name="organisation_slug_unique",
+                violation_error_message="ชื่อในที่อยู่เว็บนี้มีหน่วยงานอื่นใช้แล้ว",
+            ),
+        ]
 
     def __str__(self):
         return self.short_name

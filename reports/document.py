@@ -7,8 +7,11 @@ signature block shows its signing act of the last round (the signature image or 
 signature line, the name, the position and the date); any other report is a draft with empty
 signature lines."""
 
+import io
 import re
 
+import segno
+from django.conf import settings
 from django.urls import reverse
 
 from measures.models import ProgressEntry
@@ -20,6 +23,7 @@ from thai.fiscal import Period, period_end, period_start
 from .models import ReportState
 
 TABLE_HEADING = "รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+PLAN_HEADING = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
 HEADING_LINE = re.compile(r"^\s*[๐-๙0-9]+\.\s*\S.{0,60}$")
 
 
@@ -31,6 +35,7 @@ def report_document(report) -> dict:
     acts = signing_acts(report) if final else {}
     document = to_thai_digits(
         {
+            "kind": report.kind,
             "title": report.subject,
             "organisation": report.organisation.name,
             "memo": memo_fields(report, acts.get(None)),
@@ -48,12 +53,33 @@ def report_document(report) -> dict:
     }
     document["data"] = {
         "organisation": report.organisation.name,
+        "kind": report.kind,
         "fiscal_year": report.fiscal_year.year,
         "period": report.period,
         "revision": report.revision,
         "rows": table["rows"],
     }
+    document["verification"] = verification_mark(report) if final else None
+    if document["verification"]:
+        mark = document["verification"]
+        document["signature_images"][mark["qr_path"]] = mark.pop("qr_svg")
     return document
+
+
+def verification_mark(report) -> dict | None:
+    """What every page of the finished document carries: a QR code of its verification page's
+    address, and the address, short enough to type."""
+    if not report.verification_code:
+        return None
+    url = settings.SITE_URL.rstrip("/") + reverse("verify", args=[report.verification_code])
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=0.4, unit="mm", border=1)
+    return {
+        "url": url,
+        "short": url.split("://", 1)[-1],
+        "qr_path": reverse("verify_qr", args=[report.verification_code]),
+        "qr_svg": buffer.getvalue(),
+    }
 
 
 def signing_acts(report) -> dict:
@@ -97,9 +123,29 @@ def _step_orders(report):
 
 
 def plan_table(report) -> dict:
-    """The measure table from the live plan and the period's progress."""
+    """The measure table from the live plan: for a report, with the period's progress; for the
+    plan's announcement, the measures, their steps and who answers for them."""
     fiscal_year = report.fiscal_year
     organisation = fiscal_year.organisation
+    if report.is_plan:
+        return {
+            "title_lines": [
+                PLAN_HEADING,
+                f"ประจำปีงบประมาณ พ.ศ. {fiscal_year.year}",
+                f"ของ{organisation.name} อำเภอ{organisation.district} จังหวัด{organisation.province}",
+            ],
+            "rows": [
+                {
+                    "number": measure.number,
+                    "title": measure.title,
+                    "steps": [step.text for step in measure.steps.all()],
+                    "responsible": measure.responsible_labels,
+                }
+                for measure in fiscal_year.measures.order_by("number").prefetch_related(
+                    "steps", "divisions"
+                )
+            ],
+        }
     rows = []
     for measure in measures_with_progress(fiscal_year, report.period):
         entry = measure.entry

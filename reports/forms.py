@@ -12,12 +12,20 @@ from .workflow import DEFAULT_ACKNOWLEDGEMENT
 
 
 class NewReportForm(forms.Form):
-    """A new draft for a plan the person keeps, and one of its periods."""
+    """A new draft for a plan the person keeps: the report of one of its periods, or the plan's
+    own announcement."""
 
     fiscal_year = forms.ModelChoiceField(
         queryset=FiscalYear.objects.none(), widget=forms.HiddenInput
     )
-    period = forms.TypedChoiceField(choices=Period.choices, coerce=int, widget=forms.HiddenInput)
+    kind = forms.ChoiceField(
+        choices=Report.Kind.choices, initial=Report.Kind.REPORT, widget=forms.HiddenInput,
+        required=False,
+    )  # fmt: skip
+    period = forms.TypedChoiceField(
+        choices=Period.choices, coerce=int, widget=forms.HiddenInput, required=False,
+        empty_value=None,
+    )  # fmt: skip
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,6 +38,13 @@ class NewReportForm(forms.Form):
             raise forms.ValidationError("ไม่พบแผน")
         return fiscal_year
 
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["kind"] = cleaned.get("kind") or Report.Kind.REPORT
+        if cleaned["kind"] == Report.Kind.REPORT and cleaned.get("period") is None:
+            self.add_error("period", "กรุณาเลือกรอบการรายงาน")
+        return cleaned
+
 
 class MemoForm(forms.ModelForm):
     class Meta:
@@ -41,6 +56,30 @@ class MemoForm(forms.ModelForm):
             "subject": forms.Textarea(attrs={"rows": 2}),
             "department": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A memo has them; the plan's announcement does not (the model allows both).
+        self.fields["department"].required = True
+        self.fields["addressee"].required = True
+
+
+class AnnouncementForm(forms.ModelForm):
+    """The plan's announcement (ประกาศ): its subject, text, closing line and date."""
+
+    class Meta:
+        model = Report
+        fields = ["subject", "body", "closing", "memo_date"]
+        labels = {"memo_date": "ประกาศ ณ วันที่"}
+        widgets = {
+            "memo_date": BuddhistEraDateWidget(),
+            "body": forms.Textarea(attrs={"rows": 10}),
+            "subject": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+def memo_form_class(report):
+    return AnnouncementForm if report.is_plan else MemoForm
 
 
 def comment_field(label, *, required=False, initial=None, rows=3):

@@ -32,16 +32,29 @@ class ReportState(models.TextChoices):
     ACKNOWLEDGED = "acknowledged", "ผู้บริหารทราบแล้ว (ฉบับสมบูรณ์)"
 
 
+class DocumentKind(models.TextChoices):
+    REPORT = "report", "รายงานผลการดำเนินงาน"
+    PLAN = "plan", "ประกาศมาตรการ"
+
+
 class Report(models.Model):
-    """The report of one organisation's plan for one period, with the memo that carries it."""
+    """A document of one organisation's plan that goes up the review chain: the report of one
+    period, with the memo that carries it (kind REPORT), or the plan of measures itself,
+    announced as a ประกาศ (kind PLAN, no period). The workflow serves both."""
 
     organisation_lookup = "fiscal_year__organisation"
     State = ReportState
+    Kind = DocumentKind
 
     fiscal_year = models.ForeignKey(
         FiscalYear, on_delete=models.PROTECT, related_name="reports", verbose_name="ปีงบประมาณ"
     )
-    period = models.PositiveSmallIntegerField("รอบการรายงาน", choices=Period.choices)
+    kind = models.CharField(
+        "ชนิดเอกสาร", max_length=10, choices=DocumentKind.choices, default=DocumentKind.REPORT
+    )
+    period = models.PositiveSmallIntegerField(
+        "รอบการรายงาน", choices=Period.choices, null=True, blank=True
+    )
     revision = models.PositiveSmallIntegerField("ฉบับแก้ไขครั้งที่", default=1)
     previous_revision = models.OneToOneField(
         "self",
@@ -59,13 +72,16 @@ class Report(models.Model):
 
     # The memo's own fields (บันทึกข้อความ).
     department = models.CharField(
-        "ส่วนราชการ", max_length=300, help_text="เช่น งานนโยบายและแผน สำนักปลัด องค์การบริหารส่วนตำบล…"
+        "ส่วนราชการ",
+        max_length=300,
+        blank=True,
+        help_text="เช่น งานนโยบายและแผน สำนักปลัด องค์การบริหารส่วนตำบล…",
     )
     phone = models.CharField("โทร", max_length=60, blank=True)
     document_number = models.CharField("ที่", max_length=100, blank=True)
     memo_date = models.DateField("วันที่", null=True, blank=True)
     subject = models.CharField("เรื่อง", max_length=500)
-    addressee = models.CharField("เรียน", max_length=300)
+    addressee = models.CharField("เรียน", max_length=300, blank=True)
     body = models.TextField(
         "ข้อความ",
         max_length=BODY_MAX,
@@ -85,6 +101,11 @@ class Report(models.Model):
     author_name = models.CharField("ชื่อผู้จัดทำ", max_length=200)
     author_position = models.CharField("ตำแหน่งผู้จัดทำ", max_length=200)
 
+    # Printed on every page of the finished document as a QR code and a short URL to its public
+    # verification page; unguessable, and it says nothing until the document is published.
+    verification_code = models.CharField(
+        "รหัสตรวจสอบ", max_length=20, null=True, blank=True, unique=True, editable=False
+    )
     # From submission on, the document as submitted (see reports/document.py).
     snapshot = models.JSONField("ข้อมูล ณ วันเสนอ", null=True, blank=True, editable=False)
     created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
@@ -98,11 +119,19 @@ class Report(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["fiscal_year", "period", "revision"],
+                condition=Q(kind=DocumentKind.REPORT),
                 name="report_unique_revision",
                 violation_error_message="มีรายงานของรอบนี้ฉบับนี้แล้ว",
             ),
+            models.UniqueConstraint(
+                fields=["fiscal_year", "revision"],
+                condition=Q(kind=DocumentKind.PLAN),
+                name="plan_document_unique_revision",
+                violation_error_message="มีประกาศมาตรการของปีนี้ฉบับนี้แล้ว",
+            ),
             models.CheckConstraint(
-                condition=Q(period__in=Period.values),
+                condition=Q(kind=DocumentKind.REPORT, period__in=Period.values)
+                | Q(kind=DocumentKind.PLAN, period__isnull=True),
                 name="report_period_valid",
                 violation_error_message="กรุณาเลือกรอบการรายงาน",
             ),
@@ -117,10 +146,11 @@ class Report(models.Model):
     def __str__(self):
         from thai.digits import thai_digits
 
-        text = (
-            f"รายงาน{self.get_period_display()} ปีงบประมาณ {thai_digits(self.fiscal_year.year)} "
-            f"{self.fiscal_year.organisation}"
-        )
+        year = f"ปีงบประมาณ {thai_digits(self.fiscal_year.year)} {self.fiscal_year.organisation}"
+        if self.kind == DocumentKind.PLAN:
+            text = f"ประกาศมาตรการ {year}"
+        else:
+            text = f"รายงาน{self.get_period_display()} {year}"
         if self.revision > 1:
             text += f" (ฉบับแก้ไขครั้งที่ {thai_digits(self.revision - 1)})"
         return text
@@ -128,6 +158,16 @@ class Report(models.Model):
     @property
     def organisation(self):
         return self.fiscal_year.organisation
+
+    @property
+    def is_plan(self):
+        return self.kind == DocumentKind.PLAN
+
+    @property
+    def locks_period(self):
+        """A report locks the progress of its period while it is reviewed; the plan's
+        announcement has no period."""
+        return self.kind == DocumentKind.REPORT
 
     @property
     def is_frozen(self):

@@ -40,9 +40,12 @@ def report_html(report, *, preview=False) -> str:
     return document_html(report_document(report), preview=preview, report_pk=report.pk)
 
 
+TEMPLATES = {"report": "reports/document.html", "plan": "reports/plan_document.html"}
+
+
 def document_html(document: dict, *, part=None, preview=False, report_pk=None) -> str:
     context = {"doc": document, "part": part, "preview": preview, "report_pk": report_pk}
-    return render_to_string("reports/document.html", context)
+    return render_to_string(TEMPLATES[document["kind"]], context)
 
 
 @dataclass
@@ -78,11 +81,34 @@ def document_pdf(document: dict) -> tuple[bytes, int]:
                 relationship="Data",
             )
         ]
+    fetcher = ProjectFilesFetcher(signatures=document["signature_images"])
+    marks = verification_css(document["verification"])
+    if document["kind"] == "plan":
+        return html_to_pdf(document_html(document), fetcher=fetcher, attachments=attachments,
+                           extra_css=marks, one_part=True)  # fmt: skip
     return html_to_pdf(
         document_html(document, part="memo"),
         document_html(document, part="table"),
-        ProjectFilesFetcher(signatures=document["signature_images"]),
+        fetcher,
         attachments=attachments,
+        extra_css=marks,
+    )
+
+
+def verification_css(mark: dict | None) -> str:
+    """Every page of a finished document: its verification QR code at the foot on the left, and
+    the address to type in the middle."""
+    if not mark:
+        return ""
+    qr = css_string(mark["qr_path"])
+    address = css_string("ตรวจสอบเอกสาร: " + mark["short"])
+    return (
+        f"@page {{ @bottom-left {{ content: url({qr}); vertical-align: middle; }} "
+        f"@bottom-center {{ content: {address}; font-family: Laksaman; font-size: 10pt; "
+        "vertical-align: middle; } } "
+        # Room for the code at the foot of the table's pages too (these rules are a user
+        # style sheet: only !important wins over report.css).
+        "@page table { margin-bottom: 2cm !important; }"
     )
 
 
@@ -92,19 +118,24 @@ def html_to_pdf(
     fetcher: ProjectFilesFetcher | None = None,
     *,
     attachments: list | None = None,
+    extra_css: str = "",
+    one_part: bool = False,
 ) -> tuple[bytes, int]:
     """PDF bytes and page count. The memo and the table are laid out separately: the memo may be
     laid out twice to print each page's continuation word, and the table's page numbers
-    continue from the memo's. Given one HTML page, both parts are taken from it. With
-    attachments, the PDF is PDF/A-3b and carries them as associated files."""
+    continue from the memo's. Given one HTML page, both parts are taken from it; `one_part`:
+    the page is one flow (the plan's announcement). With attachments, the PDF is PDF/A-3b and
+    carries them as associated files."""
     fetcher = fetcher or ProjectFilesFetcher()
     table_html = memo_html if table_html is None else table_html
-    memo = _render(memo_html, fetcher, MEMO_ONLY)
+    memo = _render(memo_html, fetcher, MEMO_ONLY + extra_css)
     if len(memo.pages) > 1:
-        memo = _render(memo_html, fetcher, MEMO_ONLY + continuation_css(memo.pages))
-    first_table_page = f"@page :first {{ counter-reset: page {len(memo.pages) + 1} }}"
-    table = _render(table_html, fetcher, TABLE_ONLY + first_table_page)
-    pages = memo.pages + table.pages
+        memo = _render(memo_html, fetcher, MEMO_ONLY + extra_css + continuation_css(memo.pages))
+    pages = memo.pages
+    if not one_part:
+        first_table_page = f"@page :first {{ counter-reset: page {len(memo.pages) + 1} }}"
+        table = _render(table_html, fetcher, TABLE_ONLY + extra_css + first_table_page)
+        pages = memo.pages + table.pages
     if attachments is None:
         return memo.copy(pages).write_pdf(), len(pages)
     archival = memo.copy(pages).write_pdf(pdf_variant=ARCHIVAL_VARIANT, attachments=attachments)
@@ -113,7 +144,7 @@ def html_to_pdf(
 
 def _render(html, fetcher, extra_css):
     return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
-        stylesheets=[CSS(string=extra_css, url_fetcher=fetcher)]
+        stylesheets=[CSS(string=extra_css, base_url=BASE_URL, url_fetcher=fetcher)]
     )
 
 

@@ -78,6 +78,57 @@ def report_create(*, fiscal_year, period, author, **fields) -> Report:
     )
     report.full_clean()
     report.save()
+    _create_review_steps(report)
+    return report
+
+
+PLAN_CLOSING = "จึงประกาศมาเพื่อทราบโดยทั่วกัน"
+
+
+def default_announcement_fields(fiscal_year) -> dict:
+    """The plan's announcement (ประกาศ), as an analyst would start it."""
+    organisation = fiscal_year.organisation
+    year = thai_digits(fiscal_year.year)
+    return {
+        "subject": f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year}",
+        "body": (
+            "ตามที่สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติได้กำหนดให้มีการประเมิน"
+            "คุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency "
+            f"Assessment : ITA) {organisation.name} ได้วิเคราะห์ผลการประเมินประจำปีงบประมาณ "
+            f"พ.ศ. {thai_digits(fiscal_year.year - 1)} แล้ว จึงกำหนดมาตรการส่งเสริมคุณธรรม"
+            f"และความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year} ดังนี้"
+        ),
+        "closing": PLAN_CLOSING,
+        "memo_date": timezone.localdate(),
+    }
+
+
+@transaction.atomic
+def plan_document_create(*, fiscal_year, author) -> Report:
+    """A draft of the plan's announcement, for the organisation's chain of superiors."""
+    if not permissions.can_create_report(author, fiscal_year):
+        raise NotAllowed("ท่านสร้างประกาศมาตรการของหน่วยงานนี้ไม่ได้")
+    organisation = fiscal_year.organisation
+    membership = membership_of(author, organisation, Role.ANALYST) or membership_of(
+        author, organisation
+    )
+    report = Report(
+        fiscal_year=fiscal_year,
+        kind=Report.Kind.PLAN,
+        period=None,
+        author=author,
+        author_name=membership.display_name if membership else author.get_full_name(),
+        author_position=membership.position_title if membership else "",
+        **default_announcement_fields(fiscal_year),
+    )
+    report.full_clean()
+    report.save()
+    _create_review_steps(report)
+    return report
+
+
+def _create_review_steps(report):
+    organisation = report.organisation
     for order, (role, kind) in enumerate(review_chain(organisation), start=1):
         signer = member_of(organisation, role)
         ReviewStep.objects.create(
@@ -88,7 +139,6 @@ def report_create(*, fiscal_year, period, author, **fields) -> Report:
             signer_name=signer.display_name if signer else "",
             signer_position=signer.position_title if signer else Role(role).label,
         )
-    return report
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ signer, their role and position, the time, the text, and their signature image a
 """
 
 import logging
+import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -101,9 +102,7 @@ def report_submit(report, *, by, confirmation) -> Report:
     steps = list(report.review_steps.order_by("order"))
     if not steps:
         raise WorkflowError("ยังไม่ได้กำหนดลำดับผู้บังคับบัญชาที่พิจารณารายงาน")
-    period_lock.lock(
-        fiscal_year=report.fiscal_year, period=report.period, stage=period_lock.Stage.REVIEW
-    )
+    _lock_period(report, period_lock.Stage.REVIEW)
     report.snapshot = {"table": plan_table(report), "taken_at": timezone.now().isoformat()}
     report.state = ReportState.IN_REVIEW
     report.round += 1
@@ -116,6 +115,22 @@ def report_submit(report, *, by, confirmation) -> Report:
     _record(report, by, ReviewEvent.Action.SUBMIT, role=Role.ANALYST, signed=True)
     notifications.after_commit(report)
     return report
+
+
+def _lock_period(report, stage):
+    if report.locks_period:
+        period_lock.lock(fiscal_year=report.fiscal_year, period=report.period, stage=stage)
+
+
+def _unlock_period(report):
+    if report.locks_period:
+        period_lock.unlock(fiscal_year=report.fiscal_year, period=report.period)
+
+
+def new_verification_code() -> str:
+    """Twelve letters and digits nobody confuses (no 0/o, 1/l/i): 31^12 ≈ 8 × 10^17 codes."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(12))
 
 
 def _step_for(report, by, kind) -> ReviewStep:
@@ -153,15 +168,12 @@ def _advance(report, step):
     later = report.review_steps.filter(order__gt=step.order).order_by("order").first()
     if step.kind == StepKind.APPROVE:
         # The follow-up directions are written: nothing of the period changes any more.
-        period_lock.lock(
-            fiscal_year=report.fiscal_year, period=report.period, stage=period_lock.Stage.FINAL
-        )
+        _lock_period(report, period_lock.Stage.FINAL)
     if later is None:
         report.state = ReportState.ACKNOWLEDGED
         report.current_step = None
-        period_lock.lock(
-            fiscal_year=report.fiscal_year, period=report.period, stage=period_lock.Stage.FINAL
-        )
+        report.verification_code = new_verification_code()
+        _lock_period(report, period_lock.Stage.FINAL)
         transaction.on_commit(lambda: render_final_pdf(report.pk))
     else:
         report.current_step = later.order
@@ -230,7 +242,7 @@ def report_return(report, *, by, reason, follow_ups: dict[int, str] | None = Non
     report.current_step = None
     report.snapshot = None
     report.save()
-    period_lock.unlock(fiscal_year=report.fiscal_year, period=report.period)
+    _unlock_period(report)
     notifications.after_commit(report)
     return report
 
@@ -280,6 +292,7 @@ def report_revise(report, *, by) -> Report:
         raise WorkflowError("เฉพาะนักวิเคราะห์นโยบายและแผนของหน่วยงานสร้างฉบับแก้ไขได้")
     revision = Report.objects.create(
         fiscal_year=report.fiscal_year,
+        kind=report.kind,
         period=report.period,
         revision=report.revision + 1,
         previous_revision=report,
@@ -295,6 +308,6 @@ def report_revise(report, *, by) -> Report:
             signer_name=step.signer_name,
             signer_position=step.signer_position,
         )
-    period_lock.unlock(fiscal_year=report.fiscal_year, period=report.period)
+    _unlock_period(report)
     _record(revision, by, ReviewEvent.Action.REVISE, role=Role.ANALYST)
     return revision

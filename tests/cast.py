@@ -42,6 +42,27 @@ class Cast:
     def draft(self, period=1):
         return report_create(fiscal_year=self.plan, period=period, author=self.people["alice"])
 
+    def finish(self, report=None):
+        """The document (a new draft of the first half's report if none) up the whole chain:
+        alice submits, henry comments, chief approves, mayor acknowledges."""
+        from reports import workflow
+        from tests.signing import confirmed
+
+        report = report or self.draft()
+        people = self.__dict__["people"]
+        workflow.report_submit(report, by=people["alice"], confirmation=confirmed(people["alice"]))
+        workflow.report_comment(
+            report, by=people["henry"], text="เห็นควรอนุมัติ", confirmation=confirmed(people["henry"])
+        )
+        workflow.report_approve(
+            report, by=people["chief"], text="อนุมัติ", confirmation=confirmed(people["chief"])
+        )
+        workflow.report_acknowledge(
+            report, by=people["mayor"], confirmation=confirmed(people["mayor"])
+        )
+        report.refresh_from_db()
+        return report
+
 
 def person(organisation, username, role, divisions=(), *, staff_status=False):
     user = get_user_model().objects.create_user(
@@ -61,12 +82,16 @@ def person(organisation, username, role, divisions=(), *, staff_status=False):
 def build_cast() -> Cast:
     home = Organisation.objects.create(
         name="องค์การบริหารส่วนตำบลทดลอง", short_name="อบต.ทดลอง", district="เมือง",
-        province="ยะลา",
+        province="ยะลา", slug="thodlong",
     )  # fmt: skip
     klang = Division.objects.create(organisation=home, name="คลัง", order=1)
     chang = Division.objects.create(organisation=home, name="ช่าง", order=2)
     away = Organisation.objects.create(
-        name="เทศบาลตำบลอื่น", short_name="ทต.อื่น", district="เมือง", province="ปัตตานี"
+        name="เทศบาลตำบลอื่น",
+        short_name="ทต.อื่น",
+        district="เมือง",
+        province="ปัตตานี",
+        slug="uen",
     )
     away_division = Division.objects.create(organisation=away, name="สำนักปลัด", order=1)
     people = {

@@ -6,7 +6,7 @@ import pytest
 
 from tests.write_guard import ROOT
 
-LAYERS = ["thai", "organisations", "measures", "reports"]
+LAYERS = ["thai", "organisations", "measures", "reports", "publishing"]
 PROJECT = [*LAYERS, "ita_portal"]
 
 

@@ -20,9 +20,9 @@ from ..forms import (
     AcknowledgeForm,
     ApproveForm,
     CommentForm,
-    MemoForm,
     NewReportForm,
     SubmitForm,
+    memo_form_class,
 )
 from ..models import Report
 from ..selectors import completeness, report_rows, reports_for
@@ -46,13 +46,21 @@ def report_list(request):
         plan = current_plan(organisation)
         if plan and permissions.can_create_report(request.user, plan[0]):
             fiscal_year, period = plan
-            if not fiscal_year.reports.filter(period=period).exists():
+            documents = fiscal_year.reports.all()
+            if not documents.filter(kind=Report.Kind.PLAN).exists():
+                form = NewReportForm(
+                    initial={"fiscal_year": fiscal_year.pk, "kind": Report.Kind.PLAN},
+                    user=request.user,
+                )
+                creatable.append(
+                    {"fiscal_year": fiscal_year, "label": "ประกาศมาตรการ", "form": form}
+                )
+            if not documents.filter(kind=Report.Kind.REPORT, period=period).exists():
                 form = NewReportForm(
                     initial={"fiscal_year": fiscal_year.pk, "period": period}, user=request.user
                 )
-                creatable.append(
-                    {"fiscal_year": fiscal_year, "period": Period(period), "form": form}
-                )
+                label = f"รายงาน{Period(period).label}"
+                creatable.append({"fiscal_year": fiscal_year, "label": label, "form": form})
     return render(
         request,
         "reports/list.html",
@@ -67,12 +75,17 @@ def report_create(request):
     if not form.is_valid():
         raise Http404("ไม่พบแผน")
     fiscal_year, period = form.cleaned_data["fiscal_year"], form.cleaned_data["period"]
-    existing = fiscal_year.reports.filter(period=period).order_by("-revision").first()
+    kind = form.cleaned_data["kind"]
+    existing = fiscal_year.reports.filter(kind=kind, period=period).order_by("-revision").first()
     if existing:
-        messages.info(request, "มีรายงานของรอบนี้อยู่แล้ว")
+        messages.info(request, f"มี{existing}อยู่แล้ว")
         return redirect("reports:detail", pk=existing.pk)
-    report = services.report_create(fiscal_year=fiscal_year, period=period, author=request.user)
-    messages.success(request, "สร้างร่างรายงานแล้ว ตรวจแก้บันทึกข้อความแล้วเสนอได้")
+    if kind == Report.Kind.PLAN:
+        report = services.plan_document_create(fiscal_year=fiscal_year, author=request.user)
+        messages.success(request, "สร้างร่างประกาศมาตรการแล้ว ตรวจแก้ข้อความแล้วเสนอได้")
+    else:
+        report = services.report_create(fiscal_year=fiscal_year, period=period, author=request.user)
+        messages.success(request, "สร้างร่างรายงานแล้ว ตรวจแก้บันทึกข้อความแล้วเสนอได้")
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -89,7 +102,7 @@ def _detail_context(request, report, *, memo_form=None, review_form=None, submit
     show_trail = permissions.can_see_audit_trail(user, report)
     return {
         "report": report,
-        "completeness": completeness(report),
+        "completeness": None if report.is_plan else completeness(report),
         "events": report.events.order_by("created_at", "id"),
         "steps": report.review_steps.all(),
         "can_edit_memo": can_edit_memo,
@@ -99,14 +112,16 @@ def _detail_context(request, report, *, memo_form=None, review_form=None, submit
         "step": step,
         "final": report.renderings.filter(is_final=True).only("sha256", "created_at").first(),
         "trail": report_audit_trail(report) if show_trail else None,
-        "memo_form": memo_form or (MemoForm(instance=report) if can_edit_memo else None),
+        "memo_form": memo_form
+        or (memo_form_class(report)(instance=report) if can_edit_memo else None),
         "review_form": review_form or (_review_form(report, step) if step else None),
     }
 
 
 def _review_form(report, step, data=None):
     if step.kind == StepKind.APPROVE:
-        return ApproveForm(data, rows=report_rows(report))
+        # The follow-up direction is for a report's measures; an announcement has none.
+        return ApproveForm(data, rows=[] if report.is_plan else report_rows(report))
     if step.kind == StepKind.ACKNOWLEDGE:
         return AcknowledgeForm(data)
     return CommentForm(data)
@@ -119,7 +134,7 @@ def report_memo(request, pk):
     if not permissions.can_edit_memo(request.user, report):
         messages.error(request, "แก้ไขบันทึกข้อความไม่ได้: รายงานเสนอแล้วหรือท่านไม่มีสิทธิ์")
         return redirect("reports:detail", pk=report.pk)
-    form = MemoForm(request.POST, instance=Report.objects.get(pk=report.pk))
+    form = memo_form_class(report)(request.POST, instance=Report.objects.get(pk=report.pk))
     if form.is_valid():
         try:
             services.report_update_memo(report=report, by=request.user, fields=form.cleaned_data)

@@ -1,14 +1,18 @@
 """Real Chromium (Debian's package) driven by Playwright against the live test server."""
 
+import importlib
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from playwright.sync_api import sync_playwright
 
 from measures.demo import load_demo, read_demo_fixture
 from reports.demo import load_demo_report
+
+seeded_items = importlib.import_module("publishing.migrations.0002_items_of_2566")
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between browser steps are still plain synchronous calls.
@@ -38,6 +42,8 @@ def browser():
 @pytest.fixture
 def live_demo(transactional_db, live_server, settings):
     settings.AXES_ENABLED = False
+    # A transactional test empties the database after it, data migrations' rows included.
+    seeded_items.add_items(apps, None)
     data = read_demo_fixture()
     result = load_demo(data)
     report = load_demo_report(data, result.fiscal_year)

@@ -108,3 +108,13 @@ def test_a_failed_render_leaves_the_acknowledgement_and_is_done_on_the_next_requ
     assert response.status_code == 200
     final = RenderedPdf.objects.get(report=report, is_final=True)
     assert response["X-Content-SHA256"] == final.sha256
+
+
+@pytest.mark.django_db
+def test_the_record_of_review_events_is_append_only(cast):
+    from reports.models import ReviewEvent
+
+    report = cast.draft()
+    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReviewEvent.objects.filter(report=report).update(comment="แก้บันทึก")

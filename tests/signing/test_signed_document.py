@@ -185,10 +185,12 @@ def test_the_text_layer_of_the_signed_file_is_exact(final):
     # The memo takes two pages, as the seed's; the table the rest, its header row on each.
     memo_pages, table_pages = 2, final.pages - 2
     page_numbers = " ".join(f"- {thai_digits(n)} -" for n in range(2, final.pages + 1))
+    # Every page's foot also says where to verify it (with its QR code).
+    verification = "ตรวจสอบเอกสาร:" * final.pages
     expected = thai_letters(
         " ".join(
             [rendered_text(final.html), HEADER_ROW * (table_pages - 1), page_numbers,
-             "/ความเห็น..." * (memo_pages - 1)]
+             "/ความเห็น..." * (memo_pages - 1), verification]
         )
     )  # fmt: skip
     extracted = thai_letters(pdftotext(final.pdf))

@@ -1,0 +1,112 @@
+"""What an organisation has published for the ITA assessment, where, and under which item.
+
+Each finished document (reports.Report, acknowledged) may be published once, at a permanent
+address that never changes; withdrawing it leaves a public notice, and a newer revision that is
+published supersedes it. Assessment items change numbers from year to year: they are data."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from reports.models import DocumentKind, Report
+
+
+class AssessmentYear(models.Model):
+    year = models.PositiveSmallIntegerField("ปีการประเมิน (พ.ศ.)", unique=True)
+    name = models.CharField("ชื่อ", max_length=200, help_text="เช่น การประเมิน ITA ประจำปี พ.ศ. ๒๕๖๖")
+
+    class Meta:
+        verbose_name = "ปีการประเมิน ITA"
+        verbose_name_plural = "ปีการประเมิน ITA"
+        ordering = ["-year"]
+
+    def __str__(self):
+        return self.name
+
+
+class AssessmentItem(models.Model):
+    """An item of the open-data part (OIT) of one year's assessment, e.g. O42, and the kind of
+    document that answers it."""
+
+    assessment_year = models.ForeignKey(
+        AssessmentYear, on_delete=models.CASCADE, related_name="items", verbose_name="ปีการประเมิน"
+    )
+    code = models.CharField("ข้อ", max_length=10, help_text="เช่น O42")
+    name = models.CharField("ชื่อข้อ", max_length=300)
+    document_kind = models.CharField(
+        "เอกสารที่ใช้ตอบ", max_length=10, choices=DocumentKind.choices, default=DocumentKind.REPORT
+    )
+    order = models.PositiveSmallIntegerField("ลำดับ", default=0)
+
+    class Meta:
+        verbose_name = "ข้อการประเมิน ITA"
+        verbose_name_plural = "ข้อการประเมิน ITA"
+        ordering = ["assessment_year", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment_year", "code"],
+                name="assessment_item_unique_code",
+                violation_error_message="ปีการประเมินนี้มีข้อนี้แล้ว",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class Publication(models.Model):
+    organisation_lookup = "document__fiscal_year__organisation"
+
+    document = models.OneToOneField(
+        Report, on_delete=models.PROTECT, related_name="publication", verbose_name="เอกสาร"
+    )
+    path = models.CharField(
+        "ที่อยู่ถาวร", max_length=200, unique=True, help_text="ต่อจาก /ita/ เช่น kiar/2566/report-1"
+    )
+    item = models.ForeignKey(
+        AssessmentItem,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="publications",
+        verbose_name="ข้อการประเมิน",
+    )
+    published_at = models.DateTimeField("เผยแพร่เมื่อ")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name="เผยแพร่โดย",
+    )  # fmt: skip
+    withdrawn_at = models.DateTimeField("ถอนการเผยแพร่เมื่อ", null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name="ถอนโดย",
+    )  # fmt: skip
+    withdrawn_reason = models.CharField("เหตุผลที่ถอน", max_length=500, blank=True)
+    superseded_by = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+        verbose_name="ถูกแทนที่ด้วย",
+    )
+    history = HistoricalRecords(verbose_name="ประวัติการเผยแพร่")
+
+    class Meta:
+        verbose_name = "การเผยแพร่"
+        verbose_name_plural = "การเผยแพร่"
+        ordering = ["-published_at"]
+
+    def __str__(self):
+        return f"/ita/{self.path}/"
+
+    def get_absolute_url(self):
+        return reverse("publishing:document", args=self.path.split("/"))
+
+    def get_pdf_url(self):
+        return reverse("publishing:document_pdf", args=self.path.split("/"))
+
+    @property
+    def is_current(self):
+        return self.withdrawn_at is None and self.superseded_by_id is None

@@ -1,0 +1,188 @@
+"""The public ITA pages: what each organisation has published, at addresses that never change,
+and the verification of any copy. No login, no JavaScript needed; every page answers with a
+fixed number of queries and may be cached."""
+
+import io
+from urllib.parse import quote
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from organisations.access import NotAllowed
+from organisations.models import Organisation
+from reports.models import RenderedPdf, Report
+from reports.permissions import can_view_report
+from reports.verification import verify_pdf_bytes
+
+from . import permissions
+from .forms import PublishForm, VerifyForm, WithdrawForm
+from .models import Publication
+from .selectors import (
+    grouped_by_item,
+    grouped_by_year,
+    identity,
+    organisations_with_publications,
+    publications,
+)
+from .services import document_publish, publication_withdraw
+
+PAGE_SECONDS = 5 * 60
+FILE_SECONDS = 365 * 24 * 60 * 60
+
+
+@require_GET
+@cache_control(public=True, max_age=PAGE_SECONDS)
+def index(request):
+    return render(
+        request, "publishing/index.html", {"organisations": organisations_with_publications()}
+    )
+
+
+@require_GET
+@cache_control(public=True, max_age=PAGE_SECONDS)
+def organisation_page(request, slug):
+    organisation = get_object_or_404(Organisation.objects.exclude(slug=""), slug=slug)
+    documents = [
+        identity(publication)
+        for publication in publications()
+        .filter(document__fiscal_year__organisation=organisation)
+        .order_by(
+            "-document__fiscal_year__year",
+            "document__kind",
+            "document__period",
+            "-document__revision",
+        )  # fmt: skip
+    ]
+    by_item = request.GET.get("by") == "item"
+    groups = grouped_by_item(documents) if by_item else grouped_by_year(documents)
+    return render(
+        request,
+        "publishing/organisation.html",
+        {"organisation": organisation, "groups": groups, "by_item": by_item},
+    )
+
+
+def _published(slug, year, name) -> Publication:
+    publication = publications().filter(path=f"{slug}/{year}/{name}").first()
+    if publication is None:
+        raise Http404("ไม่พบเอกสารที่เผยแพร่")
+    return publication
+
+
+@require_GET
+@cache_control(public=True, max_age=PAGE_SECONDS)
+def document_page(request, slug, year, name):
+    document = identity(_published(slug, year, name))
+    return render(request, "publishing/document.html", {"document": document})
+
+
+@require_GET
+@cache_control(public=True, max_age=FILE_SECONDS, immutable=True)
+def document_pdf(request, slug, year, name):
+    publication = _published(slug, year, name)
+    if publication.withdrawn_at:
+        return render(
+            request, "publishing/withdrawn.html", {"document": identity(publication)}, status=410
+        )
+    final = RenderedPdf.objects.get(report=publication.document, is_final=True)
+    response = HttpResponse(bytes(final.pdf), content_type="application/pdf")
+    filename = quote(f"{publication.path.replace('/', '-')}.pdf")
+    response["Content-Disposition"] = f"inline; filename*=UTF-8''{filename}"
+    response["ETag"] = f'"{final.sha256}"'
+    response["X-Content-SHA256"] = final.sha256
+    return response
+
+
+def _verifiable(code) -> Publication:
+    """The publication of the document with this code: unpublished documents are not found."""
+    publication = publications().filter(document__verification_code=code).first()
+    if publication is None:
+        raise Http404("ไม่พบเอกสารที่เผยแพร่ตามรหัสนี้")
+    return publication
+
+
+@csrf_exempt  # comparing a file changes nothing and needs no session: the page may be cached
+@require_http_methods(["GET", "POST"])
+def verify(request, code):
+    publication = _verifiable(code)
+    document = identity(publication)
+    form, result, same_file = VerifyForm(), None, None
+    if request.method == "POST":
+        form = VerifyForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data["file"].read()
+            result = verify_pdf_bytes(data)
+            same_file = result.sha256 == document.sha256
+    response = render(
+        request,
+        "publishing/verify.html",
+        {"document": document, "form": form, "result": result, "same_file": same_file,
+         "code": code},
+    )  # fmt: skip
+    response["Cache-Control"] = (
+        "no-store" if request.method == "POST" else f"public, max-age={PAGE_SECONDS}"
+    )
+    return response
+
+
+@require_GET
+@cache_control(public=True, max_age=FILE_SECONDS)
+def verify_qr(request, code):
+    _verifiable(code)
+    url = settings.SITE_URL.rstrip("/") + reverse("verify", args=[code])
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2)
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+
+
+# For the organisation's own people: publishing and withdrawing.
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def manage(request, pk):
+    document = get_object_or_404(Report.objects.select_related("fiscal_year__organisation"), pk=pk)
+    if not can_view_report(request.user, document):
+        raise Http404("ไม่พบเอกสาร")
+    publication = Publication.objects.filter(document=document).first()
+    publish_form = PublishForm(document=document)
+    withdraw_form = WithdrawForm()
+    if request.method == "POST":
+        try:
+            if "withdraw" in request.POST and publication:
+                withdraw_form = WithdrawForm(request.POST)
+                if withdraw_form.is_valid():
+                    publication_withdraw(publication=publication, by=request.user,
+                                         reason=withdraw_form.cleaned_data["reason"])  # fmt: skip
+                    messages.success(request, "ถอนการเผยแพร่แล้ว หน้าเอกสารแจ้งการถอนต่อสาธารณะ")
+                    return redirect("publishing:manage", pk=document.pk)
+            else:
+                publish_form = PublishForm(request.POST, document=document)
+                if publish_form.is_valid():
+                    document_publish(document=document, by=request.user,
+                                     item=publish_form.cleaned_data["item"])  # fmt: skip
+                    messages.success(request, "เผยแพร่แล้ว")
+                    return redirect("publishing:manage", pk=document.pk)
+        except NotAllowed as refusal:
+            messages.error(request, str(refusal))
+    return render(
+        request,
+        "publishing/manage.html",
+        {
+            "document": document,
+            "publication": identity(publications().get(pk=publication.pk)) if publication else None,
+            "can_publish": permissions.can_publish(request.user, document) and publication is None,
+            "can_withdraw": publication is not None
+            and permissions.can_withdraw(request.user, publication),
+            "publish_form": publish_form,
+            "withdraw_form": withdraw_form,
+        },
+    )
