@@ -13,6 +13,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from ita_portal.storage_settings import storages_from_environment
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -175,7 +177,6 @@ if DEBUG:
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -183,6 +184,9 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
+    # Uploads (evidence, emblems) and rendered documents (PDFs): the local disk, or S3-compatible
+    # object storage. Neither is served directly: the portal's views check who may read each file.
+    **storages_from_environment(env_str, VAR_DIR),
 }
 
 # Evidence uploads: size limit per file, in bytes.

@@ -93,7 +93,7 @@ def document_pdf(request, slug, year, name):
             request, "publishing/withdrawn.html", {"document": identity(publication)}, status=410
         )
     final = RenderedPdf.objects.get(report=publication.document, is_final=True)
-    response = HttpResponse(bytes(final.pdf), content_type="application/pdf")
+    response = HttpResponse(final.read(), content_type="application/pdf")
     filename = quote(f"{publication.path.replace('/', '-')}.pdf")
     response["Content-Disposition"] = f"inline; filename*=UTF-8''{filename}"
     response["ETag"] = f'"{final.sha256}"'

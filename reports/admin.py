@@ -78,7 +78,7 @@ class ReportAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
 class RenderedPdfResource(resources.ModelResource):
     class Meta:
         model = RenderedPdf
-        exclude = ("pdf",)  # the file itself is downloaded from the report's page
+        exclude = ("file_name",)  # the file itself is downloaded from the report's page
 
 
 @admin.register(RenderedPdf)

@@ -2,6 +2,7 @@
 the chain of superiors who comment and sign it, and the PDF renderings of it."""
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -285,7 +286,8 @@ class RenderedPdf(models.Model):
     )
     html_sha256 = models.CharField("รหัสเนื้อหา", max_length=64)
     sha256 = models.CharField("SHA-256 ของไฟล์", max_length=64)
-    pdf = models.BinaryField("ไฟล์ PDF")
+    # The file in the "documents" storage (the disk or object storage); its name holds the hash.
+    file_name = models.CharField("ไฟล์", max_length=300, editable=False)
     page_count = models.PositiveSmallIntegerField("จำนวนหน้า")
     is_final = models.BooleanField("ฉบับสมบูรณ์", default=False)
     created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
@@ -305,3 +307,8 @@ class RenderedPdf(models.Model):
 
     def __str__(self):
         return f"{self.report} – {self.sha256[:12]}"
+
+    def read(self) -> bytes:
+        """The PDF's bytes, from storage."""
+        with storages["documents"].open(self.file_name, "rb") as stored:
+            return stored.read()

@@ -2,9 +2,8 @@
 
 `report_pdf_bytes(report)` is the one function that turns a report into PDF bytes: a draft as
 it stands, or the finished document as PDF/A-3b carrying its table as an associated JSON file,
-signed with the organisation's certificate (reports/pdf/signing.py). `stored_report_pdf(report)`
-serves a stored rendering again while what the report shows is unchanged, and renders a new one
-when it changed.
+signed with the organisation's certificate (reports/pdf/signing.py). Keeping renderings, and
+serving them again while what the report shows is unchanged, is `reports/stored_pdfs.py`.
 """
 
 import hashlib
@@ -14,14 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML, Attachment
 from weasyprint.formatting_structure.boxes import MarginBox, TextBox
 from weasyprint.text.line_break import get_log_attrs
 
 from .document import report_document
-from .models import RenderedPdf, ReportState
 from .pdf.fetcher import BASE_URL, ProjectFilesFetcher
 from .pdf.signing import sign_pdf
 
@@ -195,47 +192,3 @@ def _assets_fingerprint() -> str:
 
 def content_key(html: str) -> str:
     return hashlib.sha256((_assets_fingerprint() + html).encode()).hexdigest()
-
-
-def stored_report_pdf(report) -> RenderedPdf:
-    """The report's PDF: the final one once the report is acknowledged (rendered now if it was
-    not yet), else the stored rendering of what the report shows now, rendering and storing it
-    first if there is none."""
-    final = report.renderings.filter(is_final=True).first()
-    if final:
-        return final
-    if report.state == ReportState.ACKNOWLEDGED:
-        return store_final_pdf(report)
-    document = report_document(report)
-    key = content_key(document_html(document))
-    stored = report.renderings.filter(html_sha256=key).first()
-    if stored:
-        return stored
-    rendering = render_report(report, document)
-    return _store(report, key, rendering.pdf, rendering.page_count)
-
-
-def store_final_pdf(report) -> RenderedPdf:
-    """Render the acknowledged report once and keep it: it never changes (a database trigger
-    refuses any update)."""
-    rendering = render_report(report)
-    return _store(report, rendering.key, rendering.pdf, rendering.page_count, is_final=True)
-
-
-def _store(report, key, pdf, page_count, *, is_final=False) -> RenderedPdf:
-    try:
-        with transaction.atomic():
-            # Older renderings show what the report no longer shows.
-            report.renderings.filter(is_final=False).delete()
-            rendering = RenderedPdf.objects.create(
-                report=report,
-                html_sha256=key,
-                sha256=hashlib.sha256(pdf).hexdigest(),
-                pdf=pdf,
-                page_count=page_count,
-                is_final=is_final,
-            )
-            return rendering
-    except IntegrityError:
-        # Someone else stored the same rendering meanwhile.
-        return report.renderings.get(html_sha256=key)

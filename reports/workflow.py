@@ -186,7 +186,7 @@ def _advance(report, step):
 def render_final_pdf(report_pk) -> None:
     """Render and keep the acknowledged report's PDF, outside the transaction that finished it.
     If it fails, the next request for the PDF renders it."""
-    from .rendering import stored_report_pdf
+    from .stored_pdfs import stored_report_pdf
 
     try:
         stored_report_pdf(

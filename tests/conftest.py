@@ -43,9 +43,17 @@ def signing_certificates(settings, demo_certificate_folder):
 
 
 @pytest.fixture(autouse=True)
-def media_in_a_temporary_folder(settings, tmp_path_factory):
-    """Uploads made by tests never land in the developer's var/media."""
+def files_in_a_temporary_folder(settings, tmp_path_factory):
+    """Uploads and documents made by tests never land in the developer's var/."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "documents": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path_factory.mktemp("documents"))},
+        },
+    }
 
 
 @pytest.fixture

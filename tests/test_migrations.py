@@ -2,18 +2,22 @@
 app existed, moves forward intact: every row and text where it was, the people's permissions
 still attached, and the period of a submitted report locked."""
 
+import hashlib
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
 from measures.demo import read_demo_fixture
 from measures.models import FiscalYear, Measure, PeriodLock, ProgressEntry
 from organisations.models import Division, Membership, Organisation, ReviewChainStep
+from reports.models import RenderedPdf
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+STORED_PDF = b"%PDF-1.7\n% a final rendering kept in its row\n%%EOF\n"
 BEFORE = [("measures", "0002_integrity_triggers"), ("reports", "0002_final_pdf_never_changes")]
 
 
@@ -71,10 +75,14 @@ def fill_the_old_schema(apps, data):
     ):  # fmt: skip
         ReviewChainStep.objects.create(organisation=organisation, order=order, role=role, kind=kind)
     spec = data["report"]
-    apps.get_model("reports", "Report").objects.create(
+    report = apps.get_model("reports", "Report").objects.create(
         fiscal_year=fiscal_year, period=1, state="in_review", round=1, current_step=1,
         department=spec["department"], subject=spec["subject"], addressee=spec["addressee"],
         body=spec["body"], author_name="นางรอซึลา บินมะนอร์", author_position="นักวิเคราะห์",
+    )  # fmt: skip
+    apps.get_model("reports", "RenderedPdf").objects.create(
+        report=report, html_sha256="content", sha256=hashlib.sha256(STORED_PDF).hexdigest(),
+        pdf=STORED_PDF, page_count=1, is_final=True,
     )  # fmt: skip
 
 
@@ -117,3 +125,9 @@ def test_a_database_holding_the_demo_moves_forward_intact():
     )
     # The report in review locks its period from now on.
     assert PeriodLock.objects.get(fiscal_year=fiscal_year, period=1).stage == "review"
+    # The stored PDF moved from its row into the documents storage, and still never changes.
+    final = RenderedPdf.objects.get()
+    assert final.read() == STORED_PDF
+    assert final.sha256 == hashlib.sha256(STORED_PDF).hexdigest()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RenderedPdf.objects.filter(pk=final.pk).update(page_count=2)

@@ -5,7 +5,8 @@ from django.http import Http404, HttpResponse
 
 from thai.digits import thai_digits
 
-from ..rendering import report_html, stored_report_pdf
+from ..rendering import report_html
+from ..stored_pdfs import stored_report_pdf
 from .pages import report_for
 
 
@@ -19,7 +20,7 @@ def report_preview(request, pk):
 def report_pdf(request, pk):
     report = report_for(request, pk)
     rendering = stored_report_pdf(report)
-    response = HttpResponse(bytes(rendering.pdf), content_type="application/pdf")
+    response = HttpResponse(rendering.read(), content_type="application/pdf")
     response["Content-Disposition"] = f"inline; filename*=UTF-8''{pdf_filename(report)}"
     response["ETag"] = f'"{rendering.sha256}"'
     response["X-Content-SHA256"] = rendering.sha256

@@ -69,7 +69,7 @@ def test_published_report_is_found_downloaded_and_verified(
         page.click("text=ดาวน์โหลด PDF")
     downloaded = artifacts / "downloaded.pdf"
     download.value.save_as(downloaded)
-    assert downloaded.read_bytes() == bytes(final.pdf)
+    assert downloaded.read_bytes() == final.read()
 
     code = report.verification_code
     assert scanned(downloaded, artifacts) == [f"{base_url}/verify/{code}/"]

@@ -9,8 +9,8 @@ from measures import period_lock
 from publishing.services import document_publish
 from reports import workflow
 from reports.models import RenderedPdf
-from reports.rendering import stored_report_pdf
 from reports.services import plan_document_create
+from reports.stored_pdfs import stored_report_pdf
 from tests.reports.conftest import pdftotext, squash
 from tests.signing import confirmed
 
@@ -23,7 +23,7 @@ def announcement(cast):
 
 
 def test_a_draft_announcement_shows_the_plan_without_results(announcement):
-    pdf = bytes(stored_report_pdf(announcement).pdf)
+    pdf = stored_report_pdf(announcement).read()
     text = squash(pdftotext(pdf))
     for shown in ["ประกาศองค์การบริหารส่วนตำบลทดลอง", "เรื่องมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
                   "ประจำปีงบประมาณพ.ศ.๒๕๖๖", "๑)มาตรการทดลองข้อ๑", "ขั้นตอนของข้อ๒", "ทุกกอง",
@@ -43,7 +43,7 @@ def test_it_goes_up_the_chain_without_locking_any_progress(cast, announcement):
 def test_the_signed_announcement_is_published_as_the_plan(cast, announcement):
     finished = cast.finish(announcement)
     assert finished.state == "acknowledged"
-    pdf = bytes(stored_report_pdf(finished).pdf)
+    pdf = stored_report_pdf(finished).read()
     text = squash(pdftotext(pdf))
     assert "(mayorทดสอบ)ตำแหน่งของmayor" in text and "ลงนามอิเล็กทรอนิกส์" in text
     assert b"/ByteRange" in pdf

@@ -12,8 +12,8 @@ from publishing.models import Publication
 from publishing.services import document_publish, publication_withdraw
 from reports import workflow
 from reports.models import RenderedPdf
-from reports.rendering import stored_report_pdf
 from reports.services import plan_document_create
+from reports.stored_pdfs import stored_report_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_a_visitor_reads_what_was_published(cast, client):
     assert "<title>รายงานรอบ ๖ เดือน ปีงบประมาณ ๒๕๖๖ อบต.ทดลอง" in text
     assert 'property="og:title"' in text and "/ita/thodlong/2566/report-1/pdf/" in text
     pdf = get(client, "/ita/thodlong/2566/report-1/pdf/")
-    assert pdf.content == bytes(final.pdf)
+    assert pdf.content == final.read()
     assert "immutable" in pdf["Cache-Control"] and pdf["ETag"] == f'"{final.sha256}"'
     sitemap = get(client, "/sitemap.xml").content.decode()
     assert "/ita/thodlong/2566/report-1/" in sitemap and "/ita/thodlong/" in sitemap

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from publishing.services import document_publish
 from reports.models import RenderedPdf
-from reports.rendering import stored_report_pdf
+from reports.stored_pdfs import stored_report_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def publication(cast, settings):
 
 def test_every_page_carries_the_code_of_its_verification_page(publication, tmp_path):
     final = RenderedPdf.objects.get(report=publication.document, is_final=True)
-    (tmp_path / "final.pdf").write_bytes(bytes(final.pdf))
+    (tmp_path / "final.pdf").write_bytes(final.read())
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(tmp_path / "final.pdf"),
                     str(tmp_path / "page")], check=True)  # fmt: skip
     pages = sorted(tmp_path.glob("page-*.png"))
@@ -53,7 +53,7 @@ def test_the_page_shows_the_documents_identity(publication, client):
 
 def test_it_tells_the_published_file_from_a_changed_copy(publication, client):
     url = f"/verify/{publication.document.verification_code}/"
-    pdf = bytes(RenderedPdf.objects.get(report=publication.document, is_final=True).pdf)
+    pdf = RenderedPdf.objects.get(report=publication.document, is_final=True).read()
     same = client.post(url, {"file": SimpleUploadedFile("copy.pdf", pdf)}).content.decode()
     assert "ตรงกับเอกสารที่เผยแพร่ทุกไบต์ และลายมือชื่อดิจิทัลถูกต้อง" in same
     changed = bytearray(pdf)

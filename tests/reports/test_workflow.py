@@ -8,7 +8,7 @@ from measures import period_lock
 from measures.models import Measure, ProgressEntry
 from reports import workflow
 from reports.models import RenderedPdf, ReportState, ReviewEvent
-from reports.rendering import stored_report_pdf
+from reports.stored_pdfs import stored_report_pdf
 from tests.reports.conftest import pdftotext, squash
 from tests.signing import confirmed
 
@@ -64,7 +64,7 @@ def test_the_whole_chain_in_order(demo_report, cast, django_capture_on_commit_ca
     assert mail.outbox[-1].to == ["analyst@example.org"]
 
     final = RenderedPdf.objects.get(report=report, is_final=True)
-    text = squash(pdftotext(bytes(final.pdf)))
+    text = squash(pdftotext(final.read()))
     assert "เห็นควรเสนอปลัดพิจารณา" in text
     assert "ควรเร่งรัดให้แล้วเสร็จภายในไตรมาสหน้า" in text
     assert [e.action for e in report.events.all()] == [
@@ -163,7 +163,7 @@ def test_from_submission_the_report_shows_what_was_submitted(demo_report, cast):
     report = fresh(demo_report)
     rows = report.snapshot["table"]["rows"]
     assert rows[0]["title"].startswith("การเผยแพร่ข้อมูล")
-    assert "ชื่อมาตรการที่แก้หลังเสนอ" not in pdftotext(bytes(stored_report_pdf(report).pdf))
+    assert "ชื่อมาตรการที่แก้หลังเสนอ" not in pdftotext(stored_report_pdf(report).read())
 
 
 def test_an_acknowledged_report_never_changes(
@@ -209,7 +209,7 @@ def test_an_acknowledged_report_never_changes(
         ProgressEntry.objects.filter(measure__number=1, period=1).update(result="แก้ภายหลัง")
     assert stored_report_pdf(report).pk == final.pk
     # The database refuses to change the final PDF.
-    final.pdf = b"%PDF-forged"
+    final.file_name = "forged.pdf"
     with pytest.raises(IntegrityError), transaction.atomic():
         final.save()
 

@@ -73,7 +73,7 @@ def test_export_of_a_finished_report_is_the_stored_final_pdf(
     call_command("export_report", "--org", "อบต.ทดลอง", "--year", "2566", "--period", "1",
                  "--output", str(output))  # fmt: skip
     assert hashlib.sha256(output.read_bytes()).hexdigest() == final.sha256
-    assert output.read_bytes() == bytes(final.pdf)
+    assert output.read_bytes() == final.read()
 
 
 @pytest.mark.django_db(transaction=True)

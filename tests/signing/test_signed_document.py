@@ -20,7 +20,8 @@ from django.test import override_settings
 from organisations.services import signature_image_set
 from reports import workflow
 from reports.pdf.signing import signer_for
-from reports.rendering import report_html, stored_report_pdf
+from reports.rendering import report_html
+from reports.stored_pdfs import stored_report_pdf
 from reports.verification import verify_pdf_bytes
 from tests.cast import build_cast
 from tests.reports.conftest import pdftotext, squash
@@ -73,7 +74,7 @@ def final(django_db_setup, django_db_blocker, demo_certificate_folder, tmp_path_
         transaction.atomic(),
     ):
         report, rendering = finish(build_cast())
-        pdf = bytes(rendering.pdf)
+        pdf = rendering.read()
         result = SimpleNamespace(
             pdf=pdf,
             html=report_html(report),
@@ -199,7 +200,7 @@ def test_the_text_layer_of_the_signed_file_is_exact(final):
 
 def test_what_is_stored_is_the_signed_file_and_it_verifies(cast, tmp_path):
     report, rendering = finish(cast)
-    pdf = bytes(rendering.pdf)
+    pdf = rendering.read()
     assert rendering.sha256 == hashlib.sha256(pdf).hexdigest()
     assert b"/ByteRange" in pdf
     result = verify_pdf_bytes(pdf)
@@ -215,7 +216,7 @@ def test_what_is_stored_is_the_signed_file_and_it_verifies(cast, tmp_path):
 def test_drafts_and_reports_in_review_say_they_are_drafts(cast):
     report = cast.draft()
     workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
-    pdf = bytes(stored_report_pdf(report).pdf)
+    pdf = stored_report_pdf(report).read()
     memo = squash(pdftotext(pdf, first=1, last=2))
     assert "ร่าง–ยังไม่ได้ลงนาม" in memo and "(ลงชื่อ)" in memo
     assert "ลงนามอิเล็กทรอนิกส์" not in memo and b"/ByteRange" not in pdf
@@ -236,7 +237,7 @@ def test_a_returned_rounds_signatures_stay_in_history_not_on_the_document(cast):
     workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
     report.refresh_from_db()
     assert report.events.filter(signed=True, round=1).count() == 2
-    memo = squash(pdftotext(bytes(stored_report_pdf(report).pdf), first=1, last=2))
+    memo = squash(pdftotext(stored_report_pdf(report).read(), first=1, last=2))
     assert "รอบสอง" in memo and "รอบแรก" not in memo
     assert memo.count("(henryทดสอบ)") == 1
 
@@ -245,5 +246,5 @@ def test_a_configured_time_stamping_authority_stamps_the_signature(cast, setting
     with local_tsa() as url:
         settings.SIGNING_TSA_URL = url
         report, rendering = finish(cast)
-    result = verify_pdf_bytes(bytes(rendering.pdf))
+    result = verify_pdf_bytes(rendering.read())
     assert result.genuine and result.timestamped

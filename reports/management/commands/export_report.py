@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from measures.management.arguments import number_argument as number
 from measures.management.arguments import organisation_argument as find_organisation
 from reports.models import Report, ReportState
-from reports.rendering import report_html, report_pdf_bytes, stored_report_pdf
+from reports.rendering import report_html, report_pdf_bytes
+from reports.stored_pdfs import stored_report_pdf
 from thai.digits import thai_digits
 
 
@@ -38,7 +39,7 @@ class Command(BaseCommand):
             Path(output).write_text(report_html(report), encoding="utf-8")
         elif report.state == ReportState.ACKNOWLEDGED:
             # The finished document is the stored final PDF, byte for byte, never a new render.
-            Path(output).write_bytes(bytes(stored_report_pdf(report).pdf))
+            Path(output).write_bytes(stored_report_pdf(report).read())
         else:
             Path(output).write_bytes(report_pdf_bytes(report))
         self.stdout.write(f"เขียน {report} ลงไฟล์ {output} แล้ว")

@@ -1,0 +1,88 @@
+"""Rendered PDFs kept in the "documents" storage, one row each with its hashes.
+
+A draft's rendering is kept while what the report shows is unchanged (`html_sha256` names the
+content); the final one, once made, never changes. Requests only read what is ready
+(`ready_pdf`); rendering is the worker's (reports/pdf_jobs.py), or a command's."""
+
+import hashlib
+import logging
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+from django.db import IntegrityError, transaction
+
+from .document import report_document
+from .models import RenderedPdf, Report, ReportState
+from .rendering import content_key, document_html, render_report
+
+logger = logging.getLogger(__name__)
+
+
+def current_key(report: Report) -> str:
+    """What the report shows now, as the key of its rendering."""
+    return content_key(document_html(report_document(report)))
+
+
+def ready_pdf(report: Report) -> RenderedPdf | None:
+    """The rendering to serve now, without rendering anything: the final one of a finished
+    report, else the one of what the report shows now, if either was made."""
+    if report.state == ReportState.ACKNOWLEDGED:
+        return report.renderings.filter(is_final=True).first()
+    return report.renderings.filter(html_sha256=current_key(report), is_final=False).first()
+
+
+def stored_report_pdf(report: Report) -> RenderedPdf:
+    """The report's PDF as `ready_pdf` finds it, rendered and kept first if there is none."""
+    final = report.renderings.filter(is_final=True).first()
+    if final:
+        return final
+    if report.state == ReportState.ACKNOWLEDGED:
+        return store_final_pdf(report)
+    document = report_document(report)
+    key = content_key(document_html(document))
+    stored = report.renderings.filter(html_sha256=key).first()
+    if stored:
+        return stored
+    rendering = render_report(report, document)
+    return _store(report, key, rendering.pdf, rendering.page_count)
+
+
+def store_final_pdf(report: Report) -> RenderedPdf:
+    """Render the acknowledged report once, signed, and keep it: it never changes (a database
+    trigger refuses any update)."""
+    rendering = render_report(report)
+    return _store(report, rendering.key, rendering.pdf, rendering.page_count, is_final=True)
+
+
+def _store(report, key, pdf, page_count, *, is_final=False) -> RenderedPdf:
+    digest = hashlib.sha256(pdf).hexdigest()
+    storage = storages["documents"]
+    name = storage.save(f"{report.organisation.pk}/{report.pk}/{digest}.pdf", ContentFile(pdf))
+    try:
+        with transaction.atomic():
+            # Older renderings show what the report no longer shows.
+            outdated = list(report.renderings.filter(is_final=False))
+            report.renderings.filter(pk__in=[old.pk for old in outdated]).delete()
+            rendering = RenderedPdf.objects.create(
+                report=report,
+                html_sha256=key,
+                sha256=digest,
+                file_name=name,
+                page_count=page_count,
+                is_final=is_final,
+            )
+        _delete_files([old.file_name for old in outdated if old.file_name != name])
+        return rendering
+    except IntegrityError:
+        # Someone else stored the same rendering meanwhile.
+        _delete_files([name])
+        return report.renderings.get(html_sha256=key)
+
+
+def _delete_files(names) -> None:
+    storage = storages["documents"]
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.warning("an outdated rendering's file was not deleted: %s", name)
