@@ -75,15 +75,19 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "thai",
     "organisations",
     "measures",
     "reports",
     "publishing",
+    "operations",
     "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
+    "operations.request_context.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -189,6 +193,30 @@ STORAGES = {
     **storages_from_environment(env_str, VAR_DIR),
 }
 
+# "throttle" counts what a person may ask for only so often (password-reset mails), shared by
+# every process of the deployment: a database table (`manage.py createcachetable`).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "ita_throttle",
+    },
+}
+PASSWORD_RESET_PER_HOUR = env_int("PASSWORD_RESET_PER_HOUR", 3)
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for a day
+
+# Background work: PDFs and e-mail, run by `manage.py worker` (operations/).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "documents"],
+    }
+}
+# A PDF whose rendering failed is tried again after these many seconds, then given up.
+PDF_RETRY_SECONDS = [30, 120]
+# A rendering running longer than this was cut off (its worker stopped): it is queued again.
+PDF_RUNNING_TIMEOUT_SECONDS = env_int("PDF_RUNNING_TIMEOUT_SECONDS", 600)
+
 # Evidence uploads: size limit per file, in bytes.
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 # Measure tables brought in from Excel or CSV.
@@ -249,14 +277,34 @@ CONTENT_SECURITY_POLICY = {
 # The largest request a person may send: an evidence file (EVIDENCE_MAX_BYTES) and its form.
 REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 12 * 1024 * 1024)
 
+# Logs go to standard error: JSON lines in production (LOG_FORMAT=json, the default with DEBUG
+# off), readable text in development; each line of a request carries its id.
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_context": {"()": "operations.request_context.RequestContextFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_context"],
+            "formatter": LOG_FORMAT,
+        }
+    },
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # WeasyPrint logs every refused fetch; our fetcher already reports them.
-        "weasyprint": {"handlers": ["console"], "level": "ERROR"},
-        "fontTools": {"handlers": ["console"], "level": "ERROR"},
+        "weasyprint": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "fontTools": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
 

@@ -3,7 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from operations import views as operation_views
 from organisations import views as organisation_views
+from organisations.password_reset import ThrottledPasswordResetView
 from publishing import views as publishing_views
 from publishing.sitemaps import SITEMAPS
 from reports.views import start
@@ -18,6 +20,22 @@ urlpatterns = [
     path("media/emblems/<str:name>", organisation_views.emblem, name="emblem"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password-reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
+    path(
+        "accounts/password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("accounts/signature/", organisation_views.my_signature, name="signature"),
     path(
         "accounts/signature/image.png",
@@ -30,4 +48,5 @@ urlpatterns = [
     path("verify/<slug:code>/qr.svg", publishing_views.verify_qr, name="verify_qr"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
+    path("healthz", operation_views.healthz, name="healthz"),
 ]

@@ -2,6 +2,7 @@
 none yet (the site admin's admin page, and the onboarding of a new organisation)."""
 
 import hashlib
+import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -10,7 +11,7 @@ from django.db import transaction
 
 from . import access
 from .access import NotAllowed
-from .models import Membership, Organisation, SignatureImage
+from .models import Membership, Organisation, Role, SignatureImage
 from .signature_images import check_signature_image
 
 
@@ -71,3 +72,26 @@ def signature_image_remove(*, user, by) -> None:
     if not access.can_remove_signature_image(by, user):
         raise NotAllowed("ท่านลบลายมือชื่อของผู้ใช้นี้ไม่ได้")
     SignatureImage.objects.filter(user=user).delete()
+
+
+@transaction.atomic
+def organisation_create(*, by, admin_username: str, admin_email: str, admin_name: str,
+                        admin_position: str, **fields) -> Membership:  # fmt: skip
+    """A new organisation with its site admin, who sets their own password from a reset link
+    (`organisations.onboarding`); only the deployment's operator creates organisations."""
+    if not access.is_operator(by):
+        raise NotAllowed("เฉพาะผู้ดูแลระบบทั้งหมดสร้างหน่วยงานได้")
+    organisation = Organisation(**fields)
+    organisation.full_clean()
+    organisation.save()
+    membership = Membership(
+        organisation=organisation,
+        role=Role.SITE_ADMIN,
+        display_name=admin_name,
+        position_title=admin_position,
+    )
+    # An unguessable first password nobody knows; the site admin sets theirs from the link.
+    return membership_save(
+        membership=membership, username=admin_username, email=admin_email,
+        password=secrets.token_urlsafe(32), divisions=[], by=by,
+    )  # fmt: skip

@@ -312,3 +312,36 @@ class RenderedPdf(models.Model):
         """The PDF's bytes, from storage."""
         with storages["documents"].open(self.file_name, "rb") as stored:
             return stored.read()
+
+
+class PdfJob(models.Model):
+    """The worker's rendering of a report's PDF (reports/pdf_jobs.py): queued on submission, at
+    each step and at the acknowledgement, or when someone asks for a PDF that is not ready; what
+    the report's pages show meanwhile, and after a failure."""
+
+    organisation_lookup = "report__fiscal_year__organisation"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "รอสร้างไฟล์"
+        RUNNING = "running", "กำลังสร้างไฟล์"
+        DONE = "done", "สร้างไฟล์แล้ว"
+        FAILED = "failed", "สร้างไฟล์ไม่สำเร็จ"
+
+    report = models.OneToOneField(
+        Report, on_delete=models.CASCADE, related_name="pdf_job", verbose_name="รายงาน"
+    )
+    state = models.CharField("สถานะ", max_length=10, choices=State.choices)
+    attempts = models.PositiveSmallIntegerField("จำนวนครั้งที่ลอง", default=0)
+    # For the operator (the admin and the log), not shown to the report's people.
+    error = models.CharField("ข้อผิดพลาดล่าสุด", max_length=500, blank=True)
+    queued_at = models.DateTimeField("เข้าคิวเมื่อ")
+    started_at = models.DateTimeField("เริ่มเมื่อ", null=True, blank=True)
+    finished_at = models.DateTimeField("เสร็จเมื่อ", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "งานสร้างไฟล์ PDF"
+        verbose_name_plural = "งานสร้างไฟล์ PDF"
+        indexes = [models.Index(fields=["state", "started_at"], name="pdf_job_state")]
+
+    def __str__(self):
+        return f"{self.report} – {self.get_state_display()}"

@@ -3,7 +3,6 @@ their start page: reports/inbox.py)."""
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
-from django.db import transaction
 from django.urls import reverse
 
 from organisations.models import Membership, Role
@@ -15,9 +14,12 @@ def _report_url(report) -> str:
     return reverse("reports:detail", args=[report.pk])
 
 
-def after_commit(report):
-    """Tell whoever must act next, once the transition is saved."""
-    transaction.on_commit(lambda: send_next_step_mail(report.pk))
+def queue_mail(report):
+    """Tell whoever must act next, by the worker, once the transition is saved (the task row
+    commits with it)."""
+    from .tasks import send_next_step_mail as task
+
+    task.enqueue(report.pk)
 
 
 def send_next_step_mail(report_pk):

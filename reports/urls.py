@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/revise/", pages.report_revise, name="revise"),
     path("<int:pk>/preview/", documents.report_preview, name="preview"),
     path("<int:pk>/pdf/", documents.report_pdf, name="pdf"),
+    path("<int:pk>/pdf/retry/", documents.report_pdf_retry, name="pdf_retry"),
     path(
         "<int:pk>/signatures/<int:event_pk>.png",
         documents.report_signature,

@@ -10,14 +10,14 @@ or by the wrong person raises WorkflowError with a Thai message. From submission
 shows the snapshot of the plan and progress taken then, and the period's progress is locked
 (measures.period_lock): for review while the superiors may still write follow-up directions,
 final once the approval is given; returning the report or starting a new revision opens it.
-The final PDF is rendered after the acknowledging transaction commits, never inside it.
+The final PDF is rendered by the worker once the acknowledging transaction commits
+(reports/pdf_jobs.py), never inside it.
 
 Submitting, commenting, approving and acknowledging sign the document: each needs the person's
 password confirmed just before (organisations.access.confirm_password), and its event records the
 signer, their role and position, the time, the text, and their signature image as it was then.
 """
 
-import logging
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -31,12 +31,11 @@ from organisations.models import Role, SignatureImage, StepKind
 from organisations.selectors import membership_of
 from thai.digits import thai_digits
 
-from . import notifications, permissions
+from . import notifications, pdf_jobs, permissions
 from .document import plan_table
 from .models import MEMO_FIELDS, Report, ReportState, ReviewEvent, ReviewStep
 
 DEFAULT_ACKNOWLEDGEMENT = "ทราบ"
-logger = logging.getLogger(__name__)
 
 
 class WorkflowError(Exception):
@@ -113,7 +112,8 @@ def report_submit(report, *, by, confirmation) -> Report:
         step.comment, step.acted_by, step.acted_at = "", None, None
         step.save()
     _record(report, by, ReviewEvent.Action.SUBMIT, role=Role.ANALYST, signed=True)
-    notifications.after_commit(report)
+    notifications.queue_mail(report)
+    pdf_jobs.queue(report)
     return report
 
 
@@ -174,26 +174,14 @@ def _advance(report, step):
         report.current_step = None
         report.verification_code = new_verification_code()
         _lock_period(report, period_lock.Stage.FINAL)
-        transaction.on_commit(lambda: render_final_pdf(report.pk))
     else:
         report.current_step = later.order
         if step.kind == StepKind.APPROVE:
             report.state = ReportState.APPROVED
     report.save()
-    notifications.after_commit(report)
-
-
-def render_final_pdf(report_pk) -> None:
-    """Render and keep the acknowledged report's PDF, outside the transaction that finished it.
-    If it fails, the next request for the PDF renders it."""
-    from .stored_pdfs import stored_report_pdf
-
-    try:
-        stored_report_pdf(
-            Report.objects.select_related("fiscal_year__organisation").get(pk=report_pk)
-        )
-    except Exception:
-        logger.exception("the final PDF of report %s was not rendered", report_pk)
+    notifications.queue_mail(report)
+    # The worker renders what the next person reads, and once acknowledged the final PDF.
+    pdf_jobs.queue(report)
 
 
 @transaction.atomic
@@ -243,7 +231,7 @@ def report_return(report, *, by, reason, follow_ups: dict[int, str] | None = Non
     report.snapshot = None
     report.save()
     _unlock_period(report)
-    notifications.after_commit(report)
+    notifications.queue_mail(report)
     return report
 
 

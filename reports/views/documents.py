@@ -2,11 +2,15 @@ from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from thai.digits import thai_digits
 
+from .. import pdf_jobs
+from ..models import PdfJob, ReportState
 from ..rendering import report_html
-from ..stored_pdfs import stored_report_pdf
+from ..stored_pdfs import ready_pdf
 from .pages import report_for
 
 
@@ -18,13 +22,40 @@ def report_preview(request, pk):
 
 @login_required
 def report_pdf(request, pk):
+    """The stored PDF if it is ready; else the rendering is queued and a page says it is being
+    made, reloading itself until the file is there (no request renders a PDF)."""
     report = report_for(request, pk)
-    rendering = stored_report_pdf(report)
+    rendering = ready_pdf(report)
+    if rendering is None:
+        job = pdf_jobs.status(report)
+        if job is None or job.state != PdfJob.State.FAILED:
+            pdf_jobs.queue(report)  # nothing new if one is waiting already
+            job = pdf_jobs.status(report)
+        context = {
+            "report": report,
+            "job": job,
+            "final_wanted": report.state == ReportState.ACKNOWLEDGED,
+        }
+        failed = job.state == PdfJob.State.FAILED
+        response = render(
+            request, "reports/pdf_waiting.html", context, status=503 if failed else 202
+        )
+        response["Cache-Control"] = "no-store"
+        return response
     response = HttpResponse(rendering.read(), content_type="application/pdf")
     response["Content-Disposition"] = f"inline; filename*=UTF-8''{pdf_filename(report)}"
     response["ETag"] = f'"{rendering.sha256}"'
     response["X-Content-SHA256"] = rendering.sha256
     return response
+
+
+@login_required
+@require_POST
+def report_pdf_retry(request, pk):
+    """Try a failed rendering again (anyone who may read the report)."""
+    report = report_for(request, pk)
+    pdf_jobs.queue(report)
+    return redirect("reports:pdf", pk=report.pk)
 
 
 def pdf_filename(report) -> str:

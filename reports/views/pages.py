@@ -14,7 +14,7 @@ from organisations.access import NotAllowed
 from organisations.models import StepKind
 from thai.fiscal import Period
 
-from .. import permissions, services, workflow
+from .. import pdf_jobs, permissions, services, workflow
 from ..audit import report_audit_trail
 from ..forms import (
     AcknowledgeForm,
@@ -111,6 +111,7 @@ def _detail_context(request, report, *, memo_form=None, review_form=None, submit
         "can_revise": permissions.can_revise(user, report),
         "step": step,
         "final": report.renderings.filter(is_final=True).only("sha256", "created_at").first(),
+        "pdf_job": pdf_jobs.status(report),
         "trail": report_audit_trail(report) if show_trail else None,
         "memo_form": memo_form
         or (memo_form_class(report)(instance=report) if can_edit_memo else None),

@@ -12,6 +12,7 @@ import pytest
 from measures.models import Measure
 from reports.models import ReportState
 from tests.reports.conftest import pdftotext, squash
+from tests.worker import run_queued_tasks
 
 pytestmark = pytest.mark.browser
 
@@ -144,7 +145,12 @@ def test_from_results_to_the_signed_pdf(sign_in, live_demo, artifacts):
     page.click("button:has-text('ลงนามรับทราบ')")
     assert "รายงานเป็นฉบับสมบูรณ์" in page.content()
 
+    # The signed PDF is the worker's: the page says it is being made, then offers it.
     page = analyst.go(report_path)
+    assert "กำลังสร้างไฟล์ PDFฉบับสมบูรณ์ที่ลงนามแล้ว" in page.content()
+    run_queued_tasks()
+    page = analyst.go(report_path)
+    assert "ฉบับสมบูรณ์ (ลงนามดิจิทัล) SHA-256" in page.content()
     shot(page, artifacts, "09-analyst-final")
     response = analyst.context.request.get(f"{analyst.base_url}/reports/{report.pk}/pdf/")
     assert response.ok and response.headers["content-type"] == "application/pdf"

@@ -12,6 +12,7 @@ from reports import workflow
 from reports.models import RenderedPdf
 from tests.browser.test_staff_pages import fits, serious
 from tests.signing import confirmed
+from tests.worker import run_queued_tasks
 
 pytestmark = pytest.mark.browser
 
@@ -26,6 +27,7 @@ def finished(report):
     workflow.report_comment(report, by=head, text="เห็นควรอนุมัติ", confirmation=confirmed(head))
     workflow.report_approve(report, by=chief, text="อนุมัติ", confirmation=confirmed(chief))
     workflow.report_acknowledge(report, by=executive, confirmation=confirmed(executive))
+    run_queued_tasks()  # the worker signs and stores the final PDF
     report.refresh_from_db()
     return report
 

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import make_member
+from tests.worker import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,8 @@ def test_the_preview_is_the_document_in_the_browser(client, demo_report, analyst
 
 def test_a_member_downloads_the_pdf(client, demo_report, analyst):
     client.force_login(analyst)
+    assert client.get(reverse("reports:pdf", args=[demo_report.pk])).status_code == 202
+    run_queued_tasks()  # the worker renders it
     response = client.get(reverse("reports:pdf", args=[demo_report.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

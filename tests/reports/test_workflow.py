@@ -11,6 +11,7 @@ from reports.models import RenderedPdf, ReportState, ReviewEvent
 from reports.stored_pdfs import stored_report_pdf
 from tests.reports.conftest import pdftotext, squash
 from tests.signing import confirmed
+from tests.worker import run_queued_tasks
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -30,34 +31,32 @@ def fresh(report):
     return report
 
 
-def test_the_whole_chain_in_order(demo_report, cast, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        workflow.report_submit(
-            demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"])
-        )
+def test_the_whole_chain_in_order(demo_report, cast):
+    workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
+    run_queued_tasks()  # the worker: e-mail, the PDF
     assert fresh(demo_report).state == ReportState.IN_REVIEW
     assert demo_report.current_step == 1
     assert [m.to for m in mail.outbox] == [["head-office@example.org"]]
 
-    with django_capture_on_commit_callbacks(execute=True):
-        workflow.report_comment(
-            demo_report,
-            by=cast["head-office"],
-            confirmation=confirmed(cast["head-office"]),
-            text="เห็นควรเสนอปลัดพิจารณา",
-        )
-        workflow.report_approve(
-            demo_report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"]),
-            text="อนุมัติ",
-            follow_ups={10: "ควรเร่งรัดให้แล้วเสร็จภายในไตรมาสหน้า"},
-        )  # fmt: skip
+    workflow.report_comment(
+        demo_report,
+        by=cast["head-office"],
+        confirmation=confirmed(cast["head-office"]),
+        text="เห็นควรเสนอปลัดพิจารณา",
+    )
+    workflow.report_approve(
+        demo_report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"]),
+        text="อนุมัติ",
+        follow_ups={10: "ควรเร่งรัดให้แล้วเสร็จภายในไตรมาสหน้า"},
+    )  # fmt: skip
+    run_queued_tasks()  # the worker: e-mail, the PDF
     assert fresh(demo_report).state == ReportState.APPROVED
     assert mail.outbox[-1].to == ["chief-exec@example.org"]
 
-    with django_capture_on_commit_callbacks(execute=True):
-        workflow.report_acknowledge(
-            demo_report, by=cast["chief-exec"], confirmation=confirmed(cast["chief-exec"])
-        )
+    workflow.report_acknowledge(
+        demo_report, by=cast["chief-exec"], confirmation=confirmed(cast["chief-exec"])
+    )
+    run_queued_tasks()  # the worker: e-mail, the PDF
     report = fresh(demo_report)
     assert report.state == ReportState.ACKNOWLEDGED
     assert report.review_steps.get(order=3).comment == "ทราบ"
@@ -166,9 +165,7 @@ def test_from_submission_the_report_shows_what_was_submitted(demo_report, cast):
     assert "ชื่อมาตรการที่แก้หลังเสนอ" not in pdftotext(stored_report_pdf(report).read())
 
 
-def test_an_acknowledged_report_never_changes(
-    demo_report, cast, django_capture_on_commit_callbacks
-):
+def test_an_acknowledged_report_never_changes(demo_report, cast):
     workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
     workflow.report_comment(
         demo_report, by=cast["head-office"], confirmation=confirmed(cast["head-office"]), text=""
@@ -176,13 +173,13 @@ def test_an_acknowledged_report_never_changes(
     workflow.report_approve(
         demo_report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"])
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        workflow.report_acknowledge(
-            demo_report,
-            by=cast["chief-exec"],
-            confirmation=confirmed(cast["chief-exec"]),
-            text="ทราบ ดำเนินการต่อ",
-        )
+    workflow.report_acknowledge(
+        demo_report,
+        by=cast["chief-exec"],
+        confirmation=confirmed(cast["chief-exec"]),
+        text="ทราบ ดำเนินการต่อ",
+    )
+    run_queued_tasks()  # the worker: e-mail, the PDF
     report = fresh(demo_report)
     final = report.renderings.get(is_final=True)
 

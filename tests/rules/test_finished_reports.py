@@ -1,31 +1,24 @@
 """An acknowledged report is the signed document: no path changes it, the history views only
-show, and what leaves the portal is the stored final PDF. It is rendered after the acknowledging
-transaction commits, never inside it."""
+show, and what leaves the portal is the stored final PDF (rendered by the worker:
+tests/reports/test_pdf_worker.py)."""
 
 import hashlib
 
 import pytest
 from django.core.management import call_command
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from reports import rendering, workflow
+from reports import workflow
 from reports.models import RenderedPdf, Report, ReviewStep
 from tests.signing import confirmed
+from tests.worker import run_queued_tasks
 
 
-def walk_to_the_end(cast, on_commit=None):
-    report = cast.draft()
-    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
-    workflow.report_comment(
-        report, by=cast.henry, confirmation=confirmed(cast.henry), text="เห็นควรอนุมัติ"
-    )
-    workflow.report_approve(report, by=cast.chief, confirmation=confirmed(cast.chief))
-    if on_commit:
-        with on_commit(execute=True):
-            workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
-    else:
-        workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
+def walk_to_the_end(cast):
+    """The first half's report up the whole chain, and the worker's final PDF."""
+    report = cast.finish()
+    run_queued_tasks()
     return Report.objects.get(pk=report.pk)
 
 
@@ -64,50 +57,14 @@ def test_an_acknowledged_report_and_its_blocks_never_change(cast, client):
 
 
 @pytest.mark.django_db
-def test_export_of_a_finished_report_is_the_stored_final_pdf(
-    cast, tmp_path, django_capture_on_commit_callbacks
-):
-    report = walk_to_the_end(cast, django_capture_on_commit_callbacks)
+def test_export_of_a_finished_report_is_the_stored_final_pdf(cast, tmp_path):
+    report = walk_to_the_end(cast)
     final = RenderedPdf.objects.get(report=report, is_final=True)
     output = tmp_path / "report.pdf"
     call_command("export_report", "--org", "อบต.ทดลอง", "--year", "2566", "--period", "1",
                  "--output", str(output))  # fmt: skip
     assert hashlib.sha256(output.read_bytes()).hexdigest() == final.sha256
     assert output.read_bytes() == final.read()
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_final_pdf_is_rendered_after_the_acknowledgement_commits(cast, monkeypatch):
-    seen = []
-    render = rendering.document_pdf
-
-    def watched(document):
-        seen.append(connection.in_atomic_block)
-        return render(document)
-
-    monkeypatch.setattr(rendering, "document_pdf", watched)
-    report = walk_to_the_end(cast)
-    assert seen == [False]
-    assert RenderedPdf.objects.filter(report=report, is_final=True).exists()
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_failed_render_leaves_the_acknowledgement_and_is_done_on_the_next_request(
-    cast, monkeypatch, client
-):
-    def broken(document):
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr(rendering, "document_pdf", broken)
-    report = walk_to_the_end(cast)
-    assert report.state == "acknowledged"
-    assert not RenderedPdf.objects.filter(report=report, is_final=True).exists()
-    monkeypatch.undo()
-    client.force_login(cast.bob)
-    response = client.get(reverse("reports:pdf", args=[report.pk]))
-    assert response.status_code == 200
-    final = RenderedPdf.objects.get(report=report, is_final=True)
-    assert response["X-Content-SHA256"] == final.sha256
 
 
 @pytest.mark.django_db
