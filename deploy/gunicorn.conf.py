@@ -1,0 +1,23 @@
+"""gunicorn for ita-portal: threads absorb the waits on the database, processes use the cores.
+Everything is overridable from the environment (GUNICORN_*)."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+# A request that takes longer is stuck (PDFs are the worker's, never a request's).
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 20
+keepalive = 5
+# Workers are recycled now and then, so a slow leak in a library never grows without bound.
+max_requests = 2000
+max_requests_jitter = 200
+# The app's own log lines (JSON, with request ids) go to standard error; the access log repeats
+# nginx's, so it is off unless asked for.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = "-"
+forwarded_allow_ips = "127.0.0.1"
+proc_name = "ita-portal"
