@@ -70,7 +70,11 @@ def member_organisations(user, rule=None) -> list[Organisation]:
     holds), by name. Operators are not members of anything by being operators."""
     if not user.is_authenticated or not user.is_active or user.pk is None:
         return []
-    found = Organisation.objects.filter(memberships__user=user).distinct().order_by("name")
+    if "_ita_organisations" not in user.__dict__:  # read once per request
+        user._ita_organisations = list(
+            Organisation.objects.filter(memberships__user=user).distinct().order_by("name")
+        )
+    found = user._ita_organisations
     return [organisation for organisation in found if rule is None or rule(user, organisation)]
 
 

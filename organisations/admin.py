@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.urls import reverse
+from django.utils.html import format_html_join
 
 from . import access
 from .admin_base import (
@@ -11,6 +13,7 @@ from .admin_base import (
     WriterAdmin,
     scoped_organisation_ids,
 )
+from .admin_filters import organisation_filter
 from .models import Division, Membership, Organisation, ReviewChainStep, SignatureImage
 from .services import membership_save, signature_image_remove
 
@@ -25,9 +28,25 @@ class DivisionInline(ScopedInline, admin.TabularInline):
 @admin.register(Organisation)
 class OrganisationAdmin(ScopedAdmin):
     rule = staticmethod(access.administers)
-    list_display = ["name", "short_name", "slug", "district", "province", "phone"]
-    search_fields = ["name", "short_name", "district", "province"]
+    list_display = ["name", "short_name", "slug", "district", "province", "records"]
+    search_fields = ["name", "short_name", "slug"]
+    ordering = ["name"]
     inlines = [DivisionInline]
+
+    @admin.display(description="ข้อมูลของหน่วยงาน")
+    def records(self, organisation):
+        """Links to the organisation's records: the way an operator of thousands filters."""
+        links = [
+            ("admin:measures_measure_changelist", "มาตรการ"),
+            ("admin:measures_progressentry_changelist", "ผลการดำเนินการ"),
+            ("admin:reports_report_changelist", "รายงาน"),
+            ("admin:organisations_membership_changelist", "ผู้ใช้"),
+            ("admin:organisations_division_changelist", "ส่วนราชการ"),
+        ]
+        return format_html_join(
+            " · ", '<a href="{}?organisation={}">{}</a>',
+            ((reverse(name), organisation.pk, label) for name, label in links),
+        )  # fmt: skip
 
     def has_add_permission(self, request, *args):
         return access.is_operator(request.user)
@@ -40,9 +59,10 @@ class OrganisationAdmin(ScopedAdmin):
 class DivisionAdmin(ScopedAdmin):
     rule = staticmethod(access.administers)
     list_display = ["name", "short_name", "organisation", "order"]
-    list_filter = [("organisation", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [organisation_filter("organisation")]
     list_select_related = ["organisation"]
     search_fields = ["name", "short_name"]
+    ordering = ["organisation_id", "order", "id"]
 
 
 class MembershipForm(forms.ModelForm):
@@ -109,9 +129,10 @@ class MembershipAdmin(WriterAdmin, ScopedAdmin):
     rule = staticmethod(access.administers)
     form = MembershipForm
     list_display = ["display_name", "user", "role", "position_title", "organisation"]
-    list_filter = [("organisation", admin.RelatedOnlyFieldListFilter), "role"]
+    list_filter = [organisation_filter("organisation"), "role"]
     list_select_related = ["organisation", "user"]
-    search_fields = ["display_name", "position_title", "user__username"]
+    search_fields = ["display_name", "user__username"]
+    ordering = ["organisation_id", "role", "display_name", "id"]
     filter_horizontal = ["divisions"]
     fields = ["organisation", "username", "password", "email", "role", "display_name",
               "position_title", "divisions"]  # fmt: skip
@@ -135,7 +156,8 @@ class MembershipAdmin(WriterAdmin, ScopedAdmin):
 class ReviewChainStepAdmin(ScopedAdmin):
     rule = staticmethod(access.administers)
     list_display = ["organisation", "order", "role", "kind"]
-    list_filter = [("organisation", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [organisation_filter("organisation")]
+    ordering = ["organisation_id", "order"]
     list_select_related = ["organisation"]
 
 

@@ -16,14 +16,21 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
 from import_export.admin import ExportMixin
 from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
 
+from thai.digits import thai_count
+
 from . import access
 from .access import NotAllowed
 from .exports import SafeCSV, SafeXLSX
+
+SEARCH_RESULTS_MAX = 1000
+SEARCH_CAPPED = "แสดงเฉพาะ {count} รายการแรกที่พบ กรุณาระบุคำค้นให้ละเอียดขึ้น หรือเลือกหน่วยงานก่อนค้นหา"
 
 
 def organisation_id_of(obj, lookup: str):
@@ -44,6 +51,19 @@ def scoped_organisation_ids(request, rule) -> set[int] | None:
     if rule not in cache:
         cache[rule] = {o.pk for o in access.member_organisations(request.user, rule)}
     return cache[rule]
+
+
+def count_of(model, parent_field: str):
+    """How many `model` rows point at each row listed: a correlated subquery, computed for the
+    rows of the page only (a grouping would count the whole table first)."""
+    counted = (
+        model.objects.filter(**{parent_field: OuterRef("pk")})
+        .order_by()
+        .values(parent_field)
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def scope_queryset(queryset, request, rule):
@@ -75,6 +95,28 @@ class ScopedFields:
 class ScopedAdmin(ScopedFields, ExportMixin, admin.ModelAdmin):
     export_formats = [SafeCSV, SafeXLSX, base_formats.JSON]
     to_encoding = "utf-8-sig"
+    # Counting every row of a table of hundreds of thousands for "(ทั้งหมด …)" is not worth it.
+    show_full_result_count = False
+
+    def get_search_results(self, request, queryset, search_term):
+        """A search finds at most SEARCH_RESULTS_MAX rows, whatever the words: on a deployment
+        of thousands of organisations a common word matches most of a table, and ordering and
+        counting all of it would take seconds. The first matches are taken as the indexes find
+        them, then shown in the list's order."""
+        found, may_have_duplicates = self.search_matches(request, queryset, search_term)
+        if not search_term.strip():
+            return found, may_have_duplicates
+        if may_have_duplicates:
+            found = found.distinct()
+        ids = list(found.order_by().values_list("pk", flat=True)[:SEARCH_RESULTS_MAX])
+        if len(ids) == SEARCH_RESULTS_MAX:
+            count = thai_count(SEARCH_RESULTS_MAX)
+            self.message_user(request, SEARCH_CAPPED.format(count=count), messages.INFO)
+        return queryset.filter(pk__in=ids), False
+
+    def search_matches(self, request, queryset, search_term):
+        """The rows the words match (Django's search over `search_fields` unless overridden)."""
+        return super().get_search_results(request, queryset, search_term)
 
     def allowed(self, request, obj=None) -> bool:
         ids = scoped_organisation_ids(request, self.rule)

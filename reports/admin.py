@@ -2,6 +2,7 @@ from django.contrib import admin
 from import_export import resources
 
 from organisations.admin_base import ReadOnlyHistoryAdmin, ScopedAdmin, WriterAdmin
+from organisations.admin_filters import organisation_filter
 
 from . import permissions
 from .models import MEMO_FIELDS, RenderedPdf, Report, ReviewEvent, ReviewStep
@@ -41,11 +42,12 @@ class ReportAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
 
     list_display = ["__str__", "state", "revision", "updated_at"]
     list_filter = [
-        ("fiscal_year__organisation", admin.RelatedOnlyFieldListFilter),
+        organisation_filter("fiscal_year__organisation"),
         "fiscal_year__year",
         "period",
         "state",
     ]
+    ordering = ["-updated_at"]
     list_select_related = ["fiscal_year__organisation"]
     search_fields = ["subject", "body"]
     readonly_fields = ["fiscal_year", "period", "revision", "state", "round", "previous_revision"]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from organisations.admin_base import ReadOnlyHistoryAdmin, ScopedAdmin, ScopedInline, WriterAdmin
+from organisations.admin_filters import division_filter, organisation_filter
 from thai.digits import thai_digits
 
 from .. import period_lock
@@ -173,14 +174,17 @@ class ProgressEntryAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
         "measure_number", "measure_title", "period", "status", "updated_by", "updated_at",
     ]  # fmt: skip
     list_filter = [
-        ("measure__fiscal_year__organisation", admin.RelatedOnlyFieldListFilter),
+        organisation_filter("measure__fiscal_year__organisation"),
         "measure__fiscal_year__year",
         "period",
         "status",
-        ("measure__divisions", admin.RelatedOnlyFieldListFilter),
+        division_filter("measure__divisions"),
     ]
     list_select_related = ["measure__fiscal_year__organisation", "updated_by"]
-    search_fields = ["measure__title", "result", "follow_up"]
+    # Searched in the result and the follow-up direction (trigram indexes on PostgreSQL).
+    search_fields = ["result", "follow_up"]
+    search_help_text = "ค้นหาในผลการดำเนินการและการกำกับติดตาม"
+    ordering = ["measure_id", "period"]
     readonly_fields = ["updated_by", "updated_at"]
     fields = ["measure", "period", "status", "result", "follow_up", "opened_version",
               "updated_by", "updated_at"]  # fmt: skip

@@ -4,6 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from measures.models import Measure, MeasureStep, ProgressEntry
+from organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +46,7 @@ def test_list_pages_do_not_query_once_per_row(admin_client_demo, name):
         MeasureStep.objects.create(measure=measure, position=1, text="ขั้นตอน")
         ProgressEntry.objects.create(measure=measure, period=1, status="done")
     assert queries_for(admin_client_demo, url) == few_rows
+    assert few_rows < 15
 
 
 def test_measure_list_is_in_thai_with_thai_numbers(admin_client_demo):
@@ -76,7 +78,7 @@ def test_filters_narrow_the_measures(admin_client_demo, params, numbers):
 def test_filter_by_division(admin_client_demo):
     klang = Measure.objects.get(number=1).divisions.get()
     response = admin_client_demo.get(
-        reverse("admin:measures_measure_changelist"), {"divisions__id__exact": klang.pk}
+        reverse("admin:measures_measure_changelist"), {"division": klang.pk}
     )
     assert sorted(m.number for m in response.context["cl"].result_list) == [1, 15]
 
@@ -151,3 +153,36 @@ def test_a_duplicate_measure_number_gets_a_thai_message(admin_client_demo):
     )
     assert response.status_code == 200
     assert "มีมาตรการข้อนี้ในแผนของปีงบประมาณนี้แล้ว" in response.content.decode()
+
+
+def test_filters_never_list_every_organisation(admin_client_demo, demo):
+    """An operator of thousands of organisations filters by following an organisation's links;
+    the lists name only the organisation chosen, and its divisions."""
+    for number in range(30):
+        Organisation.objects.create(
+            name=f"เทศบาลตำบลที่ {number}", short_name=f"ทต.ที่{number}", district="ก", province="ข"
+        )
+    measures = reverse("admin:measures_measure_changelist")
+    page = admin_client_demo.get(measures).content.decode()
+    assert "ทต.ที่7" not in page and "กองคลัง</a>" not in page
+    organisations = admin_client_demo.get(reverse("admin:organisations_organisation_changelist"))
+    link = f"{measures}?organisation={demo.organisation.pk}"
+    assert link in organisations.content.decode()
+    chosen = admin_client_demo.get(link)
+    assert len(chosen.context["cl"].result_list) == 17
+    assert "อบต.เกียร์</a>" in chosen.content.decode()  # the one chosen, to see and clear
+    assert "กองคลัง</a>" in chosen.content.decode()  # and now its divisions
+    other = Organisation.objects.get(short_name="ทต.ที่7")
+    assert (
+        admin_client_demo.get(f"{measures}?organisation={other.pk}").context["cl"].result_count == 0
+    )
+
+
+def test_a_search_finds_a_bounded_number_of_rows_and_says_so(admin_client_demo, monkeypatch):
+    monkeypatch.setattr("organisations.admin_base.SEARCH_RESULTS_MAX", 3)
+    url = reverse("admin:measures_measure_changelist")
+    response = admin_client_demo.get(url, {"q": "ดำเนินการ"})
+    assert len(response.context["cl"].result_list) == 3
+    assert "แสดงเฉพาะ ๓ รายการแรกที่พบ" in response.content.decode()
+    few = admin_client_demo.get(url, {"q": "บัตรคิว"})
+    assert "รายการแรกที่พบ" not in few.content.decode()

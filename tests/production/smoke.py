@@ -82,6 +82,7 @@ while time.monotonic() < deadline:
         break
     time.sleep(1)
 check(pdf.status_code == 200 and pdf.content.startswith(b"%PDF"), "the worker rendered the PDF")
-check(any(key.endswith(f"{pdf.headers['X-Content-SHA256']}.pdf") for key in bucket_keys("documents/")),
+stored_name = f"{pdf.headers['X-Content-SHA256']}.pdf"
+check(any(key.endswith(stored_name) for key in bucket_keys("documents/")),
       "the rendered PDF is kept in the S3 bucket under its SHA-256")  # fmt: skip
 print("SMOKE PASSED")
