@@ -9,6 +9,8 @@ from organisations.models import Membership
 from .models import Evidence, Measure, MeasureStep, ProgressEntry
 
 KIND = {"+": "สร้าง", "~": "แก้ไข", "-": "ลบ"}
+# A page shows the latest changes; the whole history stays in the database (and the admin).
+TRAIL_MAX = 50
 HIDDEN_FIELDS = {
     "version", "updated_at", "updated_by", "id", "measure", "entry", "file", "snapshot",
     "acted_by", "author", "current_step", "round",
@@ -49,12 +51,18 @@ def measure_audit_trail(measure: Measure) -> list[AuditEntry]:
     trail = []
     for records, describe in groups:
         trail.extend(audit_entries(records, describe, organisation=measure.organisation))
-    return sorted(trail, key=lambda entry: entry.when, reverse=True)
+    return latest(trail)
+
+
+def latest(trail: list[AuditEntry]) -> list[AuditEntry]:
+    return sorted(trail, key=lambda entry: entry.when, reverse=True)[:TRAIL_MAX]
 
 
 def audit_entries(records, describe, *, organisation) -> list[AuditEntry]:
-    """One entry per historical record, with the fields that changed since the one before."""
-    records = list(records.select_related("history_user").order_by("id", "history_date"))
+    """One entry per historical record among the latest TRAIL_MAX, with the fields that changed
+    since the one before (an edit whose earlier version is older than that is left out)."""
+    window = records.select_related("history_user").order_by("-history_date", "-history_id")
+    records = sorted(window[: TRAIL_MAX + 1], key=lambda record: (record.id, record.history_date))
     names = _display_names(organisation, {r.history_user_id for r in records})
     trail = []
     by_object = {}
@@ -62,7 +70,8 @@ def audit_entries(records, describe, *, organisation) -> list[AuditEntry]:
         by_object.setdefault(record.id, []).append(record)
     for versions in by_object.values():
         first = versions[0]
-        trail.append(_entry(first, describe, names, []))
+        if first.history_type != "~":
+            trail.append(_entry(first, describe, names, []))
         for before, after in pairwise(versions):
             changes = [] if after.history_type == "-" else _changes(before, after)
             if changes or after.history_type != "~":

@@ -1,6 +1,6 @@
 """A report's audit trail: changes to its memo and to its superiors' blocks."""
 
-from measures.audit import audit_entries
+from measures.audit import audit_entries, latest
 
 from .models import Report, ReviewStep
 
@@ -16,4 +16,4 @@ def report_audit_trail(report):
         lambda record: f"ความเห็น{record.signer_position}",
         organisation=report.organisation,
     )
-    return sorted(trail, key=lambda entry: entry.when, reverse=True)
+    return latest(trail)

@@ -165,3 +165,20 @@ def test_pages_show_the_audit_trail(as_user, demo):
     assert "อยู่ในระหว่างการดำเนินการ" in page  # what it was before
     staff_page = as_user("staff-palad").get(reverse("measures:detail", args=[measure.pk]))
     assert "ประวัติการแก้ไข" not in staff_page.content.decode()
+
+
+def test_the_trail_shows_the_latest_changes_of_a_long_history(as_user, demo):
+    client = as_user("staff-klang")
+    measure = Measure.objects.get(number=1)
+    for number in range(1, 61):
+        entry = measure.progress_entries.get(period=1)
+        client.post(
+            reverse("measures:progress", args=[measure.pk, 1]),
+            {"status": "done", "result": f"ผลครั้งที่ {number}", "version": entry.version},
+        )
+    page = as_user("analyst").get(reverse("measures:detail", args=[measure.pk]))
+    trail = page.context["trail"]
+    assert len(trail) == 50 and "แสดง ๕๐ รายการล่าสุด" in page.content.decode()
+    assert [change.new for change in trail[0].changes] == ["ผลครั้งที่ 60"]
+    assert [change.old for change in trail[0].changes] == ["ผลครั้งที่ 59"]
+    assert all(item.when >= trail[-1].when for item in trail)
