@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -20,6 +21,7 @@ from organisations.access import NotAllowed
 from organisations.models import Organisation
 from reports.models import RenderedPdf, Report
 from reports.permissions import can_view_report
+from reports.stored_pdfs import MissingDocument, stored_bytes
 from reports.verification import verify_pdf_bytes
 
 from . import permissions
@@ -85,15 +87,23 @@ def document_page(request, slug, year, name):
 
 
 @require_GET
-@cache_control(public=True, max_age=FILE_SECONDS, immutable=True)
 def document_pdf(request, slug, year, name):
     publication = _published(slug, year, name)
     if publication.withdrawn_at:
-        return render(
+        response = render(
             request, "publishing/withdrawn.html", {"document": identity(publication)}, status=410
         )
+        patch_cache_control(response, public=True, max_age=FILE_SECONDS, immutable=True)
+        return response
     final = RenderedPdf.objects.get(report=publication.document, is_final=True)
-    response = HttpResponse(final.read(), content_type="application/pdf")
+    try:
+        pdf = stored_bytes(final)
+    except MissingDocument:
+        response = render(request, "document_missing.html", status=503)
+        patch_cache_control(response, no_store=True)
+        return response
+    response = HttpResponse(pdf, content_type="application/pdf")
+    patch_cache_control(response, public=True, max_age=FILE_SECONDS, immutable=True)
     filename = quote(f"{publication.path.replace('/', '-')}.pdf")
     response["Content-Disposition"] = f"inline; filename*=UTF-8''{filename}"
     response["ETag"] = f'"{final.sha256}"'

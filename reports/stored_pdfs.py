@@ -31,6 +31,26 @@ def ready_pdf(report: Report) -> RenderedPdf | None:
     return report.renderings.filter(html_sha256=current_key(report), is_final=False).first()
 
 
+class MissingDocument(Exception):
+    """A finished document's file is not in the storage (lost, or a restore without files)."""
+
+
+def stored_bytes(rendering: RenderedPdf) -> bytes | None:
+    """The rendering's bytes from the storage. A draft's rendering whose file is gone is only a
+    cache: it is forgotten (None), to be made again. A final one cannot be made again (it is
+    signed, and its hash is published): that is an error for the administrator."""
+    try:
+        return rendering.read()
+    except FileNotFoundError:
+        if rendering.is_final:
+            logger.error("the final PDF of report %s is missing: %s", rendering.report_id,
+                         rendering.file_name)  # fmt: skip
+            raise MissingDocument(rendering.file_name) from None
+        logger.warning("a draft PDF's file is missing, made again: %s", rendering.file_name)
+        rendering.delete()
+        return None
+
+
 def stored_report_pdf(report: Report) -> RenderedPdf:
     """The report's PDF as `ready_pdf` finds it, rendered and kept first if there is none."""
     final = report.renderings.filter(is_final=True).first()

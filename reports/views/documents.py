@@ -10,7 +10,7 @@ from thai.digits import thai_digits
 from .. import pdf_jobs
 from ..models import PdfJob, ReportState
 from ..rendering import report_html
-from ..stored_pdfs import ready_pdf
+from ..stored_pdfs import MissingDocument, ready_pdf, stored_bytes
 from .pages import report_for
 
 
@@ -26,7 +26,11 @@ def report_pdf(request, pk):
     made, reloading itself until the file is there (no request renders a PDF)."""
     report = report_for(request, pk)
     rendering = ready_pdf(report)
-    if rendering is None:
+    try:
+        pdf = stored_bytes(rendering) if rendering else None
+    except MissingDocument:
+        return render(request, "document_missing.html", status=503)
+    if pdf is None:
         job = pdf_jobs.status(report)
         if job is None or job.state != PdfJob.State.FAILED:
             pdf_jobs.queue(report)  # nothing new if one is waiting already
@@ -42,7 +46,7 @@ def report_pdf(request, pk):
         )
         response["Cache-Control"] = "no-store"
         return response
-    response = HttpResponse(rendering.read(), content_type="application/pdf")
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f"inline; filename*=UTF-8''{pdf_filename(report)}"
     response["ETag"] = f'"{rendering.sha256}"'
     response["X-Content-SHA256"] = rendering.sha256

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.files.storage import storages
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -146,3 +147,34 @@ def test_a_rendering_cut_off_with_its_worker_is_queued_again(cast, client, setti
     assert render_tasks().ready().count() == 1
     run_queued_tasks()
     assert Report.objects.get(pk=report.pk).pdf_job.state == PdfJob.State.DONE
+
+
+@pytest.mark.django_db
+def test_a_draft_whose_file_was_lost_is_made_again(cast, client):
+    report = cast.draft()
+    client.force_login(cast.alice)
+    client.get(reverse("reports:pdf", args=[report.pk]))
+    run_queued_tasks()
+    rendering = report.renderings.get()
+    storages["documents"].delete(rendering.file_name)  # e.g. a restore without the files
+    waiting = client.get(reverse("reports:pdf", args=[report.pk]))
+    assert waiting.status_code == 202 and "กำลังสร้างไฟล์ PDF" in waiting.content.decode()
+    run_queued_tasks()
+    again = client.get(reverse("reports:pdf", args=[report.pk]))
+    assert again.status_code == 200 and again["X-Content-SHA256"] == rendering.sha256
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_lost_final_file_is_said_plainly_and_never_signed_again(cast, client, caplog):
+    report = approved(cast)
+    workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
+    run_queued_tasks()
+    final = report.renderings.get(is_final=True)
+    storages["documents"].delete(final.file_name)
+    client.force_login(cast.alice)
+    page = client.get(reverse("reports:pdf", args=[report.pk]))
+    assert page.status_code == 503
+    assert "กู้คืนไฟล์จากข้อมูลสำรอง" in page.content.decode()
+    assert "final PDF of report" in caplog.text
+    assert report.renderings.get(is_final=True).sha256 == final.sha256
+    assert not render_tasks().ready().exists()

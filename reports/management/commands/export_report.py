@@ -6,7 +6,7 @@ from measures.management.arguments import number_argument as number
 from measures.management.arguments import organisation_argument as find_organisation
 from reports.models import Report, ReportState
 from reports.rendering import report_html, report_pdf_bytes
-from reports.stored_pdfs import stored_report_pdf
+from reports.stored_pdfs import MissingDocument, stored_bytes, stored_report_pdf
 from thai.digits import thai_digits
 
 
@@ -39,7 +39,11 @@ class Command(BaseCommand):
             Path(output).write_text(report_html(report), encoding="utf-8")
         elif report.state == ReportState.ACKNOWLEDGED:
             # The finished document is the stored final PDF, byte for byte, never a new render.
-            Path(output).write_bytes(stored_report_pdf(report).read())
+            try:
+                pdf = stored_bytes(stored_report_pdf(report))
+            except MissingDocument:
+                raise CommandError("ไม่พบไฟล์ฉบับสมบูรณ์ในที่เก็บเอกสาร โปรดกู้คืนจากข้อมูลสำรอง") from None
+            Path(output).write_bytes(pdf)
         else:
             Path(output).write_bytes(report_pdf_bytes(report))
         self.stdout.write(f"เขียน {report} ลงไฟล์ {output} แล้ว")
