@@ -62,24 +62,9 @@ def report_create(*, fiscal_year, period, author, **fields) -> Report:
     """A draft report with the memo's defaults and the organisation's chain of superiors."""
     if not permissions.can_create_report(author, fiscal_year):
         raise NotAllowed("ท่านสร้างรายงานของหน่วยงานนี้ไม่ได้")
-    organisation = fiscal_year.organisation
-    membership = membership_of(author, organisation, Role.ANALYST) or membership_of(
-        author, organisation
-    )
     values = default_memo_fields(fiscal_year, period)
     values.update(fields)
-    report = Report(
-        fiscal_year=fiscal_year,
-        period=period,
-        author=author,
-        author_name=membership.display_name if membership else author.get_full_name(),
-        author_position=membership.position_title if membership else "",
-        **values,
-    )
-    report.full_clean()
-    report.save()
-    _create_review_steps(report)
-    return report
+    return _new_document(fiscal_year, author, kind=Report.Kind.REPORT, period=period, **values)
 
 
 PLAN_CLOSING = "จึงประกาศมาเพื่อทราบโดยทั่วกัน"
@@ -108,18 +93,22 @@ def plan_document_create(*, fiscal_year, author) -> Report:
     """A draft of the plan's announcement, for the organisation's chain of superiors."""
     if not permissions.can_create_report(author, fiscal_year):
         raise NotAllowed("ท่านสร้างประกาศมาตรการของหน่วยงานนี้ไม่ได้")
+    fields = default_announcement_fields(fiscal_year)
+    return _new_document(fiscal_year, author, kind=Report.Kind.PLAN, period=None, **fields)
+
+
+def _new_document(fiscal_year, author, **fields) -> Report:
+    """A draft signed by its author as they are named in the organisation, with its chain."""
     organisation = fiscal_year.organisation
     membership = membership_of(author, organisation, Role.ANALYST) or membership_of(
         author, organisation
     )
     report = Report(
         fiscal_year=fiscal_year,
-        kind=Report.Kind.PLAN,
-        period=None,
         author=author,
         author_name=membership.display_name if membership else author.get_full_name(),
         author_position=membership.position_title if membership else "",
-        **default_announcement_fields(fiscal_year),
+        **fields,
     )
     report.full_clean()
     report.save()
