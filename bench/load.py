@@ -6,8 +6,9 @@ the worker) on the national-scale PostgreSQL database of bench/scale.py, driven 
 
 Two runs: --staff people of different organisations without a pause (sign in, my measures, a
 measure, the progress form, save), with 5 planning analysts downloading their report's PDF; then
---think-staff people pausing ~10 s between steps. Each person signs in once; the figures start
-when everyone has (the sign-ins are reported apart: their password hashing is slow on purpose).
+--think-staff people pausing ~10 s before each request (reading, typing). Each person signs in
+once; the figures start when everyone has (the sign-ins are reported apart: their password
+hashing is slow on purpose).
 Prints requests/s, p50/p95/p99, each kind of request, errors, and lost updates: saves the page
 confirmed that the database does not hold. Targets (issue 12): 0 errors, 0 lost updates,
 >= 40 requests/s without a pause, p95 < 300 ms with the pause.

@@ -2,7 +2,8 @@
 their measures, a measure, its progress form, and save it; planning analysts download their
 report's PDF. Each saved text is counted, so load.py can tell whether any save was lost.
 
-LOAD_THINK_SECONDS sets the pause between a person's steps (0: none). The statistics start once
+LOAD_THINK_SECONDS sets the pause before each of a person's requests, as someone reads a page
+and types (0: none). The statistics start once
 everyone has signed in (the sign-ins' own figures go to LOAD_SIGN_IN_FILE): each person signs in
 once, and a deliberately slow password hash is not what the pages cost. The analysts belong to
 the last organisations, whose plans nobody edits meanwhile."""
@@ -69,9 +70,12 @@ class Staff(FastHttpUser):
         if not links:
             return
         path, measure = random.choice(links)
+        self.wait()  # reading the list
         self.client.get(f"/measures/{measure}/", name="a measure")
+        self.wait()
         form = self.client.get(path, name="progress form").text
         fields = dict(HIDDEN.findall(form))
+        self.wait()  # typing the result
         text = f"ดำเนินการแล้ว บันทึกโดย staff-{self.number} ครั้งที่ {saves.get(path, 0) + 1}"
         with self.client.post(
             path,

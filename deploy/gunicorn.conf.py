@@ -12,9 +12,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", 4))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 20
 keepalive = 5
-# Workers are recycled now and then, so a slow leak in a library never grows without bound.
-max_requests = 2000
-max_requests_jitter = 200
+# Not recycled by default: a gthread worker that restarts resets the connections waiting in it,
+# which nginx answers with 502 (seen under bench/load.py). PDFs, the memory-hungry part, are the
+# background worker's, not these processes'. GUNICORN_MAX_REQUESTS turns recycling on.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 0))
+max_requests_jitter = max_requests // 10
 # The app's own log lines (JSON, with request ids) go to standard error; the access log repeats
 # nginx's, so it is off unless asked for.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
