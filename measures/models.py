@@ -43,6 +43,8 @@ class FiscalYear(models.Model):
         verbose_name = "ปีงบประมาณ"
         verbose_name_plural = "ปีงบประมาณ"
         ordering = ["organisation", "-year"]
+        # The operator's year filter lists the years of every plan (an index-only scan).
+        indexes = [models.Index(fields=["year"], name="fiscal_year_year")]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "year"],

@@ -70,11 +70,15 @@ def member_organisations(user, rule=None) -> list[Organisation]:
     holds), by name. Operators are not members of anything by being operators."""
     if not user.is_authenticated or not user.is_active or user.pk is None:
         return []
-    if "_ita_organisations" not in user.__dict__:  # read once per request
-        user._ita_organisations = list(
+    # Read once per request. Kept in the given object's own __dict__ (request.user is a lazy
+    # proxy: an attribute set through it lands on the user behind it, where a check of the
+    # proxy's __dict__ never finds it).
+    cache = user.__dict__
+    if "_ita_organisations" not in cache:
+        cache["_ita_organisations"] = list(
             Organisation.objects.filter(memberships__user=user).distinct().order_by("name")
         )
-    found = user._ita_organisations
+    found = cache["_ita_organisations"]
     return [organisation for organisation in found if rule is None or rule(user, organisation)]
 
 

@@ -23,11 +23,11 @@ def organisation_filter(lookup: str):
             if ids is not None and len(ids) <= LISTED_AT_MOST:
                 chosen = Organisation.objects.filter(pk__in=ids)
             else:
-                chosen = Organisation.objects.filter(pk=_number(self.value()))
+                chosen = Organisation.objects.filter(pk=chosen_number(self.value()))
             return [(str(o.pk), o.short_name) for o in chosen.order_by("short_name")]
 
         def queryset(self, request, queryset):
-            number = _number(self.value())
+            number = chosen_number(self.value())
             return queryset.filter(**{f"{lookup}_id": number}) if number else queryset
 
     return OrganisationFilter
@@ -42,25 +42,25 @@ def division_filter(lookup: str):
         parameter_name = "division"
 
         def lookups(self, request, model_admin):
-            organisation = _number(request.GET.get("organisation"))
+            organisation = chosen_number(request.GET.get("organisation"))
             if not organisation:
                 ids = scoped_organisation_ids(request, model_admin.rule)
                 organisation = next(iter(ids)) if ids is not None and len(ids) == 1 else None
             if organisation:
                 divisions = Division.objects.filter(organisation_id=organisation)
             else:  # only the one chosen, to see and clear
-                divisions = Division.objects.filter(pk=_number(self.value()))
+                divisions = Division.objects.filter(pk=chosen_number(self.value()))
             ids = scoped_organisation_ids(request, model_admin.rule)
             if ids is not None:
                 divisions = divisions.filter(organisation_id__in=ids)
             return [(str(d.pk), d.label) for d in divisions.order_by("order", "id")]
 
         def queryset(self, request, queryset):
-            number = _number(self.value())
+            number = chosen_number(self.value())
             return queryset.filter(**{f"{lookup}__id": number}) if number else queryset
 
     return DivisionFilter
 
 
-def _number(value) -> int | None:
+def chosen_number(value) -> int | None:
     return int(value) if value and str(value).isdigit() and len(str(value)) < 19 else None

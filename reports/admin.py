@@ -1,6 +1,7 @@
 from django.contrib import admin
 from import_export import resources
 
+from measures.admin.filters import year_filter
 from organisations.admin_base import ReadOnlyHistoryAdmin, ScopedAdmin, WriterAdmin
 from organisations.admin_filters import organisation_filter
 
@@ -43,7 +44,7 @@ class ReportAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
     list_display = ["__str__", "state", "revision", "updated_at"]
     list_filter = [
         organisation_filter("fiscal_year__organisation"),
-        "fiscal_year__year",
+        year_filter("fiscal_year__year"),
         "period",
         "state",
     ]

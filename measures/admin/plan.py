@@ -24,13 +24,14 @@ from ..models import FiscalYear, Measure, MeasureStep, ProgressEntry
 from ..plan_files import PlanCSV, PlanFileError, PlanXLSX
 from ..resources import MeasureExportResource, MeasureTableResource
 from ..services.plan import measure_delete, measure_save, measure_set_divisions, measure_set_steps
+from .filters import year_filter
 from .progress import ProgressInline, save_progress_forms
 
 
 @admin.register(FiscalYear)
 class FiscalYearAdmin(ScopedAdmin):
     list_display = ["year_be", "organisation", "measure_count"]
-    list_filter = [organisation_filter("organisation"), "year"]
+    list_filter = [organisation_filter("organisation"), year_filter("year")]
     list_select_related = ["organisation"]
     ordering = ["organisation_id", "-year"]
 
@@ -156,7 +157,7 @@ class MeasureAdmin(WriterAdmin, ImportExportMixin, ScopedAdmin, ReadOnlyHistoryA
     list_display_links = ["number_th", "short_title"]
     list_filter = [
         organisation_filter("fiscal_year__organisation"),
-        "fiscal_year__year",
+        year_filter("fiscal_year__year"),
         division_filter("divisions"),
         "all_divisions",
         StatusFilter,

@@ -18,6 +18,7 @@ from ..models import Evidence, ProgressEntry
 from ..services.evidence import evidence_add_file, evidence_add_link, evidence_remove
 from ..services.progress import progress_delete, progress_save
 from ..uploads import check_evidence_file
+from .filters import year_filter
 
 CONFLICT = (
     "มีผู้อื่นบันทึกผลของมาตรการนี้หลังจากที่ท่านเปิดหน้านี้ กรุณาเปิดหน้านี้ใหม่เพื่อดูข้อความล่าสุด "
@@ -175,7 +176,7 @@ class ProgressEntryAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
     ]  # fmt: skip
     list_filter = [
         organisation_filter("measure__fiscal_year__organisation"),
-        "measure__fiscal_year__year",
+        year_filter("measure__fiscal_year__year"),
         "period",
         "status",
         division_filter("measure__divisions"),

@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from measures.models import Measure, MeasureStep, ProgressEntry
+from measures.models import FiscalYear, Measure, MeasureStep, ProgressEntry
 from organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -31,10 +31,26 @@ def queries_for(client, url):
     return len(captured)
 
 
-@pytest.mark.parametrize("name", CHANGELISTS)
-def test_list_pages_do_not_query_once_per_row(admin_client_demo, name):
-    url = reverse(name)
-    few_rows = queries_for(admin_client_demo, url)
+SEARCHES = [
+    ("admin:measures_measure_changelist", "?q=ขั้นตอน"),
+    ("admin:measures_progressentry_changelist", "?q=ดำเนินการ"),
+]
+
+
+# The deployment's operator ("admin") sees every list; the organisation's site admin those of
+# its people; the planning analyst those of the plan.
+PAGES = [("admin", name, "") for name in CHANGELISTS] + [("admin", *search) for search in SEARCHES]
+PAGES += [("site-admin", name, "") for name in CHANGELISTS[:3]]
+PAGES += [("analyst", name, "") for name in CHANGELISTS[3:]]
+PAGES += [("analyst", *search) for search in SEARCHES]
+
+
+@pytest.mark.parametrize("username, name, query", PAGES)
+def test_list_pages_do_not_query_once_per_row(client, demo, django_user_model, username, name,
+                                              query):  # fmt: skip
+    client.force_login(django_user_model.objects.get(username=username))
+    url = reverse(name) + query
+    few_rows = queries_for(client, url)
     # Another 17 measures with steps, divisions and progress: the page must cost the same.
     fiscal_year = Measure.objects.first().fiscal_year
     divisions = list(fiscal_year.organisation.divisions.all())
@@ -45,7 +61,7 @@ def test_list_pages_do_not_query_once_per_row(admin_client_demo, name):
         measure.divisions.set(divisions[:2])
         MeasureStep.objects.create(measure=measure, position=1, text="ขั้นตอน")
         ProgressEntry.objects.create(measure=measure, period=1, status="done")
-    assert queries_for(admin_client_demo, url) == few_rows
+    assert queries_for(client, url) == few_rows
     assert few_rows < 15
 
 
@@ -186,3 +202,20 @@ def test_a_search_finds_a_bounded_number_of_rows_and_says_so(admin_client_demo, 
     assert "แสดงเฉพาะ ๓ รายการแรกที่พบ" in response.content.decode()
     few = admin_client_demo.get(url, {"q": "บัตรคิว"})
     assert "รายการแรกที่พบ" not in few.content.decode()
+
+
+def test_the_year_filter_lists_only_the_years_of_ones_own_plans(client, demo, django_user_model):
+    other = Organisation.objects.create(
+        name="เทศบาลตำบลอื่น", short_name="ทต.อื่น", district="ก", province="ข"
+    )
+    FiscalYear.objects.create(organisation=other, year=2570)
+    client.force_login(django_user_model.objects.get(username="analyst"))
+    measures = reverse("admin:measures_measure_changelist")
+    page = client.get(measures).content.decode()
+    assert '<a href="?year=2566">๒๕๖๖</a>' in page
+    assert "year=2570" not in page  # another organisation's plan
+    assert client.get(measures, {"year": "2566"}).context["cl"].result_count == 17
+    assert client.get(measures, {"year": "2565"}).context["cl"].result_count == 0
+    operator = django_user_model.objects.get(username="admin")  # the deployment's superuser
+    client.force_login(operator)
+    assert '<a href="?year=2570">๒๕๗๐</a>' in client.get(measures).content.decode()
