@@ -95,8 +95,10 @@ class ScopedFields:
 class ScopedAdmin(ScopedFields, ExportMixin, admin.ModelAdmin):
     export_formats = [SafeCSV, SafeXLSX, base_formats.JSON]
     to_encoding = "utf-8-sig"
-    # Counting every row of a table of hundreds of thousands for "(ทั้งหมด …)" is not worth it.
+    # Counting every row of a table of hundreds of thousands for "(ทั้งหมด …)" is not worth it,
+    # nor a count per filter choice ("แสดงจำนวน", one more query over the whole table each).
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
 
     def get_search_results(self, request, queryset, search_term):
         """A search finds at most SEARCH_RESULTS_MAX rows, whatever the words: on a deployment

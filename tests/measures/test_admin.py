@@ -219,3 +219,11 @@ def test_the_year_filter_lists_only_the_years_of_ones_own_plans(client, demo, dj
     operator = django_user_model.objects.get(username="admin")  # the deployment's superuser
     client.force_login(operator)
     assert '<a href="?year=2570">๒๕๗๐</a>' in client.get(measures).content.decode()
+
+
+def test_filters_never_count_every_choice(admin_client_demo):
+    """Facet counts would count the whole table once per filter choice."""
+    url = reverse("admin:measures_measure_changelist")
+    page = admin_client_demo.get(url).content.decode()
+    assert "_facets" not in page and "แสดงจำนวน" not in page
+    assert admin_client_demo.get(url, {"_facets": "1"}).context["cl"].add_facets is False
