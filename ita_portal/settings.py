@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "ita_portal.middleware.RequestSizeLimitMiddleware",
+    "organisations.sign_in_throttle.SignInThrottleMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks, so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
@@ -162,6 +163,12 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 # Its admin pages are English-only; release a locked user with `manage.py axes_reset_username`.
 AXES_ENABLE_ADMIN = False
+# The browser's address behind nginx (organisations/client_address.py), for the lock-out too:
+# without it every client would be the proxy's 127.0.0.1, and five wrong passwords for a
+# username would lock its owner out from everywhere.
+AXES_CLIENT_IP_CALLABLE = "organisations.client_address.client_address"
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+SIGN_IN_PER_MINUTE = env_int("SIGN_IN_PER_MINUTE", 60)
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย")]

@@ -39,3 +39,48 @@ def test_pages_need_a_signed_in_user(client):
     response = client.get(reverse("home"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+def sign_in(client, username, password="wrong", **address):
+    return client.post(reverse("login"), {"username": username, "password": password}, **address)
+
+
+def test_sign_ins_from_one_address_are_bounded_without_hashing(
+    client, demo, settings, monkeypatch, django_user_model
+):
+    settings.SIGN_IN_PER_MINUTE = 3
+    for username in ["staff-klang", "staff-chang", "staff-suksa"]:
+        assert sign_in(client, username).status_code == 200
+    checked = []
+    check_password = django_user_model.check_password
+
+    def counted(user, raw):
+        checked.append(user)
+        return check_password(user, raw)
+
+    monkeypatch.setattr(django_user_model, "check_password", counted)
+    refused = sign_in(client, "analyst", "ita-demo-2566")
+    assert refused.status_code == 429 and refused["Retry-After"] == "60"
+    assert "ลองเข้าสู่ระบบบ่อยเกินไป" in refused.content.decode()
+    assert checked == [] and "_auth_user_id" not in client.session
+    elsewhere = sign_in(client, "analyst", "ita-demo-2566", REMOTE_ADDR="198.51.100.7")
+    assert elsewhere.status_code == 302  # another office is not held up
+
+
+def test_behind_the_proxy_the_lock_out_is_for_the_browsers_address(client, demo):
+    """nginx connects from 127.0.0.1 and says who the browser is (X-Real-IP): five wrong passwords
+    from one place must not lock the account's owner out everywhere."""
+    attacker = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_REAL_IP": "203.0.113.5"}
+    for _ in range(5):
+        sign_in(client, "analyst", **attacker)
+    assert sign_in(client, "analyst", "ita-demo-2566", **attacker).status_code == 429
+    owner = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_REAL_IP": "192.0.2.44"}
+    assert sign_in(client, "analyst", "ita-demo-2566", **owner).status_code == 302
+
+
+def test_a_header_written_by_the_client_itself_is_not_believed(client, demo):
+    for number in range(5):  # a new made-up address each time, straight to the server
+        sign_in(client, "analyst", REMOTE_ADDR="198.51.100.7", HTTP_X_REAL_IP=f"10.0.0.{number}")
+    locked = sign_in(client, "analyst", "ita-demo-2566", REMOTE_ADDR="198.51.100.7",
+                     HTTP_X_REAL_IP="10.0.0.99")  # fmt: skip
+    assert locked.status_code == 429
