@@ -68,3 +68,13 @@ def test_evidence_and_documents_land_in_the_bucket(object_storage, cast, client)
     stored = object_storage.get_object(Bucket=BUCKET, Key=f"documents/{rendering.file_name}")
     assert stored["Body"].read() == rendering.read()
     assert rendering.read().startswith(b"%PDF")
+
+
+def test_a_draft_gone_from_the_bucket_is_made_again(object_storage, cast, client):
+    report = cast.draft()
+    rendering = stored_report_pdf(report)
+    object_storage.delete_object(Bucket=BUCKET, Key=f"documents/{rendering.file_name}")
+    client.force_login(cast.alice)
+    waiting = client.get(reverse("reports:pdf", args=[report.pk]))
+    assert waiting.status_code == 202 and "กำลังสร้างไฟล์ PDF" in waiting.content.decode()
+    assert not report.renderings.exists()  # forgotten, to be made again by the worker
