@@ -4,8 +4,9 @@ whether a mail went out or not, so it tells nobody which addresses have accounts
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.core.cache import caches
 from django.http import HttpResponseRedirect
+
+from .throttle import over_limit
 
 HOUR = 60 * 60
 
@@ -13,9 +14,6 @@ HOUR = 60 * 60
 class ThrottledPasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form):
         address = form.cleaned_data["email"].strip().lower()
-        key = f"password-reset:{address}"
-        throttle = caches["throttle"]
-        throttle.add(key, 0, HOUR)
-        if throttle.incr(key) > settings.PASSWORD_RESET_PER_HOUR:
+        if over_limit(f"password-reset:{address}", settings.PASSWORD_RESET_PER_HOUR, HOUR):
             return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)

@@ -6,11 +6,11 @@ whose people share one public address stays far below it. Per-account guessing i
 lock-out (settings.AXES_*)."""
 
 from django.conf import settings
-from django.core.cache import caches
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from .client_address import client_address
+from .throttle import over_limit
 
 MINUTE = 60
 THROTTLED_URL_NAMES = ["login", "admin:login", "password_reset"]
@@ -23,9 +23,7 @@ class SignInThrottleMiddleware:
     def __call__(self, request):
         if request.method == "POST" and request.path in throttled_paths():
             key = f"sign-in:{client_address(request)}"
-            throttle = caches["throttle"]
-            throttle.add(key, 0, MINUTE)
-            if throttle.incr(key) > settings.SIGN_IN_PER_MINUTE:
+            if over_limit(key, settings.SIGN_IN_PER_MINUTE, MINUTE):
                 response = render(request, "429.html", status=429)
                 response["Retry-After"] = str(MINUTE)
                 return response
