@@ -31,3 +31,12 @@ def membership_of(user, organisation, role=None) -> Membership | None:
 
     found = [m for m in memberships(user, organisation) if role is None or m.role == role]
     return found[0] if found else None
+
+
+def signing_name(user, organisation, role=None) -> tuple[str, str]:
+    """The name and position the person signs with: those of their membership in that role, else
+    of any of theirs in the organisation, else their account's name (an operator)."""
+    membership = membership_of(user, organisation, role) or membership_of(user, organisation)
+    if membership is None:
+        return user.get_full_name(), ""
+    return membership.display_name, membership.position_title

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from organisations.access import NotAllowed
 from organisations.models import Role
-from organisations.selectors import member_of, membership_of, review_chain
+from organisations.selectors import member_of, review_chain, signing_name
 from thai.digits import thai_digits
 from thai.fiscal import Period
 
@@ -99,15 +99,12 @@ def plan_document_create(*, fiscal_year, author) -> Report:
 
 def _new_document(fiscal_year, author, **fields) -> Report:
     """A draft signed by its author as they are named in the organisation, with its chain."""
-    organisation = fiscal_year.organisation
-    membership = membership_of(author, organisation, Role.ANALYST) or membership_of(
-        author, organisation
-    )
+    author_name, author_position = signing_name(author, fiscal_year.organisation, Role.ANALYST)
     report = Report(
         fiscal_year=fiscal_year,
         author=author,
-        author_name=membership.display_name if membership else author.get_full_name(),
-        author_position=membership.position_title if membership else "",
+        author_name=author_name,
+        author_position=author_position,
         **fields,
     )
     report.full_clean()

@@ -28,7 +28,7 @@ from measures import period_lock
 from measures.services.progress import progress_set_follow_ups
 from organisations.access import NotAllowed, require_confirmation
 from organisations.models import Role, SignatureImage, StepKind
-from organisations.selectors import membership_of
+from organisations.selectors import membership_of, signing_name
 from thai.digits import thai_digits
 
 from . import notifications, pdf_jobs, permissions
@@ -51,9 +51,7 @@ def _locked(report) -> Report:
 
 
 def _record(report, user, action, *, step=None, comment="", role=None, signed=False):
-    membership = membership_of(user, report.organisation, role) or membership_of(
-        user, report.organisation
-    )
+    actor_name, actor_position = signing_name(user, report.organisation, role)
     image = SignatureImage.objects.filter(user=user).values_list("png", flat=True).first()
     event = ReviewEvent(
         signed=signed,
@@ -63,8 +61,8 @@ def _record(report, user, action, *, step=None, comment="", role=None, signed=Fa
         step_order=step.order if step else None,
         action=action,
         actor=user,
-        actor_name=membership.display_name if membership else user.get_full_name(),
-        actor_position=membership.position_title if membership else "",
+        actor_name=actor_name,
+        actor_position=actor_position,
         comment=comment,
     )
     _valid(event)
