@@ -4,6 +4,7 @@ checks a copy of the file on the verification page. The public pages pass axe-co
 and a desktop's width."""
 
 import subprocess
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -109,3 +110,19 @@ def test_published_report_is_found_downloaded_and_verified(
             assert serious(page) == [], (name, width)
     assert page.evaluate("document.fonts.check('16px Laksaman', 'ดำเนินการ')")
     visitor.close()
+
+    # Reading, downloading and verifying need no JavaScript (an old office PC, a strict browser).
+    plain = browser.new_context(java_script_enabled=False, accept_downloads=True, locale="th-TH")
+    page = plain.new_page()
+    page.goto(f"{base_url}/ita/")
+    page.click("text=องค์การบริหารส่วนตำบลเกียร์")
+    page.click("text=รายงานรอบ ๖ เดือน")
+    assert final.sha256 in page.content()
+    with page.expect_download() as download:
+        page.click("text=ดาวน์โหลด PDF")
+    assert Path(download.value.path()).read_bytes() == final.read()
+    page.goto(f"{base_url}/verify/{code}/")
+    page.set_input_files("#id_file", str(downloaded))
+    page.click("button:has-text('ตรวจไฟล์')")
+    assert "ตรงกับเอกสารที่เผยแพร่ทุกไบต์ และลายมือชื่อดิจิทัลถูกต้อง" in page.content()
+    plain.close()
