@@ -22,12 +22,6 @@ if [ ! -f "$STAMP" ]; then
 fi
 export PATH="$VENV/bin:$PATH"
 
-# WeasyPrint needs Pango (with HarfBuzz and libthai for Thai line breaking).
-if ! ldconfig -p 2>/dev/null | grep -q libpango-1.0; then
-    echo "WeasyPrint ต้องการ Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" >&2
-    exit 1
-fi
-
 # Install Debian packages the caller needs (chromium, poppler-utils) when they are missing.
 need_debian_packages() {
     local missing=()
@@ -42,3 +36,12 @@ need_debian_packages() {
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
+
+# WeasyPrint needs Pango (with HarfBuzz and libthai for Thai line breaking). The library list is
+# read whole first: `ldconfig -p | grep -q` fails under pipefail when grep stops reading early.
+libraries="$(ldconfig -p 2>/dev/null || true)"
+case "$libraries" in
+    *libpango-1.0.so*) ;;
+    *) need_debian_packages pango-missing:libpango-1.0-0 pango-missing:libpangoft2-1.0-0 \
+           pango-missing:libharfbuzz-subset0 ;;
+esac
