@@ -55,7 +55,7 @@ def my_measures(request):
                 "organisation": organisation,
                 "fiscal_year": fiscal_year,
                 "period": Period(period),
-                "open": period_lock.is_open(fiscal_year, period),
+                "closed": period_lock.closed_reason(fiscal_year, period),
                 "measures": measures,
                 "filtered": bool(mine),
             }
@@ -77,6 +77,7 @@ def measure_detail(request, pk):
             "period": period,
             "entry": entries.get(period),
             "can_edit": permissions.can_edit_progress(request.user, measure, period),
+            "closed": period_lock.closed_reason(measure.fiscal_year, period),
         }
         for period in Period
     ]
@@ -93,11 +94,9 @@ def progress_edit(request, pk, period):
     measure = _measure_for(request, pk)
     if period not in Period.values:
         raise Http404("ไม่มีรอบการรายงานนี้")
-    if not permissions.can_edit_progress(request.user, measure, period):
-        messages.error(
-            request,
-            "ท่านแก้ไขผลของมาตรการนี้ในรอบนี้ไม่ได้: ไม่ใช่ส่วนราชการผู้รับผิดชอบ หรือรายงานรอบนี้เสนอผู้บังคับบัญชาแล้ว",
-        )
+    refusal = permissions.progress_refusal(request.user, measure, period)
+    if refusal:
+        messages.error(request, refusal)
         return redirect("measures:detail", pk=measure.pk)
     entry = ProgressEntry.objects.filter(measure=measure, period=period).first()
     conflict = None
