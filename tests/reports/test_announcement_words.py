@@ -83,3 +83,17 @@ def test_a_report_keeps_its_own_words(cast, client):
     report = cast.draft()
     html = page(client, cast.alice, report)
     assert "ดูตัวอย่างรายงาน" in html and ">ลงนามและเสนอรายงาน</button>" in html
+
+
+def test_the_public_page_says_the_announcement_was_signed(cast, client, announcement):
+    from publishing.services import document_publish
+
+    finished = cast.finish(announcement)
+    run_queued_tasks()  # the worker renders the final PDF
+    publication = document_publish(document=finished, by=cast.alice)
+    page = client.get(publication.get_absolute_url()).content.decode()
+    assert "<dt>ลงนามประกาศ</dt>" in page and "รับทราบ" not in page
+    finished = cast.finish()
+    run_queued_tasks()
+    report = document_publish(document=finished, by=cast.alice)
+    assert "<dt>รับทราบ</dt>" in client.get(report.get_absolute_url()).content.decode()
