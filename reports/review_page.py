@@ -43,7 +43,8 @@ def measures_under_review(report, form, *, open_only: bool) -> dict:
     evidence = evidence_by_measure(report.fiscal_year, report.period)
     labels = dict(Status.choices)
     fields = form.measure_fields()
-    following = [row["number"] for row, _, _ in fields[1:]] + [None]
+    numbers = [row["number"] for row, _, _ in fields]
+    following = numbers[1:] + [None] if numbers else []
     return {
         "measures": [
             MeasureUnderReview(

@@ -125,8 +125,9 @@ def _detail_context(request, report, *, memo_form=None, review_form=None, submit
         "memo_form": memo_form
         or (memo_form_class(report)(instance=report) if can_edit_memo else None),
         "review_form": review_form,
+        # An announcement's approval has no results to direct.
         "review": measures_under_review(report, review_form, open_only=open_only)
-        if isinstance(review_form, ApproveForm)
+        if isinstance(review_form, ApproveForm) and not report.is_plan
         else None,
     }
 

@@ -97,3 +97,16 @@ def test_the_public_page_says_the_announcement_was_signed(cast, client, announce
     run_queued_tasks()
     report = document_publish(document=finished, by=cast.alice)
     assert "<dt>รับทราบ</dt>" in client.get(report.get_absolute_url()).content.decode()
+
+
+def test_the_chief_administrator_approves_an_announcement_without_follow_ups(
+    cast, client, announcement
+):
+    workflow.report_submit(announcement, by=cast.alice, confirmation=confirmed(cast.alice))
+    workflow.report_comment(
+        announcement, by=cast.henry, confirmation=confirmed(cast.henry), text=""
+    )
+    html = page(client, cast.chief, announcement)
+    assert '<h2 id="review-title">พิจารณาอนุมัติหรือส่งกลับ (ตำแหน่งของ chief)</h2>' in html
+    assert "การกำกับติดตาม" not in html  # an announcement has no results to direct
+    without_report_words(html)

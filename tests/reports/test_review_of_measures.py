@@ -120,3 +120,20 @@ def test_the_review_page_reads_evidence_in_a_fixed_number_of_queries(client, dem
     assert page.count('href="/measures/evidence/') == 34
     assert len(many.captured_queries) <= len(few.captured_queries) + 2
     assert Measure.objects.count() == 17
+
+
+def test_when_every_measure_is_done_the_open_view_says_so(client, demo_report, users):
+    from measures.services.progress import progress_save
+    from organisations.access import SYSTEM
+
+    for number in NOT_DONE:
+        progress_save(
+            measure=Measure.objects.get(number=number), period=1, by=SYSTEM, version=None,
+            status="done", result="ดำเนินการแล้ว",
+        )  # fmt: skip
+    to_the_chief(demo_report, users)
+    client.force_login(users["chief-admin"])
+    url = reverse("reports:detail", args=[demo_report.pk])
+    page = client.get(url, {"show": "open"}).content.decode()
+    assert "ไม่มีมาตรการที่ยังไม่แล้วเสร็จ" in page and "เฉพาะที่ยังไม่แล้วเสร็จ (๐)" in page
+    assert 'id="measure-' not in page
