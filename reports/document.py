@@ -18,7 +18,7 @@ from measures.models import ProgressEntry
 from measures.selectors import measures_with_progress
 from thai.dates import thai_date
 from thai.digits import thai_digits
-from thai.fiscal import Period, period_end, period_start
+from thai.fiscal import period_title
 
 from .models import ReportState
 
@@ -163,9 +163,7 @@ def plan_table(report) -> dict:
     return {
         "title_lines": [
             TABLE_HEADING,
-            f"ประจำปีงบประมาณ พ.ศ. {fiscal_year.year} {Period(report.period).label} "
-            f"({thai_date(period_start(fiscal_year.year, report.period))} – "
-            f"{thai_date(period_end(fiscal_year.year, report.period))})",
+            f"ประจำปีงบประมาณ พ.ศ. {fiscal_year.year} {period_title(fiscal_year.year, report.period)}",
             f"ของ{organisation.name} อำเภอ{organisation.district} จังหวัด{organisation.province}",
         ],
         "rows": rows,
