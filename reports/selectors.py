@@ -14,21 +14,34 @@ def report_rows(report) -> list[dict]:
     return report.snapshot["table"]["rows"] if report.is_frozen else plan_table(report)["rows"]
 
 
-def _tally(rows) -> list[dict]:
-    counts = Counter(row["status"] for row in rows)
-    total = len(rows) or 1
+NOT_RECORDED = ("not_recorded", "ยังไม่ได้บันทึก")
+
+
+def row_state(row) -> str:
+    """The one column a row is counted in: its status, or "not_recorded" when nothing was
+    recorded (no status beyond "not started" and no result), as a measure without an entry."""
+    if row["status"] == Status.NOT_STARTED and not row["result"].strip():
+        return NOT_RECORDED[0]
+    return row["status"]
+
+
+def _tally(states) -> list[dict]:
+    counts = Counter(states)
+    total = len(states) or 1
     return [
         {
-            "status": status,
+            "status": state,
             "label": label,
-            "count": counts.get(status, 0),
-            "percent": round(100 * counts.get(status, 0) / total),
+            "count": counts.get(state, 0),
+            "percent": round(100 * counts.get(state, 0) / total),
         }
-        for status, label in Status.choices
+        for state, label in [*Status.choices, NOT_RECORDED]
     ]
 
 
 def completeness(report) -> dict:
+    """How many measures are in each state, overall and per division (each measure counted
+    once, in one column), and the measures the report would print without a result."""
     rows = report_rows(report)
     per_division = []
     for division in report.organisation.divisions.all():
@@ -41,13 +54,12 @@ def completeness(report) -> dict:
             {
                 "division": division,
                 "total": len(mine),
-                "statuses": _tally(mine),
-                "without_result": sum(1 for row in mine if not row["result"].strip()),
+                "statuses": _tally([row_state(row) for row in mine]),
             }
         )
     return {
         "total": len(rows),
-        "statuses": _tally(rows),
+        "statuses": _tally([row_state(row) for row in rows]),
         "per_division": per_division,
         "without_result": [row for row in rows if not row["result"].strip()],
     }
