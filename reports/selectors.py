@@ -5,7 +5,7 @@ from collections import Counter
 from measures.models import ALL_DIVISIONS_LABEL, Status
 from organisations import access
 
-from .document import plan_table
+from .document import plan_parts, plan_table
 from .models import Report
 
 
@@ -39,10 +39,22 @@ def _tally(states) -> list[dict]:
     ]
 
 
+def _division_state(row, division, parts) -> str:
+    """A division's state on a row: its own part of a shared measure when the divisions
+    recorded parts, else the row's."""
+    row_parts = parts.get(str(row["number"]))
+    if not row_parts:
+        return row_state(row)
+    part = next((part for part in row_parts if part["division"] == division.label), None)
+    return row_state(part) if part else NOT_RECORDED[0]
+
+
 def completeness(report) -> dict:
     """How many measures are in each state, overall and per division (each measure counted
-    once, in one column), and the measures the report would print without a result."""
+    once, in one column; a division's own part of a shared measure), and the measures the
+    report would print without a result."""
     rows = report_rows(report)
+    parts = report.snapshot.get("parts", {}) if report.is_frozen else plan_parts(report)
     per_division = []
     for division in report.organisation.divisions.all():
         mine = [
@@ -54,7 +66,7 @@ def completeness(report) -> dict:
             {
                 "division": division,
                 "total": len(mine),
-                "statuses": _tally([row_state(row) for row in mine]),
+                "statuses": _tally([_division_state(row, division, parts) for row in mine]),
             }
         )
     return {

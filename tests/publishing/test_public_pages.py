@@ -36,8 +36,8 @@ def test_a_visitor_reads_what_was_published(cast, client):
     assert "องค์การบริหารส่วนตำบลทดลอง" in index.content.decode()
     assert "เทศบาลตำบลอื่น" not in index.content.decode()  # it published nothing
     page = get(client, reverse("publishing:organisation", args=["thodlong"])).content.decode()
-    for shown in ["รายงานรอบ ๖ เดือน (ต.ค. – มี.ค.) ปีงบประมาณ ๒๕๖๖", "chief ทดสอบ", "mayor ทดสอบ", final.sha256,
-                  "O43"]:  # fmt: skip
+    for shown in ["รายงานรอบ ๖ เดือน (ต.ค. – มี.ค.) ปีงบประมาณ ๒๕๖๖", "chief ทดสอบ", "mayor ทดสอบ",
+                  final.sha256, "O43"]:  # fmt: skip
         assert shown in page, shown
     assert publication.path == "thodlong/2566/report-1"
     document = get(client, "/ita/thodlong/2566/report-1/")

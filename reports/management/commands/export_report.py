@@ -17,7 +17,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--org", required=True, help="ชื่อย่อ ชื่อเต็ม หรือรหัสของหน่วยงาน")
         parser.add_argument("--year", required=True, help="ปีงบประมาณ พ.ศ. เช่น 2566 หรือ ๒๕๖๖")
-        parser.add_argument("--period", required=True, help=f"1 = {Period(1).label}, 2 = {Period(2).label}")
+        parser.add_argument(
+            "--period", required=True, help=f"1 = {Period(1).label}, 2 = {Period(2).label}"
+        )
         parser.add_argument("--output", required=True, help="ไฟล์ที่จะเขียน")
         parser.add_argument("--format", choices=["pdf", "html"], default="pdf")
         parser.add_argument("--revision", help="ฉบับแก้ไข (ค่าเริ่มต้น: ฉบับล่าสุด)")
