@@ -32,7 +32,8 @@ def my_measures(request):
     filters = MineFilterForm(request.GET, years=list(years))
     picked = filters.cleaned_data if filters.is_valid() else {}
     sections = []
-    for organisation in organisations:
+    # A year or period that does not exist shows nothing (the page says so).
+    for organisation in organisations if filters.is_valid() else []:
         own = access.division_ids(request.user, organisation)
         mine = bool(own) and not picked.get("all")
         for fiscal_year, period in _periods(organisation, picked):

@@ -85,9 +85,9 @@ def division_result_save(
     if not permissions.can_edit_division_result(by, measure, period, division):
         raise NotAllowed(f"ท่านบันทึกผลในส่วนของ{division.label}ไม่ได้")
     entry = _locked_entry(measure, period)
-    part, _ = DivisionResult.objects.select_for_update().get_or_create(
-        entry=entry, division=division
-    )
+    # Created with its text in one save, so its history starts with what the division wrote.
+    part = DivisionResult.objects.select_for_update().filter(entry=entry, division=division).first()
+    part = part or DivisionResult(entry=entry, division=division)
     if version is not None and part.version != version:
         raise EditConflict(part)
     part.status = status
