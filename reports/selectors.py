@@ -74,7 +74,29 @@ def completeness(report) -> dict:
         "statuses": _tally([row_state(row) for row in rows]),
         "per_division": per_division,
         "without_result": [row for row in rows if not row["result"].strip()],
+        "shared": _shared(report, rows, parts),
     }
+
+
+def _shared(report, rows, parts) -> list[dict]:
+    """The measures whose cell is composed from divisions' parts: how many divisions recorded
+    theirs, and (before submission) the measure to open to check or edit the combined text."""
+    ids = {}
+    if not report.is_frozen:
+        ids = dict(report.fiscal_year.measures.values_list("number", "pk"))
+    return [
+        {
+            "number": row["number"],
+            "title": row["title"],
+            "measure_id": ids.get(row["number"]),
+            "recorded": sum(
+                1 for part in parts[str(row["number"])] if row_state(part) != "not_recorded"
+            ),
+            "total": len(parts[str(row["number"])]),
+        }
+        for row in rows
+        if str(row["number"]) in parts
+    ]
 
 
 def reports_for(user):

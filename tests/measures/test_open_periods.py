@@ -119,3 +119,10 @@ def test_the_pages_cost_the_same_with_more_measures(klang, demo, next_year, url)
     before = queries(klang, url)
     add_measures(demo, next_year, range(20, 32))
     assert queries(klang, url) == before
+
+
+def test_the_analyst_creates_the_12_month_report_after_next_years_plan_exists(client, next_year):
+    client.force_login(demo_person("analyst"))
+    page = client.get(reverse("reports:list")).content.decode()
+    assert "ยังไม่มีรายงานรอบ ๑๒ เดือน (ต.ค. – ก.ย.) ปีงบประมาณ พ.ศ. ๒๕๖๖" in page
+    assert "ยังไม่มีรายงานรอบ ๖ เดือน (ต.ค. – มี.ค.) ปีงบประมาณ พ.ศ. ๒๕๖๗" in page

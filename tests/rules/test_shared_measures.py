@@ -238,3 +238,13 @@ def test_a_composed_cell_too_long_is_a_validation_error_of_the_writer(cast, shar
     with pytest.raises(ValidationError):
         writer.division_result_save(measure=shared, period=1, division=chang, by=cast.carol,
                                     version=None, status="done", result="ข" * 200)  # fmt: skip
+
+
+def test_the_report_page_leads_the_analyst_to_the_combined_text(cast, client, shared):
+    record(client, cast.bob, shared, "done", "คลังติดประกาศแล้ว")
+    report = cast.draft()
+    client.force_login(cast.alice)
+    page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    assert "มาตรการที่หลายส่วนราชการร่วมรับผิดชอบ" in page
+    assert f'<a href="{url(shared)}">ข้อ ๓</a>' in page
+    assert "(บันทึกแล้ว ๑ จาก ๒ ส่วนราชการ)" in page
