@@ -58,7 +58,8 @@ def _still_to_record(user, organisation, *, named) -> list[Waiting]:
             items.append(
                 Waiting(
                     f"{where}{year} {Period(period).label}: "
-                    f"มาตรการที่ยังไม่ได้บันทึกผล {thai_digits(len(missing))} ข้อ",
+                    # A no-break space: the count and its unit stay on one line on a phone.
+                    f"มาตรการที่ยังไม่ได้บันทึกผล {thai_digits(len(missing))}\u00a0ข้อ",
                     reverse("measures:mine") + f"?year={fiscal_year.year}&period={period}",
                 )
             )

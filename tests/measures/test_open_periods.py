@@ -56,7 +56,7 @@ def test_staff_see_the_12_month_period_beside_next_years_plan(klang, demo):
     assert FULL_YEAR_2566 in page and FIRST_HALF_2567 in page
     measure = Measure.objects.get(fiscal_year=demo.fiscal_year, number=1)
     assert reverse("measures:progress", args=[measure.pk, 2]) in page
-    assert page.count("มาตรการที่ยังไม่ได้บันทึกผล ๔ ข้อ") == 2  # ข้อ ๑, ๓, ๔, ๑๕ in each
+    assert page.count("มาตรการที่ยังไม่ได้บันทึกผล ๔\u00a0ข้อ") == 2  # ข้อ ๑, ๓, ๔, ๑๕ in each
 
 
 def test_staff_pick_a_year_and_period_even_a_submitted_one(klang, demo):
@@ -72,8 +72,8 @@ def test_staff_pick_a_year_and_period_even_a_submitted_one(klang, demo):
 
 def test_the_start_page_counts_what_each_person_still_has_to_record(klang, client, demo):
     page = klang.get("/").content.decode()
-    assert f"{FULL_YEAR_2566}: มาตรการที่ยังไม่ได้บันทึกผล ๔ ข้อ" in page
-    assert f"{FIRST_HALF_2567}: มาตรการที่ยังไม่ได้บันทึกผล ๔ ข้อ" in page
+    assert f"{FULL_YEAR_2566}: มาตรการที่ยังไม่ได้บันทึกผล ๔\u00a0ข้อ" in page
+    assert f"{FIRST_HALF_2567}: มาตรการที่ยังไม่ได้บันทึกผล ๔\u00a0ข้อ" in page
     assert 'href="/measures/?year=2566&amp;period=2"' in page
 
     measure = Measure.objects.get(fiscal_year=demo.fiscal_year, number=1)
@@ -82,7 +82,7 @@ def test_the_start_page_counts_what_each_person_still_has_to_record(klang, clien
                {"status": "done", "result": "เผยแพร่ครบทั้งปีแล้ว",
                 "version": form.initial["version"]})  # fmt: skip
     page = klang.get("/").content.decode()
-    assert f"{FULL_YEAR_2566}: มาตรการที่ยังไม่ได้บันทึกผล ๓ ข้อ" in page
+    assert f"{FULL_YEAR_2566}: มาตรการที่ยังไม่ได้บันทึกผล ๓\u00a0ข้อ" in page
 
     # Another division's part of ข้อ ๑๕ is not กองคลัง's.
     client.force_login(demo_person("staff-chang"))
@@ -92,7 +92,7 @@ def test_the_start_page_counts_what_each_person_still_has_to_record(klang, clien
                 {"status": "done", "result": "กองช่างดำเนินการครบ",
                  "version": form.initial["version"]})  # fmt: skip
     client.force_login(demo_person("staff-klang"))
-    assert f"{FULL_YEAR_2566}: มาตรการที่ยังไม่ได้บันทึกผล ๓ ข้อ" in client.get("/").content.decode()
+    assert f"{FULL_YEAR_2566}: มาตรการที่ยังไม่ได้บันทึกผล ๓\u00a0ข้อ" in client.get("/").content.decode()
 
 
 def queries(client, url):
