@@ -4,6 +4,7 @@
 period for review, the approval makes the lock final, returning the report or starting a new
 revision opens the period again. The database enforces it too (migrations/0005)."""
 
+from thai.digits import thai_digits
 from thai.fiscal import Period
 
 from .models import PeriodLock
@@ -40,7 +41,8 @@ def closed_reason(fiscal_year, period) -> str | None:
     current = stage(fiscal_year, period)
     if current is None:
         return None
-    report = f"รายงาน{Period(period).label}"
+    # Two periods may be open at once (a year's 12 months and the next year's first half).
+    report = f"รายงาน{Period(period).short_label} ปีงบประมาณ {thai_digits(fiscal_year.year)}"
     if current == Stage.REVIEW:
         return (
             f"{report} เสนอผู้บังคับบัญชาแล้ว ผลการดำเนินการและหลักฐานของรอบนี้แก้ไขไม่ได้จนกว่ารายงานจะถูกส่งกลับ"

@@ -13,7 +13,7 @@ triggers = importlib.import_module("reports.migrations.0008_plan_documents_and_v
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("reports", "0010_pdf_jobs"),
+        ("reports", "0011_period_names"),
     ]
 
     operations = [

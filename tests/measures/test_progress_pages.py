@@ -168,7 +168,7 @@ def test_progress_closes_when_the_report_is_submitted(
         follow=True,
     )  # fmt: skip
     assert [str(m) for m in response.context["messages"]] == [
-        "รายงานรอบ ๖ เดือน เสนอผู้บังคับบัญชาแล้ว "
+        "รายงานรอบ ๖ เดือน ปีงบประมาณ ๒๕๖๖ เสนอผู้บังคับบัญชาแล้ว "
         "ผลการดำเนินการและหลักฐานของรอบนี้แก้ไขไม่ได้จนกว่ารายงานจะถูกส่งกลับ"
     ]
     entry.refresh_from_db()
@@ -202,7 +202,7 @@ def test_the_admin_cannot_change_progress_of_a_submitted_period(
          "follow_up": "", "evidence-TOTAL_FORMS": 0, "evidence-INITIAL_FORMS": 0},
     )  # fmt: skip
     assert (
-        "รายงานรอบ ๖ เดือน เสนอผู้บังคับบัญชาแล้ว "
+        "รายงานรอบ ๖ เดือน ปีงบประมาณ ๒๕๖๖ เสนอผู้บังคับบัญชาแล้ว "
         "ผลการดำเนินการและหลักฐานของรอบนี้แก้ไขไม่ได้จนกว่ารายงานจะถูกส่งกลับ"
     ) in add.content.decode()
     assert not ProgressEntry.objects.filter(measure=new_measure).exists()
