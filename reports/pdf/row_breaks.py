@@ -12,28 +12,21 @@ on its page and loses the repeated header row on every page the row fills: its t
 retries without the header when a row that avoids breaks does not fit even on an empty page.
 A row that may break is laid out under the header on every page.
 
-A row's height is estimated from the text each cell shows, its width summed from the font's
-advance widths (Laksaman, the font report.css uses) against the column's width: within a line
-of what WeasyPrint lays out, which tests/reports/test_table_pages.py checks for every row of
-the demo's tables.
+A row's height is estimated from the text each cell shows, wrapped to the column's width by the
+font's advance widths (thai/text_width.py): within a line of what WeasyPrint lays out, which
+tests/reports/test_table_pages.py checks for every row of the demo's tables.
 """
 
-import math
 from dataclasses import dataclass
-from functools import lru_cache
 from html.parser import HTMLParser
-from pathlib import Path
 
-from django.conf import settings
-from fontTools.ttLib import TTFont
+from thai.text_width import wrapped_lines
 
 PT_PER_MM = 72 / 25.4
 # What report.css gives the table text: size, line height, a cell's padding and border (pt).
 FONT_PT = 14
 LINE_PT = FONT_PT * 1.3
 CELL_SIDES_PT = 2 * 4 + 0.75
-# Thai breaks only between words, so a line is rarely full: measured on the demo's cells.
-LINE_FILL = 0.92
 # A row at most this share of the page's height is kept whole.
 SHORT_ROW_SHARE = 0.25
 
@@ -47,8 +40,8 @@ class TableGeometry:
     height_mm: float
     columns: tuple[float, ...]
 
-    def column_width_pt(self, index: int) -> float:
-        return self.width_mm * PT_PER_MM * self.columns[index] - CELL_SIDES_PT
+    def column_width_em(self, index: int) -> float:
+        return (self.width_mm * PT_PER_MM * self.columns[index] - CELL_SIDES_PT) / FONT_PT
 
     @property
     def short_row_lines(self) -> int:
@@ -84,34 +77,11 @@ def row_lines(row: list[list[str]], geometry: TableGeometry) -> int:
     as typed, steps and line breaks apart)."""
     return max(
         (
-            sum(paragraph_lines(text, geometry.column_width_pt(index)) for text in cell)
+            sum(wrapped_lines(text, geometry.column_width_em(index)) for text in cell)
             for index, cell in enumerate(row[: len(geometry.columns)])
         ),
         default=0,
     )
-
-
-def paragraph_lines(text: str, column_pt: float) -> int:
-    width = text_width_pt(text)
-    if width <= column_pt:
-        return 1
-    return max(1, math.ceil(width / (column_pt * LINE_FILL)))
-
-
-def text_width_pt(text: str) -> float:
-    advances, missing = _advances()
-    return sum(advances.get(character, missing) for character in text) * FONT_PT
-
-
-@lru_cache(maxsize=1)
-def _advances() -> tuple[dict[str, float], float]:
-    """Each character's advance in em; a character the font lacks counts as a whole em."""
-    font = TTFont(Path(settings.BASE_DIR) / "static" / "fonts" / "Laksaman.ttf", lazy=True)
-    per_em = font["head"].unitsPerEm
-    metrics = font["hmtx"]
-    advances = {chr(code): metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}
-    font.close()
-    return advances, 1.0
 
 
 def table_rows(html: str) -> list[list[list[str]]]:
