@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "solo",
     "thai",
     "organisations",
     "measures",
@@ -100,6 +101,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "ita_portal.middleware.RequestSizeLimitMiddleware",
     "organisations.sign_in_throttle.SignInThrottleMiddleware",
+    # A first password chosen by a site admin is changed before anything else.
+    "organisations.passwords.PasswordChangeDueMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks, so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",

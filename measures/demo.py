@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from organisations.access import SYSTEM
+from organisations.emblems import mark_demo
 from organisations.models import Division, Membership, Organisation
 
 from . import period_lock
@@ -73,6 +74,8 @@ def load_demo(data: dict, *, keep_existing: bool = False) -> DemoResult:
         organisation=organisation, year=data["plan"]["year"]
     )
     _load_measures(fiscal_year, divisions, data["plan"])
+    # Its documents may be finished without the Garuda, printing a ring that says so.
+    mark_demo()
     return DemoResult(organisation, fiscal_year, demo_logins(data), created=existing is None)
 
 
