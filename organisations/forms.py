@@ -76,10 +76,11 @@ class PersonForm(MembershipForm):
                    "divisions"]  # fmt: skip
 
     def __init__(self, *args, organisation, **kwargs):
-        super().__init__(*args, instance=Membership(organisation=organisation), **kwargs)
+        membership = Membership(organisation=organisation, role=Membership.Role.STAFF)
+        super().__init__(*args, instance=membership, **kwargs)
         self.fields["divisions"].queryset = organisation.divisions.order_by("order", "id")
-        self.fields["divisions"].help_text = "เจ้าหน้าที่ส่วนราชการต้องเลือกอย่างน้อยหนึ่งส่วนราชการ"
-        self.fields["role"].initial = Membership.Role.STAFF
+        self.fields["divisions"].help_text = "เลือกได้มากกว่าหนึ่งส่วนราชการ"
+        self.fields["role"].choices = Membership.Role.choices
         self.fields["password"].label = "รหัสผ่านเริ่มต้น"
         self.fields[
             "password"
