@@ -59,6 +59,9 @@ def demo_logins(data: dict) -> list[DemoLogin]:
 @transaction.atomic
 def load_demo(data: dict, *, keep_existing: bool = False) -> DemoResult:
     """Create or reset the demo organisation to exactly what the fixture says."""
+    # The deployment holds the demo: its documents may be finished without the Garuda,
+    # printing a ring that says so (organisations/emblems.py).
+    mark_demo()
     existing = Organisation.objects.filter(short_name=data["organisation"]["short_name"]).first()
     if existing and keep_existing:
         fiscal_year = existing.fiscal_years.get(year=data["plan"]["year"])
@@ -74,8 +77,6 @@ def load_demo(data: dict, *, keep_existing: bool = False) -> DemoResult:
         organisation=organisation, year=data["plan"]["year"]
     )
     _load_measures(fiscal_year, divisions, data["plan"])
-    # Its documents may be finished without the Garuda, printing a ring that says so.
-    mark_demo()
     return DemoResult(organisation, fiscal_year, demo_logins(data), created=existing is None)
 
 

@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image
 
@@ -171,3 +172,9 @@ def test_a_site_admin_sets_their_organisations_own_but_not_the_deployments(clien
     assert response.status_code == 302
     cast.home.refresh_from_db()
     assert cast.home.emblem.name.endswith(".png")
+
+
+def test_load_demo_marks_the_deployment_even_when_it_keeps_the_data(demo):
+    Deployment.objects.update(is_demo=False)  # a demo database made before the mark existed
+    call_command("load_demo", keep_existing=True, stdout=io.StringIO())
+    assert Deployment.get_solo().is_demo
