@@ -8,6 +8,7 @@ Whether the change is due is read once, at sign-in, into the session: other requ
 database nothing."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordChangeForm
@@ -45,7 +46,9 @@ class PasswordChangeDueMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.session.get(SESSION_KEY) and request.path not in _open_paths():
+        # A visitor without a session is not asked about one: the response would vary by cookie.
+        signed_in = settings.SESSION_COOKIE_NAME in request.COOKIES
+        if signed_in and request.session.get(SESSION_KEY) and request.path not in _open_paths():
             if PasswordChangeDue.objects.filter(user_id=request.user.pk).exists():
                 return redirect("password_change")
             request.session.pop(SESSION_KEY, None)  # changed in another session

@@ -118,3 +118,10 @@ def test_demo_people_are_not_asked(client, cast):
     assert sign_in(client, "bob", "pw-for-tests-only").status_code == 302
     assert client.get(reverse("home")).status_code == 200
     assert get_user_model().objects.count() == PasswordChangeDue.objects.count() + 10
+
+
+def test_a_visitors_public_pages_stay_cacheable_for_everyone(client, cast):
+    """Asking whether a change is due never touches a visitor's (absent) session: the public
+    pages do not vary by cookie."""
+    response = client.get(reverse("publishing:index"))
+    assert "Cookie" not in response.get("Vary", "")
