@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from .images import validate_emblem
+
 
 class Role(models.TextChoices):
     STAFF = "staff", "เจ้าหน้าที่ส่วนราชการ"
@@ -37,7 +39,9 @@ class Organisation(models.Model):
     document_prefix = models.CharField(
         "รหัสหนังสือ (ที่)", max_length=60, blank=True, help_text="เช่น นธ ๗๔๙๐๑.๑"
     )
-    emblem = models.ImageField("ตราสัญลักษณ์", upload_to="emblems/", blank=True)
+    emblem = models.ImageField(
+        "ตราสัญลักษณ์", upload_to="emblems/", blank=True, validators=[validate_emblem]
+    )
     slug = models.SlugField(
         "ชื่อในที่อยู่เว็บ",
         max_length=60,
