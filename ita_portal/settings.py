@@ -169,6 +169,8 @@ AXES_ENABLE_ADMIN = False
 AXES_CLIENT_IP_CALLABLE = "organisations.client_address.client_address"
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 SIGN_IN_PER_MINUTE = env_int("SIGN_IN_PER_MINUTE", 60)
+# Files sent to the public verification page, a minute, from one address.
+VERIFY_PER_MINUTE = env_int("VERIFY_PER_MINUTE", 10)
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย")]
