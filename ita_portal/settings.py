@@ -202,13 +202,17 @@ STORAGES = {
     **storages_from_environment(env_str, VAR_DIR),
 }
 
-# "throttle" counts what a person may ask for only so often (password-reset mails), shared by
-# every process of the deployment: a database table (`manage.py createcachetable`).
+# "throttle" counts what one address or person may do only so often (sign-ins, files to verify,
+# password-reset mails: organisations/throttle.py), shared by every process of the deployment: a
+# database table (`manage.py createcachetable`). Counts outlive the longest window (an hour), and
+# the table holds enough of them that a crowd of addresses never pushes out another's count.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "throttle": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "ita_throttle",
+        "TIMEOUT": 2 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
 }
 PASSWORD_RESET_PER_HOUR = env_int("PASSWORD_RESET_PER_HOUR", 3)
