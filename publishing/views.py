@@ -66,6 +66,8 @@ def organisation_page(request, slug):
             "-document__revision",
         )  # fmt: skip
     ]
+    if not documents:  # an organisation is on the public pages once it has published something
+        raise Http404("ไม่พบเอกสารที่เผยแพร่")
     by_item = request.GET.get("by") == "item"
     groups = grouped_by_item(documents) if by_item else grouped_by_year(documents)
     return render(
