@@ -167,7 +167,9 @@ AXES_ENABLE_ADMIN = False
 # without it every client would be the proxy's 127.0.0.1, and five wrong passwords for a
 # username would lock its owner out from everywhere.
 AXES_CLIENT_IP_CALLABLE = "organisations.client_address.client_address"
-TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+# Whose X-Real-IP is believed: "unix" is gunicorn's Unix socket, which only nginx may open; list
+# a proxy's address instead when gunicorn listens on TCP (organisations/client_address.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["unix"])
 SIGN_IN_PER_MINUTE = env_int("SIGN_IN_PER_MINUTE", 60)
 # Files sent to the public verification page, a minute, from one address.
 VERIFY_PER_MINUTE = env_int("VERIFY_PER_MINUTE", 10)
