@@ -19,8 +19,8 @@ from . import period_lock, permissions, selectors
 from .audit import measure_audit_trail
 from .forms import MineFilterForm, ProgressForm
 from .models import Evidence, Measure, ProgressEntry
-from .services.evidence import evidence_add_file, evidence_add_link, evidence_remove
-from .services.progress import EditConflict, progress_ensure, progress_save
+from .services.evidence import StorageUnavailable, evidence_remove
+from .services.recording import progress_record
 from .uploads import download_name
 
 
@@ -100,32 +100,35 @@ def progress_edit(request, pk, period):
         )
         return redirect("measures:detail", pk=measure.pk)
     entry = ProgressEntry.objects.filter(measure=measure, period=period).first()
-    conflict = None
+    conflict, status = None, 200
     if request.method == "POST":
         form = ProgressForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
+            upload = data.get("evidence_file")
             try:
-                entry = progress_save(
-                    measure=measure,
-                    period=period,
-                    by=request.user,
-                    version=data["version"],
-                    status=data["status"],
-                    result=data["result"],
-                )
-            except EditConflict as clash:
-                conflict = entry = clash.current
-            except NotAllowed as refusal:
-                messages.error(request, str(refusal))
-                return redirect("measures:detail", pk=measure.pk)
-            _attach_evidence(request, measure, period, data)
-            if conflict is None:
-                messages.success(request, f"บันทึกผลมาตรการข้อ {thai_digits(measure.number)} แล้ว")
-                return redirect("measures:mine")
-            # The person sees the other change and keeps their own text; saving again
-            # (with the newer version) is their choice.
-            form = ProgressForm.keeping_text(request.POST, version=conflict.version)
+                recorded = progress_record(
+                    measure=measure, period=period, by=request.user, version=data["version"],
+                    status=data["status"], result=data["result"], upload=upload,
+                    link=data.get("evidence_link") or "",
+                    description=data.get("evidence_description", ""),
+                )  # fmt: skip
+            except (NotAllowed, ValidationError) as refusal:
+                # Nothing was saved; the form keeps what the person typed.
+                messages.error(request, " ".join(getattr(refusal, "messages", [str(refusal)])))
+                status = 503 if isinstance(refusal, StorageUnavailable) else 200
+            else:
+                if upload:
+                    messages.success(request, f"แนบไฟล์ {upload.name} แล้ว")
+                if data.get("evidence_link"):
+                    messages.success(request, "เพิ่มลิงก์หลักฐานแล้ว")
+                if recorded.conflict is None:
+                    messages.success(request, f"บันทึกผลมาตรการข้อ {thai_digits(measure.number)} แล้ว")
+                    return redirect("measures:mine")
+                # The person sees the other change and keeps their own text; saving again
+                # (with the newer version) is their choice.
+                conflict = entry = recorded.conflict
+                form = ProgressForm.keeping_text(request.POST, version=conflict.version)
     else:
         form = ProgressForm.for_entry(entry)
     return render(
@@ -139,26 +142,8 @@ def progress_edit(request, pk, period):
             "conflict": conflict,
             "evidence": entry.evidence.all() if entry else [],
         },
+        status=status,
     )
-
-
-def _attach_evidence(request, measure, period, data):
-    if not (data.get("evidence_file") or data.get("evidence_link")):
-        return
-    description = data.get("evidence_description", "")
-    try:
-        entry = progress_ensure(measure=measure, period=period, by=request.user)
-        if data.get("evidence_file"):
-            upload = data["evidence_file"]
-            evidence_add_file(entry=entry, by=request.user, upload=upload, description=description)
-            messages.success(request, f"แนบไฟล์ {upload.name} แล้ว")
-        if data.get("evidence_link"):
-            evidence_add_link(
-                entry=entry, by=request.user, url=data["evidence_link"], description=description
-            )
-            messages.success(request, "เพิ่มลิงก์หลักฐานแล้ว")
-    except (NotAllowed, ValidationError) as refusal:
-        messages.error(request, " ".join(getattr(refusal, "messages", [str(refusal)])))
 
 
 def _evidence_for(request, pk) -> Evidence:
