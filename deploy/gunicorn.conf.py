@@ -29,3 +29,11 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 forwarded_allow_ips = "127.0.0.1"
 proc_name = "ita-portal"
+
+
+def post_worker_init(worker):
+    """Each worker starts, now rather than at the first upload, the small process from which
+    strangers' files are checked (organisations/isolation.py)."""
+    from organisations import isolation
+
+    isolation.start()

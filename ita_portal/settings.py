@@ -173,6 +173,13 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["unix"])
 SIGN_IN_PER_MINUTE = env_int("SIGN_IN_PER_MINUTE", 60)
 # Files sent to the public verification page, a minute, from one address.
 VERIFY_PER_MINUTE = env_int("VERIFY_PER_MINUTE", 10)
+# What checks a stranger's bytes in a child process (organisations/isolation.py): imported once
+# by the fork server, so that each check starts at once. They import no Django models.
+ISOLATED_CHECK_MODULES = [
+    "organisations.images",
+    "organisations.signature_images",
+    "reports.pdf.signature_status",
+]
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย")]

@@ -83,6 +83,3 @@ def validate_emblem(value) -> None:
         raise ValidationError(
             "เปิดภาพตราสัญลักษณ์ไม่ได้ ไฟล์เสียหายหรือไม่ครบ กรุณาบันทึกภาพใหม่จากโปรแกรมต้นทาง"
         ) from None
-
-
-isolation.preload(__name__)

@@ -4,26 +4,26 @@ switch of the serving process (WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGE
 process it is imported in).
 
 Children are forked from multiprocessing's fork server, a small single-threaded process started
-once per serving process, with the modules of the checks already imported: a check starts in a
-few milliseconds, and a threaded gunicorn worker is never forked itself. At most
-`CONCURRENT_CHECKS` children run at once per serving process.
+once per serving process (by gunicorn as each worker starts: deploy/gunicorn.conf.py; otherwise
+at the first check) with the modules of the checks already imported (ISOLATED_CHECK_MODULES): a
+check starts in a few milliseconds, and a threaded gunicorn worker is never forked itself. At
+most `CONCURRENT_CHECKS` children run at once per serving process.
 
     run(function, *args, seconds=5, megabytes=256) -> what function returned
         raises what function raised (it must be picklable: a ValidationError is), or `Refused`
         when the child ran past `seconds`, went past `megabytes` of memory beyond what it
         started with, or died; `Busy` when no slot was free within `seconds`."""
 
-import logging
 import multiprocessing
 import resource
 import threading
+from multiprocessing import forkserver
 
-logger = logging.getLogger(__name__)
+from django.conf import settings
 
 CONCURRENT_CHECKS = 2
 _context = multiprocessing.get_context("forkserver")
 _slots = threading.BoundedSemaphore(CONCURRENT_CHECKS)
-_preloaded: list[str] = []
 
 
 class Refused(Exception):
@@ -34,13 +34,11 @@ class Busy(Refused):
     """Every slot for checks was taken for as long as the check may last."""
 
 
-def preload(module_name: str) -> None:
-    """Have the fork server import this module (a check's own, importable without Django's
-    settings), so that children start with it; a module named after the server started is
-    imported by each child instead."""
-    if module_name not in _preloaded:
-        _preloaded.append(module_name)
-        _context.set_forkserver_preload(list(_preloaded))
+def start() -> None:
+    """Start the fork server now, with the checks' modules imported, rather than at the first
+    check (which would then wait a second or more for it)."""
+    _context.set_forkserver_preload(list(settings.ISOLATED_CHECK_MODULES))
+    forkserver.ensure_running()
 
 
 def run(function, *args, seconds: float, megabytes: int):
@@ -53,6 +51,7 @@ def run(function, *args, seconds: float, megabytes: int):
 
 
 def _run_in_child(function, args, seconds, megabytes):
+    start()
     receiving, sending = _context.Pipe(duplex=False)
     child = _context.Process(
         target=_child_main, args=(sending, function, args, seconds, megabytes), daemon=True

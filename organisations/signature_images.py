@@ -102,6 +102,3 @@ def drawing_bytes(data_url: str) -> bytes:
         return base64.b64decode(data_url.removeprefix(DRAWING_PREFIX), validate=True)
     except (binascii.Error, ValueError) as error:
         raise ValidationError("ไม่ได้รับภาพที่วาด กรุณาวาดลายมือชื่อใหม่") from error
-
-
-isolation.preload(__name__)

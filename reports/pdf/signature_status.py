@@ -15,8 +15,6 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from organisations import isolation
-
 FIELD_DEPTH_MAX = 8
 FIELDS_MAX = 1_000
 SECONDS = 10
@@ -84,6 +82,3 @@ def _require_fields_of_a_real_document(reader) -> None:
             raise Unreadable(f"form fields {depth} deep, {seen} or more")
         kids = field.get_object().get("/Kids", ())
         waiting.extend((kid, depth + 1) for kid in kids)
-
-
-isolation.preload(__name__)
