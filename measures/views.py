@@ -1,5 +1,5 @@
-"""Staff pages: my measures for the half-year being reported, recording progress and evidence,
-and a measure's own page with its audit trail."""
+"""Staff pages: recording progress and evidence, and a measure's own page with its audit trail
+(the list of what to record: period_views.py)."""
 
 from urllib.parse import quote
 
@@ -10,17 +10,17 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from organisations import access
 from organisations.access import NotAllowed
 from thai.digits import thai_digits
 from thai.fiscal import Period
 
-from . import period_lock, permissions, selectors
+from . import permissions
 from .audit import measure_audit_trail
-from .forms import MineFilterForm, ProgressForm
+from .forms import ProgressForm
 from .models import Evidence, Measure, ProgressEntry
+from .recording import periods_shown, recording_for
 from .services.evidence import StorageUnavailable, evidence_remove
-from .services.recording import progress_record
+from .services.progress_and_evidence import progress_and_evidence_save
 from .uploads import download_name
 
 
@@ -37,48 +37,11 @@ def _measure_for(request, pk) -> Measure:
 
 
 @login_required
-def my_measures(request):
-    """The measures of the person's divisions (or all, for whoever keeps the plan) for the
-    half-year being reported."""
-    filters = MineFilterForm(request.GET)
-    show_all = filters.is_valid() and filters.cleaned_data["all"]
-    plans = []
-    for organisation in access.member_organisations(request.user):
-        plan = selectors.current_plan(organisation)
-        if plan is None:
-            continue
-        fiscal_year, period = plan
-        mine = not show_all and access.division_ids(request.user, organisation)
-        measures = selectors.measures_for(request.user, fiscal_year, period, only_mine=bool(mine))
-        plans.append(
-            {
-                "organisation": organisation,
-                "fiscal_year": fiscal_year,
-                "period": Period(period),
-                "open": period_lock.is_open(fiscal_year, period),
-                "measures": measures,
-                "filtered": bool(mine),
-            }
-        )
-    return render(request, "measures/mine.html", {"plans": plans, "show_all": show_all})
-
-
-@login_required
 def measure_detail(request, pk):
     measure = _measure_for(request, pk)
-    entries = {
-        entry.period: entry
-        for entry in measure.progress_entries.select_related("updated_by").prefetch_related(
-            "evidence"
-        )
-    }
     periods = [
-        {
-            "period": period,
-            "entry": entries.get(period),
-            "can_edit": permissions.can_edit_progress(request.user, measure, period),
-        }
-        for period in Period
+        {**shown, "can_edit": permissions.can_edit_progress(request.user, measure, shown["period"])}
+        for shown in periods_shown(measure)
     ]
     trail = None
     if permissions.can_see_audit_trail(request.user, measure):
@@ -99,7 +62,8 @@ def progress_edit(request, pk, period):
             "ท่านแก้ไขผลของมาตรการนี้ในรอบนี้ไม่ได้: ไม่ใช่ส่วนราชการผู้รับผิดชอบ หรือรายงานรอบนี้เสนอผู้บังคับบัญชาแล้ว",
         )
         return redirect("measures:detail", pk=measure.pk)
-    entry = ProgressEntry.objects.filter(measure=measure, period=period).first()
+    recording = recording_for(request.user, measure, period)
+    entry = recording.entry
     conflict, status = None, 200
     if request.method == "POST":
         form = ProgressForm(request.POST, request.FILES)
@@ -107,11 +71,14 @@ def progress_edit(request, pk, period):
             data = form.cleaned_data
             upload = data.get("evidence_file")
             try:
-                recorded = progress_record(
-                    measure=measure, period=period, by=request.user, version=data["version"],
-                    status=data["status"], result=data["result"], upload=upload,
+                saved = progress_and_evidence_save(
+                    measure=measure, period=period, by=request.user, upload=upload,
                     link=data.get("evidence_link") or "",
                     description=data.get("evidence_description", ""),
+                    save_text=lambda: recording.save(
+                        by=request.user, version=data["version"], status=data["status"],
+                        result=data["result"],
+                    ),
                 )  # fmt: skip
             except (NotAllowed, ValidationError) as refusal:
                 # Nothing was saved; the form keeps what the person typed.
@@ -122,15 +89,17 @@ def progress_edit(request, pk, period):
                     messages.success(request, f"แนบไฟล์ {upload.name} แล้ว")
                 if data.get("evidence_link"):
                     messages.success(request, "เพิ่มลิงก์หลักฐานแล้ว")
-                if recorded.conflict is None:
+                if saved.conflict is None:
                     messages.success(request, f"บันทึกผลมาตรการข้อ {thai_digits(measure.number)} แล้ว")
                     return redirect("measures:mine")
                 # The person sees the other change and keeps their own text; saving again
                 # (with the newer version) is their choice.
-                conflict = entry = recorded.conflict
+                conflict = saved.conflict
                 form = ProgressForm.keeping_text(request.POST, version=conflict.version)
+                entry = ProgressEntry.objects.filter(measure=measure, period=period).first()
     else:
-        form = ProgressForm.for_entry(entry)
+        form = ProgressForm(initial=recording.initial())
+    form.fields["result"].label = recording.result_label
     return render(
         request,
         "measures/progress_edit.html",
@@ -138,6 +107,7 @@ def progress_edit(request, pk, period):
             "measure": measure,
             "period": Period(period),
             "entry": entry,
+            "recording": recording,
             "form": form,
             "conflict": conflict,
             "evidence": entry.evidence.all() if entry else [],
