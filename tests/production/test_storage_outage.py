@@ -41,6 +41,7 @@ def point_storage_at_nothing(settings, tmp_path):
 
 @pytest.fixture
 def storage_down(settings, tmp_path):
+    """Storage unreachable from here on: ask for it after `cast`, which stores the Garuda."""
     point_storage_at_nothing(settings, tmp_path)
 
 
@@ -58,7 +59,7 @@ def save(client, measure, version):
     )  # fmt: skip
 
 
-def test_a_save_with_a_file_during_an_outage_saves_nothing(storage_down, cast, client):
+def test_a_save_with_a_file_during_an_outage_saves_nothing(cast, storage_down, client):
     measure = cast.measures[1]
     entry = measure.progress_entries.get(period=1)
     before = entry_state(entry)
@@ -70,7 +71,7 @@ def test_a_save_with_a_file_during_an_outage_saves_nothing(storage_down, cast, c
     assert entry_state(entry) == before and not Evidence.objects.exists()
 
 
-def test_the_writer_stores_nothing_and_says_so(storage_down, cast):
+def test_the_writer_stores_nothing_and_says_so(cast, storage_down):
     entry = cast.measures[1].progress_entries.get(period=1)
     with pytest.raises(evidence_writer.StorageUnavailable, match=OUTAGE_MESSAGE):
         evidence_writer.evidence_add_file(entry=entry, by=cast.bob,
