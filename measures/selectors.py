@@ -1,10 +1,8 @@
 """Reads of what is tracked, shared by pages, notifications and reports."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from organisations.models import Organisation
-from thai.digits import parse_int
 from thai.fiscal import Period, fiscal_year_of
 
 from . import period_lock, permissions
@@ -72,15 +70,3 @@ def entries_without_result(user, fiscal_year, period) -> list[Measure]:
         if measure.entry is None or not measure.entry.result.strip()
     ]
 
-
-def find_organisation(reference: str) -> Organisation:
-    """An organisation by short name, full name or id; LookupError with a Thai message."""
-    query = Q(short_name=reference) | Q(name=reference)
-    try:
-        query |= Q(pk=parse_int(reference))
-    except ValueError:
-        pass
-    found = list(Organisation.objects.filter(query)[:2])
-    if len(found) != 1:
-        raise LookupError(f"ไม่พบหน่วยงาน “{reference}” (ใช้ชื่อย่อ ชื่อเต็ม หรือรหัสหน่วยงาน)")
-    return found[0]

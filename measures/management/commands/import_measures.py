@@ -2,10 +2,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from measures.management.arguments import number_argument as number
-from measures.management.arguments import organisation_argument as find_organisation
 from measures.plans import plan_import
 from organisations.access import SYSTEM
+from organisations.management.arguments import number_argument as number
+from organisations.management.arguments import organisation_argument as find_organisation
 from thai.digits import thai_digits
 
 

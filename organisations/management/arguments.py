@@ -2,7 +2,7 @@
 
 from django.core.management.base import CommandError
 
-from measures import selectors
+from organisations import selectors
 from organisations.models import Organisation
 from thai.digits import parse_int
 
