@@ -69,4 +69,3 @@ def entries_without_result(user, fiscal_year, period) -> list[Measure]:
         for measure in measures_for(user, fiscal_year, period)
         if measure.entry is None or not measure.entry.result.strip()
     ]
-

@@ -1,38 +1,8 @@
 from django.contrib import admin
 
-from organisations.access import is_operator
 from organisations.admin_base import ReadOnlyHistoryAdmin, ScopedAdmin
 
-from .models import AssessmentItem, AssessmentYear, Publication
-
-
-class AssessmentItemInline(admin.TabularInline):
-    model = AssessmentItem
-    extra = 1
-    fields = ["order", "code", "name", "document_kind"]
-
-
-@admin.register(AssessmentYear)
-class AssessmentYearAdmin(admin.ModelAdmin):
-    """The assessment's items of each year, for the whole deployment: kept by its operators."""
-
-    list_display = ["year", "name"]
-    inlines = [AssessmentItemInline]
-
-    def has_module_permission(self, request):
-        return is_operator(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return is_operator(request.user)
-
-    def has_add_permission(self, request):
-        return is_operator(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return is_operator(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_operator(request.user)
+from .models import Publication
 
 
 @admin.register(Publication)

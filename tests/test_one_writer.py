@@ -16,7 +16,7 @@ WRITE_METHODS = {
     "create", "get_or_create", "update_or_create", "bulk_create", "bulk_update", "update",
     "delete",
 }  # fmt: skip
-PROJECT_PACKAGES = ["ita_portal", "organisations", "measures", "reports", "thai"]
+PROJECT_PACKAGES = ["ita_portal", "organisations", "assessments", "measures", "reports", "thai"]
 
 
 def test_a_direct_save_from_another_module_is_caught(demo):
