@@ -24,9 +24,9 @@ def parse_score(text) -> Decimal:
 
 def check_score(number: Decimal) -> Decimal:
     if not number.is_finite() or number < 0 or number > SCORE_MAX:
-        raise ValueError(f"คะแนน {number} อยู่นอกช่วง: {SCORE_HELP}")
+        raise ValueError(f"คะแนน {thai_digits(number)} อยู่นอกช่วง: {SCORE_HELP}")
     if number.as_tuple().exponent < -2 and number != round(number, 2):
-        raise ValueError(f"คะแนน {number} มีทศนิยมเกิน ๒ ตำแหน่ง")
+        raise ValueError(f"คะแนน {thai_digits(number)} มีทศนิยมเกิน ๒ ตำแหน่ง")
     return round(number, 2)
 
 
