@@ -14,8 +14,9 @@ from django.views.decorators.http import require_POST
 from organisations import access
 from organisations.access import NotAllowed
 from organisations.models import Organisation
-from organisations.pending_uploads import keep_pending, take_pending
-from thai.digits import megabytes, parse_int, thai_digits
+from organisations.pending_uploads import ConfirmForm, keep_pending, take_pending
+from organisations.table_files import size_refusal
+from thai.digits import parse_int, thai_digits
 from thai.fiscal import Period, fiscal_year_of
 from thai.widgets import FilePicker
 
@@ -60,12 +61,8 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        limit = settings.PLAN_IMPORT_MAX_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                f"ไฟล์ใหญ่เกินไป ({thai_digits(megabytes(upload.size))} MB) "
-                f"รับได้ไม่เกิน {thai_digits(limit // 1024 // 1024)} MB"
-            )
+        if too_large := size_refusal(upload.size, settings.PLAN_IMPORT_MAX_BYTES):
+            raise forms.ValidationError(too_large)
         return upload
 
 
@@ -89,10 +86,6 @@ class CopyForm(forms.Form):
         error_messages={"required": "กรุณาระบุปีงบประมาณ"},
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
-
-
-class ConfirmForm(forms.Form):
-    token = forms.RegexField(regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput)
 
 
 def _organisation(request, pk, rule) -> Organisation:

@@ -7,6 +7,7 @@ import time
 import uuid
 from pathlib import Path
 
+from django import forms
 from django.conf import settings
 
 PENDING_SECONDS = 60 * 60
@@ -43,3 +44,9 @@ def take_pending(token: str) -> bytes | None:
     content = path.read_bytes()
     path.unlink(missing_ok=True)
     return content
+
+
+class ConfirmForm(forms.Form):
+    """The confirmation of a previewed file: its token."""
+
+    token = forms.RegexField(regex=TOKEN.pattern, widget=forms.HiddenInput)

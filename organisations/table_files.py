@@ -57,11 +57,8 @@ def read_table_rows(content: bytes, filename: str, *, max_bytes, max_rows, kind)
     `max_rows` filled rows (plus EXTRA_ROWS); TableFileError otherwise."""
     if not content:
         raise TableFileError("ไฟล์ว่างเปล่า")
-    if len(content) > max_bytes:
-        raise TableFileError(
-            f"ไฟล์ใหญ่เกินไป ({thai_digits(megabytes(len(content)))} MB) "
-            f"รับได้ไม่เกิน {thai_digits(max_bytes // 1024 // 1024)} MB"
-        )
+    if too_large := size_refusal(len(content), max_bytes):
+        raise TableFileError(too_large)
     suffix = PurePath(filename or "").suffix.lower()
     if suffix == ".xlsx":
         return _xlsx_rows(content, max_rows, kind)
@@ -75,6 +72,17 @@ def read_table_rows(content: bytes, filename: str, *, max_bytes, max_rows, kind)
         ]
         return RawTable(rows, [], formulas)
     raise TableFileError("รับเฉพาะไฟล์ Excel (.xlsx) หรือ CSV (.csv)")
+
+
+def size_refusal(size: int, max_bytes: int) -> str | None:
+    """The Thai message refusing a file of `size` bytes, or None when it is small enough (also
+    for upload forms, before the file is read)."""
+    if size <= max_bytes:
+        return None
+    return (
+        f"ไฟล์ใหญ่เกินไป ({thai_digits(megabytes(size))} MB) "
+        f"รับได้ไม่เกิน {thai_digits(max_bytes // 1024 // 1024)} MB"
+    )
 
 
 def cell_text(row, column) -> str:

@@ -4,6 +4,7 @@ as measures/permissions.py and reports/permissions.py decide them, and the pages
 import pytest
 from django.urls import reverse
 
+from assessments import permissions as result_permissions
 from measures import permissions
 from measures.services.evidence import evidence_add_link
 from organisations import access
@@ -19,21 +20,22 @@ ACTIONS = [
     "download evidence", "change evidence", "edit plan", "import plan", "export plan",
     "create report", "edit memo", "submit", "comment", "approve", "return", "direct follow-up",
     "acknowledge", "revise", "export report", "audit trail", "set own signature image",
-    "remove bob's signature image",
+    "remove bob's signature image", "view ITA results", "edit ITA results",
+    "import many organisations' ITA results",
 ]  # fmt: skip
 Y, N = True, False
 # bob answers for measure 1 (คลัง); measure 2 belongs to ช่าง (carol).
 EXPECTED = {
-    "bob":    [Y, Y, Y, N, Y, Y, N, N, Y, N, N, N, N, N, N, N, N, N, Y, Y, Y, Y],
-    "carol":  [Y, Y, N, Y, Y, N, N, N, Y, N, N, N, N, N, N, N, N, N, Y, N, Y, N],
-    "alice":  [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, Y, Y, Y, Y, N],
-    "sam":    [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, Y, Y, Y],
-    "henry":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, Y, N, N, N, N, N, Y, Y, Y, N],
-    "chief":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, Y, Y, Y, N, N, Y, Y, Y, N],
-    "mayor":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, Y, N, Y, Y, Y, N],
-    "olivia": [N] * 20 + [Y, N],
-    "oscar":  [N] * 20 + [Y, N],
-    "otto":   [N] * 20 + [Y, N],
+    "bob":    [Y, Y, Y, N, Y, Y, N, N, Y, N, N, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, N, N],
+    "carol":  [Y, Y, N, Y, Y, N, N, N, Y, N, N, N, N, N, N, N, N, N, Y, N, Y, N, Y, N, N],
+    "alice":  [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, Y, Y, Y, Y, N, Y, Y, N],
+    "sam":    [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, Y, N],
+    "henry":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, Y, N, N, N, N, N, Y, Y, Y, N, Y, N, N],
+    "chief":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, Y, Y, Y, N, N, Y, Y, Y, N, Y, N, N],
+    "mayor":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, Y, N, Y, Y, Y, N, Y, N, N],
+    "olivia": [N] * 20 + [Y, N, N, N, N],
+    "oscar":  [N] * 20 + [Y, N, N, N, N],
+    "otto":   [N] * 20 + [Y, N, N, N, N],
 }  # fmt: skip
 
 
@@ -80,6 +82,9 @@ def decide(action, user, cast):
         "audit trail": lambda: permissions.can_see_audit_trail(user, own),
         "set own signature image": lambda: access.can_set_signature_image(user, user),
         "remove bob's signature image": lambda: access.can_remove_signature_image(user, cast.bob),
+        "view ITA results": lambda: result_permissions.can_view_results(user, cast.home),
+        "edit ITA results": lambda: result_permissions.can_edit_results(user, cast.home),
+        "import many organisations' ITA results": lambda: result_permissions.can_import_many(user),
     }
     return checks[action]()
 
@@ -103,13 +108,21 @@ def test_an_outsider_gets_not_found_on_every_page(client, cast, username):
         reverse("reports:preview", args=[report.pk]),
         reverse("reports:pdf", args=[report.pk]),
         reverse("measures:plan_export", args=[cast.plan.pk]),
+        reverse("assessments:result", args=[cast.home.pk, 2566]),
     ]:
         assert client.get(url).status_code == 404, url
+    for url in [
+        reverse("assessments:result", args=[cast.home.pk, 2566]),
+        reverse("assessments:result_import", args=[cast.home.pk, 2566]),
+        reverse("assessments:many_import"),
+    ]:
+        assert client.post(url).status_code == 404, url
     for name in ["reports:memo", "reports:submit", "reports:review", "reports:revise"]:
         assert client.post(reverse(name, args=[report.pk])).status_code == 404, name
     assert "ทดลอง" not in client.get(reverse("measures:mine")).content.decode()
     assert "ทดลอง" not in client.get(reverse("reports:list")).content.decode()
     assert "ทดลอง" not in client.get(reverse("home")).content.decode()
+    assert "ทดลอง" not in client.get(reverse("assessments:results")).content.decode()
 
 
 def test_an_outsider_analyst_sees_nothing_of_it_in_the_admin(client, cast):
