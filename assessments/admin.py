@@ -11,6 +11,7 @@ from organisations.access import is_operator
 from organisations.admin_base import ReadOnlyHistoryAdmin, ScopedAdmin
 from organisations.admin_filters import organisation_filter
 from thai.digits import thai_digits
+from thai.fiscal import Period
 
 from .models import (
     AssessmentItem,
@@ -39,13 +40,23 @@ class OperatorOnly:
         return is_operator(request.user)
 
 
-class AssessmentItemInline(OperatorOnly, admin.TabularInline):
+class AssessmentItemInline(OperatorOnly, admin.StackedInline):
     model = AssessmentItem
     extra = 1
     fields = [
-        "order", "code", "name", "document_kind", "fiscal_year_offset", "period", "due_date",
-        "is_confirmed", "note",
-    ]  # fmt: skip
+        ("order", "code", "document_kind"),
+        "name",
+        ("fiscal_year_offset", "period", "due_date"),
+        ("is_confirmed", "note"),
+    ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("name", "note"):
+            field.widget.attrs["class"] = "vLargeTextField"
+        if db_field.name == "period":
+            field.choices = [("", "รอบใดก็ได้"), *Period.choices]
+        return field
 
 
 class IndicatorInline(OperatorOnly, admin.TabularInline):

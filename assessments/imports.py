@@ -36,8 +36,10 @@ class ScoreLine:
 class ResultPreview:
     organisation: Organisation
     first_row: int
-    total: Decimal
+    total: Decimal | None
     level: str
+    total_row: int | None = None
+    level_row: int | None = None
     previous_total: Decimal | None = None
     previous_level: str = ""
     lines: list[ScoreLine] = field(default_factory=list)
@@ -214,6 +216,8 @@ def _previews(reads, assessment_year, indicators) -> list[ResultPreview]:
             first_row=read.first_row,
             total=read.total.value if read.total else None,
             level=read.level.value if read.level else "",
+            total_row=read.total.row if read.total else None,
+            level_row=read.level.row if read.level else None,
             previous_total=result.total_score if result else None,
             previous_level=result.level if result else "",
         )
