@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.db.models import Count, Q
 
 from organisations.access import is_operator
-from organisations.admin_base import ReadOnlyHistoryAdmin, ScopedAdmin
+from organisations.admin_base import ListedOnly, ReadOnlyHistoryAdmin, ScopedAdmin
 from organisations.admin_filters import organisation_filter
 from thai.digits import thai_digits
 from thai.fiscal import Period
@@ -101,24 +101,15 @@ class AssessmentYearAdmin(OperatorOnly, ReadOnlyHistoryAdmin):
         return f"⚠ {thai_digits(count)} ข้อ" if count else "—"
 
 
-class IndicatorScoreInline(admin.TabularInline):
+class IndicatorScoreInline(ListedOnly, admin.TabularInline):
     model = IndicatorScore
     extra = 0
     fields = ["indicator", "score"]
     readonly_fields = fields
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(AssessmentResult)
-class AssessmentResultAdmin(ScopedAdmin, ReadOnlyHistoryAdmin):
+class AssessmentResultAdmin(ListedOnly, ScopedAdmin, ReadOnlyHistoryAdmin):
     """Listed and exported here; typed or imported on the results page (ผลการประเมิน ITA)."""
 
     list_display = ["organisation", "assessment_year", "total_score", "level", "updated_at"]
@@ -129,12 +120,3 @@ class AssessmentResultAdmin(ScopedAdmin, ReadOnlyHistoryAdmin):
     fields = ["organisation", "assessment_year", "total_score", "level", "updated_at", "updated_by"]
     readonly_fields = fields
     inlines = [IndicatorScoreInline]
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from organisations.admin_base import ReadOnlyHistoryAdmin, ScopedAdmin
+from organisations.admin_base import ListedOnly, ReadOnlyHistoryAdmin, ScopedAdmin
 
 from .models import Publication
 
 
 @admin.register(Publication)
-class PublicationAdmin(ScopedAdmin, ReadOnlyHistoryAdmin):
+class PublicationAdmin(ListedOnly, ScopedAdmin, ReadOnlyHistoryAdmin):
     """Publications are made and withdrawn on the document's publishing page; here they are
     listed."""
 
@@ -17,12 +17,3 @@ class PublicationAdmin(ScopedAdmin, ReadOnlyHistoryAdmin):
         "withdrawn_by", "withdrawn_reason", "superseded_by",
     ]  # fmt: skip
     fields = readonly_fields
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -7,6 +7,7 @@ from assessments.models import AssessmentYear
 from organisations.access import SYSTEM
 from organisations.management.arguments import number_argument as number
 from organisations.management.arguments import organisation_argument as find_organisation
+from organisations.management.arguments import refuse_import
 from thai.digits import thai_digits
 
 
@@ -49,10 +50,7 @@ class Command(BaseCommand):
             )
         for note in outcome.notes:
             self.stdout.write(note)
-        if not outcome.ok:
-            for message in outcome.errors:
-                self.stderr.write(message)
-            raise CommandError(f"ไม่ได้นำเข้า: พบข้อผิดพลาด {thai_digits(len(outcome.errors))} รายการ")
+        refuse_import(self, outcome.errors)
         if dry_run:
             self.stdout.write(f"ตัวอย่าง (ยังไม่ได้บันทึก): {outcome.summary}")
         else:

@@ -6,6 +6,7 @@ from measures.plans import plan_import
 from organisations.access import SYSTEM
 from organisations.management.arguments import number_argument as number
 from organisations.management.arguments import organisation_argument as find_organisation
+from organisations.management.arguments import refuse_import
 from thai.digits import thai_digits
 
 
@@ -45,10 +46,7 @@ class Command(BaseCommand):
                 f"แถว {thai_digits(row.row):>4}  {row.action_label:<14} {number_text} {title}"
                 + (f"  ({detail})" if detail else "")
             )
-        if not outcome.ok:
-            for message in outcome.errors:
-                self.stderr.write(message)
-            raise CommandError(f"ไม่ได้นำเข้า: พบข้อผิดพลาด {thai_digits(len(outcome.errors))} รายการ")
+        refuse_import(self, outcome.errors)
         if dry_run:
             self.stdout.write(f"ตัวอย่าง (ยังไม่ได้บันทึก): {outcome.summary}")
         else:
