@@ -5,7 +5,7 @@ here; every change is kept by django-simple-history, with who made it."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -13,7 +13,7 @@ from organisations.access import NotAllowed, user_or_none
 from thai.digits import thai_count
 
 from . import permissions
-from .models import AssessmentResult, AssessmentYear, Indicator, IndicatorScore
+from .models import AssessmentResult, AssessmentYear, IndicatorScore
 from .scores import check_level, check_score
 
 # One write may carry at most this many organisations' results (a province has a few hundred
@@ -57,10 +57,18 @@ def validated(assessment_year: AssessmentYear, values: ResultValues, labels) -> 
     return ResultValues(values.organisation, total, level, scores)
 
 
-@transaction.atomic
 def results_write(*, assessment_year: AssessmentYear, values: list[ResultValues], by):
     """Write each organisation's result of the year, all or nothing. Raises NotAllowed when
-    the person may not write one of them or a value is refused. Returns a WriteSummary."""
+    the person may not write one of them, a value is refused, or someone else wrote the same
+    result at the same moment. Returns a WriteSummary."""
+    try:
+        return _write(assessment_year, values, by)
+    except IntegrityError:
+        raise NotAllowed("มีผู้อื่นบันทึกผลการประเมินนี้พร้อมกัน ยังไม่ได้บันทึก กรุณาลองใหม่") from None
+
+
+@transaction.atomic
+def _write(assessment_year, values, by) -> WriteSummary:
     if len(values) > ORGANISATIONS_PER_WRITE_MAX:
         raise NotAllowed(f"บันทึกผลได้ครั้งละไม่เกิน {thai_count(ORGANISATIONS_PER_WRITE_MAX)} หน่วยงาน")
     organisations = [v.organisation for v in values]
@@ -131,7 +139,3 @@ def results_write(*, assessment_year: AssessmentYear, values: list[ResultValues]
         )  # fmt: skip
     created = len(new_results)
     return WriteSummary(created, len(updated), len(values) - created - len(updated))
-
-
-def indicators_of(assessment_year) -> list[Indicator]:
-    return list(assessment_year.indicators.order_by("order", "code"))

@@ -242,3 +242,20 @@ def test_the_command_loads_many_organisations_without_org(cast, tmp_path, capsys
     call_command("import_ita_results", str(path), "--assessment-year", "2566")
     assert AssessmentResult.objects.count() == 2
     assert SYSTEM.is_superuser
+
+
+def test_two_people_saving_the_same_new_result_at_once_is_said_and_nothing_is_half_saved(
+    cast, monkeypatch
+):
+    real = services.bulk_create_with_history
+    year = AssessmentYear.objects.get(year=2566)
+
+    def someone_else_first(objs, model, **kwargs):
+        if model is AssessmentResult:  # the other request's row lands between read and write
+            AssessmentResult.objects.create(organisation=cast.home, assessment_year=year)
+        return real(objs, model, **kwargs)
+
+    monkeypatch.setattr(services, "bulk_create_with_history", someone_else_first)
+    with pytest.raises(NotAllowed, match="มีผู้อื่นบันทึกผลการประเมินนี้พร้อมกัน"):
+        run(cast, ONE_ORGANISATION, confirm=True)
+    assert AssessmentResult.objects.count() == 0 and IndicatorScore.objects.count() == 0

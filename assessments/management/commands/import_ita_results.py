@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from assessments.imports import results_import
 from assessments.models import AssessmentYear
-from organisations.access import SYSTEM
+from organisations.access import SYSTEM, NotAllowed
 from organisations.management.arguments import number_argument as number
 from organisations.management.arguments import organisation_argument as find_organisation
 from organisations.management.arguments import refuse_import
@@ -33,14 +33,17 @@ class Command(BaseCommand):
         found = AssessmentYear.objects.filter(year=year).first()
         if found is None:
             raise CommandError(f"ไม่พบปีการประเมิน {thai_digits(year)} ให้ผู้ดูแลระบบเพิ่มในหน้าจัดการก่อน")
-        outcome = results_import(
-            content=path.read_bytes(),
-            filename=path.name,
-            assessment_year=found,
-            organisation=find_organisation(org) if org else None,
-            by=SYSTEM,
-            confirm=not dry_run,
-        )
+        try:
+            outcome = results_import(
+                content=path.read_bytes(),
+                filename=path.name,
+                assessment_year=found,
+                organisation=find_organisation(org) if org else None,
+                by=SYSTEM,
+                confirm=not dry_run,
+            )
+        except NotAllowed as refusal:
+            raise CommandError(str(refusal)) from None
         for result in outcome.results:
             total = thai_digits(result.total) if result.total is not None else "-"
             self.stdout.write(
