@@ -131,8 +131,9 @@ def grouped_by_item(documents) -> dict[tuple[str, str], list]:
     groups = defaultdict(list)
     for document in documents:
         item = document.publication.item
-        heading = (
-            (item.assessment_year.name, f"{item.code} {item.name}") if item else ("", "ไม่ระบุข้อ")
-        )
+        if item is None:
+            heading = ("", "ไม่ระบุข้อ")
+        else:  # an item whose code is not known yet has none
+            heading = (item.assessment_year.name, f"{item.code} {item.name}".strip())
         groups[heading].append(document)
     return dict(groups)
