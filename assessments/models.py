@@ -177,7 +177,7 @@ class AssessmentItem(models.Model):
             return "หลักฐานอื่นที่ไม่ได้จัดทำในระบบ"
         text = AnswerKind(self.document_kind).label
         if self.period:
-            text += f" {Period(self.period).label}"
+            text += f" {Period(self.period).short_label}"
         return f"{text} ปีงบประมาณ พ.ศ. {thai_digits(self.fiscal_year)}"
 
     def clean(self):

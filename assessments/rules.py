@@ -27,7 +27,7 @@ class Answer:
         """e.g. "รายงานผลการดำเนินการตามมาตรการ รอบ ๖ เดือน ปีงบประมาณ พ.ศ. ๒๕๖๖"."""
         text = AnswerKind(self.kind).label
         if self.period:
-            text += f" {Period(self.period).label}"
+            text += f" {Period(self.period).short_label}"
         return f"{text} ปีงบประมาณ พ.ศ. {thai_digits(self.fiscal_year)}"
 
 

@@ -20,22 +20,23 @@ ACTIONS = [
     "download evidence", "change evidence", "edit plan", "import plan", "export plan",
     "create report", "edit memo", "submit", "comment", "approve", "return", "direct follow-up",
     "acknowledge", "revise", "export report", "audit trail", "set own signature image",
-    "remove bob's signature image", "view ITA results", "edit ITA results",
-    "import many organisations' ITA results",
+    "remove bob's signature image", "edit คลัง's part of ทุกกอง", "edit the combined text",
+    "view ITA results", "edit ITA results", "import many organisations' ITA results",
 ]  # fmt: skip
 Y, N = True, False
-# bob answers for measure 1 (คลัง); measure 2 belongs to ช่าง (carol).
+# bob answers for measure 1 (คลัง); measure 2 belongs to ช่าง (carol); measure 3 to both
+# (ทุกกอง): each division writes its own part, those who keep the plan the combined text.
 EXPECTED = {
-    "bob":    [Y, Y, Y, N, Y, Y, N, N, Y, N, N, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, N, N],
-    "carol":  [Y, Y, N, Y, Y, N, N, N, Y, N, N, N, N, N, N, N, N, N, Y, N, Y, N, Y, N, N],
-    "alice":  [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, Y, Y, Y, Y, N, Y, Y, N],
-    "sam":    [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, Y, N],
-    "henry":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, Y, N, N, N, N, N, Y, Y, Y, N, Y, N, N],
-    "chief":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, Y, Y, Y, N, N, Y, Y, Y, N, Y, N, N],
-    "mayor":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, Y, N, Y, Y, Y, N, Y, N, N],
-    "olivia": [N] * 20 + [Y, N, N, N, N],
-    "oscar":  [N] * 20 + [Y, N, N, N, N],
-    "otto":   [N] * 20 + [Y, N, N, N, N],
+    "bob":    [Y, Y, Y, N, Y, Y, N, N, Y, N, N, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, N, Y, N, N],
+    "carol":  [Y, Y, N, Y, Y, N, N, N, Y, N, N, N, N, N, N, N, N, N, Y, N, Y, N, N, N, Y, N, N],
+    "alice":  [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, Y, Y, Y, Y, N, Y, Y, Y, Y, N],
+    "sam":    [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, Y, Y, Y, N],
+    "henry":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, Y, N, N, N, N, N, Y, Y, Y, N, N, N, Y, N, N],
+    "chief":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, Y, Y, Y, N, N, Y, Y, Y, N, N, N, Y, N, N],
+    "mayor":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, Y, N, Y, Y, Y, N, N, N, Y, N, N],
+    "olivia": [N] * 20 + [Y, N, N, N, N, N, N],
+    "oscar":  [N] * 20 + [Y, N, N, N, N, N, N],
+    "otto":   [N] * 20 + [Y, N, N, N, N, N, N],
 }  # fmt: skip
 
 
@@ -55,7 +56,7 @@ def bring_to(report, action, cast):
 
 
 def decide(action, user, cast):
-    own, other = cast.measures[1], cast.measures[2]
+    own, other, shared = cast.measures[1], cast.measures[2], cast.measures[3]
     entry = own.progress_entries.get(period=1)
     evidence = evidence_add_link(entry=entry, by=SYSTEM, url="https://example.org/e")
     report = bring_to(cast.draft(), action, cast)
@@ -82,6 +83,10 @@ def decide(action, user, cast):
         "audit trail": lambda: permissions.can_see_audit_trail(user, own),
         "set own signature image": lambda: access.can_set_signature_image(user, user),
         "remove bob's signature image": lambda: access.can_remove_signature_image(user, cast.bob),
+        "edit คลัง's part of ทุกกอง": lambda: permissions.can_edit_division_result(
+            user, shared, 1, cast.home.divisions.get(name="คลัง")
+        ),
+        "edit the combined text": lambda: permissions.can_edit_combined_result(user, shared),
         "view ITA results": lambda: result_permissions.can_view_results(user, cast.home),
         "edit ITA results": lambda: result_permissions.can_edit_results(user, cast.home),
         "import many organisations' ITA results": lambda: result_permissions.can_import_many(user),
@@ -119,6 +124,8 @@ def test_an_outsider_gets_not_found_on_every_page(client, cast, username):
         assert client.post(url).status_code == 404, url
     for name in ["reports:memo", "reports:submit", "reports:review", "reports:revise"]:
         assert client.post(reverse(name, args=[report.pk])).status_code == 404, name
+    recompose = reverse("measures:recompose", args=[cast.measures[3].pk, 1])
+    assert client.post(recompose).status_code == 404
     assert "ทดลอง" not in client.get(reverse("measures:mine")).content.decode()
     assert "ทดลอง" not in client.get(reverse("reports:list")).content.decode()
     assert "ทดลอง" not in client.get(reverse("home")).content.decode()

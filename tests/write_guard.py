@@ -12,10 +12,13 @@ from pathlib import Path
 from django.db.models.signals import m2m_changed, pre_delete, pre_save
 
 from assessments.models import AssessmentResult, IndicatorScore
-from measures.models import Evidence, Measure, MeasureStep, ProgressEntry
+from measures.models import DivisionResult, Evidence, Measure, MeasureStep, ProgressEntry
 
 ROOT = Path(__file__).resolve().parent.parent
-GUARDED = (Measure, MeasureStep, ProgressEntry, Evidence, AssessmentResult, IndicatorScore)
+GUARDED = (
+    Measure, MeasureStep, ProgressEntry, DivisionResult, Evidence, AssessmentResult,
+    IndicatorScore,
+)  # fmt: skip
 WRITERS = {
     ROOT / "measures" / "services" / "plan.py",
     ROOT / "measures" / "services" / "progress.py",

@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=300, verbose_name='ชื่อข้อ')),
                 ('document_kind', models.CharField(blank=True, choices=[('analysis', 'การวิเคราะห์ผลการประเมิน ITA'), ('plan', 'มาตรการส่งเสริมคุณธรรมและความโปร่งใส (ประกาศ)'), ('report', 'รายงานผลการดำเนินการตามมาตรการ'), ('', 'หลักฐานอื่น (ไม่ได้จัดทำในระบบ)')], default='', max_length=10, verbose_name='เอกสารที่ใช้ตอบ')),
                 ('fiscal_year_offset', models.SmallIntegerField(choices=[(0, 'ปีงบประมาณเดียวกับปีการประเมิน'), (-1, 'ปีงบประมาณก่อนปีการประเมิน')], default=0, verbose_name='ปีงบประมาณของเอกสาร')),
-                ('period', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'รอบ ๖ เดือน'), (2, 'รอบ ๑๒ เดือน')], help_text='เฉพาะรายงาน เว้นว่างถ้ารอบใดก็ได้', null=True, verbose_name='รอบของรายงาน')),
+                ('period', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'รอบ ๖ เดือน (ต.ค. – มี.ค.)'), (2, 'รอบ ๑๒ เดือน (ต.ค. – ก.ย.)')], help_text='เฉพาะรายงาน เว้นว่างถ้ารอบใดก็ได้', null=True, verbose_name='รอบของรายงาน')),
                 ('due_date', models.DateField(blank=True, null=True, verbose_name='กำหนดส่ง')),
                 ('is_confirmed', models.BooleanField(default=True, help_text='ไม่เลือก: เลขข้อหรือเอกสารที่ใช้ตอบยังไม่ได้ยืนยันจากคู่มือการประเมินของปีนั้น', verbose_name='ยืนยันแล้ว')),
                 ('note', models.CharField(blank=True, max_length=500, verbose_name='หมายเหตุ')),
@@ -185,7 +185,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='assessmentitem',
             name='period',
-            field=models.PositiveSmallIntegerField(blank=True, choices=[(1, 'รอบ ๖ เดือน'), (2, 'รอบ ๑๒ เดือน')], help_text='เฉพาะรายงาน เว้นว่างถ้ารอบใดก็ได้', null=True, verbose_name='รอบของรายงาน'),
+            field=models.PositiveSmallIntegerField(blank=True, choices=[(1, 'รอบ ๖ เดือน (ต.ค. – มี.ค.)'), (2, 'รอบ ๑๒ เดือน (ต.ค. – ก.ย.)')], help_text='เฉพาะรายงาน เว้นว่างถ้ารอบใดก็ได้', null=True, verbose_name='รอบของรายงาน'),
         ),
         migrations.AddField(
             model_name='assessmentyear',

@@ -8,6 +8,7 @@ from organisations.management.arguments import number_argument as number
 from organisations.management.arguments import organisation_argument as find_organisation
 from organisations.management.arguments import refuse_import
 from thai.digits import thai_digits
+from thai.fiscal import Period
 
 
 class Command(BaseCommand):
@@ -28,7 +29,7 @@ class Command(BaseCommand):
         year = number(year, "--year")
         period = number(period, "--period") if period else None
         if period not in (None, 1, 2):
-            raise CommandError("--period ต้องเป็น 1 (รอบ ๖ เดือน) หรือ 2 (รอบ ๑๒ เดือน)")
+            raise CommandError(f"--period ต้องเป็น 1 ({Period(1).label}) หรือ 2 ({Period(2).label})")
         outcome = plan_import(
             organisation=organisation,
             year=year,
