@@ -10,7 +10,15 @@ from organisations.models import Division
 from thai.fiscal import Period, fiscal_year_of
 
 from . import period_lock, permissions
-from .models import DivisionResult, FiscalYear, Measure, PeriodLock, ProgressEntry, Status
+from .models import (
+    DivisionResult,
+    Evidence,
+    FiscalYear,
+    Measure,
+    PeriodLock,
+    ProgressEntry,
+    Status,
+)
 
 
 def current_fiscal_year(organisation, today=None) -> FiscalYear | None:
@@ -179,3 +187,15 @@ class Part:
 
     def get_status_display(self) -> str:
         return Status(self.status).label
+
+
+def evidence_by_measure(fiscal_year, period) -> dict[int, list]:
+    """The period's evidence of the plan's measures, by measure number, in the order added: one
+    query, however many measures and files."""
+    evidence = Evidence.objects.filter(
+        entry__measure__fiscal_year=fiscal_year, entry__period=period
+    ).select_related("entry__measure")
+    found = {}
+    for item in evidence.order_by("entry__measure__number", "added_at", "id"):
+        found.setdefault(item.entry.measure.number, []).append(item)
+    return found

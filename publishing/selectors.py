@@ -29,6 +29,7 @@ class Identity:
     approver: str
     acknowledged_at: datetime | None
     acknowledger: str
+    last_act: str  # what the last signer did: "รับทราบ" a report, "ลงนามประกาศ" an announcement
     sha256: str
     page_count: int
 
@@ -79,6 +80,7 @@ def identity(publication) -> Identity:
         acknowledger=(
             f"{acknowledge.signer_name} {acknowledge.signer_position}" if acknowledge else ""
         ),
+        last_act=document.words.last_act,
         sha256=final.sha256 if final else "",
         page_count=final.page_count if final else 0,
     )
