@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Prefetch
+from django.urls import reverse
 
 from assessments.models import AnswerKind
 from assessments.rules import Answer, items_answered_by
@@ -48,6 +49,11 @@ class Identity:
     @property
     def pdf_url(self) -> str:
         return self.publication.get_pdf_url()
+
+    @property
+    def verify_url(self) -> str:
+        """The page the QR code printed on the document leads to."""
+        return reverse("verify", args=[self.publication.document.verification_code])
 
 
 def publications():

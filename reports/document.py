@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from measures.models import ProgressEntry
 from measures.selectors import division_parts, measures_with_progress, previous_entry
+from organisations.emblems import emblem_name, placeholder_text
 from thai.dates import thai_date
 from thai.digits import thai_digits
 from thai.fiscal import period_title
@@ -45,7 +46,8 @@ def report_document(report) -> dict:
     )
     _with_images(document, report, acts)
     document["final"] = final
-    document["emblem"] = report.organisation.emblem.name or ""
+    document["emblem"] = emblem_name(report.organisation)
+    document["emblem_placeholder"] = "" if document["emblem"] else placeholder_text()
     document["signature_images"] = {
         signature_url(report, act): bytes(act.signature_png)
         for act in acts.values()

@@ -11,7 +11,8 @@ shows the snapshot of the plan and progress taken then, and the period's progres
 (measures.period_lock): for review while the superiors may still write follow-up directions,
 final once the approval is given; returning the report or starting a new revision opens it.
 The final PDF is rendered by the worker once the acknowledging transaction commits
-(reports/pdf_jobs.py), never inside it.
+(reports/pdf_jobs.py), never inside it; the last step is refused while the organisation has no
+Garuda to print (organisations.emblems), except in a demo.
 
 Submitting, commenting, approving and acknowledging sign the document: each needs the person's
 password confirmed just before (organisations.access.confirm_password), and its event records the
@@ -27,6 +28,8 @@ from django.utils import timezone
 from measures import period_lock
 from measures.services.progress import progress_set_follow_ups
 from organisations.access import NotAllowed, require_confirmation
+from organisations.emblems import REFUSAL as EMBLEM_REFUSAL
+from organisations.emblems import emblem_missing
 from organisations.models import Role, SignatureImage, StepKind
 from organisations.selectors import membership_of, signing_name
 from thai.digits import thai_digits
@@ -171,6 +174,8 @@ def _sign(step, by, comment):
 
 def _advance(report, step):
     later = report.review_steps.filter(order__gt=step.order).order_by("order").first()
+    if later is None and emblem_missing(report.organisation):
+        raise WorkflowError(EMBLEM_REFUSAL)
     if step.kind == StepKind.APPROVE:
         # The follow-up directions are written: nothing of the period changes any more.
         _lock_period(report, period_lock.Stage.FINAL)
