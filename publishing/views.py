@@ -18,7 +18,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from organisations.access import NotAllowed
+from organisations.client_address import client_address
 from organisations.models import Organisation
+from organisations.throttle import over_limit
 from reports.models import RenderedPdf, Report
 from reports.permissions import can_view_report
 from reports.stored_pdfs import MissingDocument, stored_bytes
@@ -37,6 +39,7 @@ from .selectors import (
 from .services import document_publish, publication_file_under, publication_withdraw
 
 PAGE_SECONDS = 5 * 60
+MINUTE = 60
 FILE_SECONDS = 365 * 24 * 60 * 60
 
 
@@ -63,6 +66,8 @@ def organisation_page(request, slug):
             "-document__revision",
         )  # fmt: skip
     ]
+    if not documents:  # an organisation is on the public pages once it has published something
+        raise Http404("ไม่พบเอกสารที่เผยแพร่")
     by_item = request.GET.get("by") == "item"
     groups = grouped_by_item(documents) if by_item else grouped_by_year(documents)
     return render(
@@ -124,19 +129,25 @@ def _verifiable(code) -> Publication:
 def verify(request, code):
     publication = _verifiable(code)
     document = identity(publication)
-    form, result, same_file = VerifyForm(), None, None
+    form, result, same_file, too_often = VerifyForm(), None, None, False
     if request.method == "POST":
-        form = VerifyForm(request.POST, request.FILES)
-        if form.is_valid():
-            data = form.cleaned_data["file"].read()
-            result = verify_pdf_bytes(data)
-            same_file = result.sha256 == document.sha256
+        if over_limit(f"verify:{client_address(request)}", settings.VERIFY_PER_MINUTE, MINUTE):
+            too_often = True
+        else:
+            form = VerifyForm(request.POST, request.FILES)
+            if form.is_valid():
+                data = form.cleaned_data["file"].read()
+                result = verify_pdf_bytes(data)
+                same_file = result.sha256 == document.sha256
     response = render(
         request,
         "publishing/verify.html",
         {"document": document, "form": form, "result": result, "same_file": same_file,
-         "code": code},
+         "code": code, "too_often": too_often},
+        status=429 if too_often else 200,
     )  # fmt: skip
+    if too_often:
+        response["Retry-After"] = str(MINUTE)
     response["Cache-Control"] = (
         "no-store" if request.method == "POST" else f"public, max-age={PAGE_SECONDS}"
     )
