@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "solo",
     "thai",
     "organisations",
+    "assessments",
     "measures",
     "reports",
     "publishing",

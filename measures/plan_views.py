@@ -1,10 +1,6 @@
 """The analyst's plan page: bring a table in (preview, then confirm), take a plan out, and start
 a new fiscal year from an earlier one."""
 
-import time
-import uuid
-from pathlib import Path
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -18,7 +14,9 @@ from django.views.decorators.http import require_POST
 from organisations import access
 from organisations.access import NotAllowed
 from organisations.models import Organisation
-from thai.digits import megabytes, parse_int, thai_digits
+from organisations.pending_uploads import ConfirmForm, keep_pending, take_pending
+from organisations.table_files import size_refusal
+from thai.digits import parse_int, thai_digits
 from thai.fiscal import Period, fiscal_year_of
 from thai.widgets import FilePicker
 
@@ -33,8 +31,6 @@ CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
 }
 PENDING_KEY = "pending_plan_import"
-# A previewed file waits this long for the analyst's confirmation, then it is gone.
-PENDING_SECONDS = 60 * 60
 
 
 class YearField(forms.CharField):
@@ -65,12 +61,8 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        limit = settings.PLAN_IMPORT_MAX_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                f"ไฟล์ใหญ่เกินไป ({thai_digits(megabytes(upload.size))} MB) "
-                f"รับได้ไม่เกิน {thai_digits(limit // 1024 // 1024)} MB"
-            )
+        if too_large := size_refusal(upload.size, settings.PLAN_IMPORT_MAX_BYTES):
+            raise forms.ValidationError(too_large)
         return upload
 
 
@@ -94,10 +86,6 @@ class CopyForm(forms.Form):
         error_messages={"required": "กรุณาระบุปีงบประมาณ"},
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
-
-
-class ConfirmForm(forms.Form):
-    token = forms.RegexField(regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput)
 
 
 def _organisation(request, pk, rule) -> Organisation:
@@ -182,7 +170,7 @@ def plan_import_view(request, organisation_pk):
     )
     token = None
     if outcome.ok:
-        token = _keep_pending(content)
+        token = keep_pending(content)
         request.session[PENDING_KEY] = {
             "token": token,
             "organisation": organisation.pk,
@@ -210,17 +198,16 @@ def plan_import_confirm(request, organisation_pk):
     organisation = _organisation(request, organisation_pk, permissions.can_import_plan)
     pending = request.session.get(PENDING_KEY) or {}
     form = ConfirmForm(request.POST)
-    path = _pending_path(pending.get("token", "0" * 32))
+    content = None
     if (
-        not form.is_valid()
-        or pending.get("token") != form.cleaned_data["token"]
-        or pending.get("organisation") != organisation.pk
-        or not path.is_file()
+        form.is_valid()
+        and pending.get("token") == form.cleaned_data["token"]
+        and pending.get("organisation") == organisation.pk
     ):
+        content = take_pending(pending["token"])
+    if content is None:
         messages.error(request, "ไม่พบไฟล์ที่ตรวจแล้ว (หรือเกินเวลายืนยัน) กรุณาเลือกไฟล์และตรวจสอบใหม่")
         return redirect("measures:plans")
-    content = path.read_bytes()
-    path.unlink(missing_ok=True)
     del request.session[PENDING_KEY]
     try:
         outcome = plan_import(
@@ -246,27 +233,6 @@ def plan_import_confirm(request, organisation_pk):
         request, f"นำเข้าแผนปีงบประมาณ {thai_digits(pending['year'])} แล้ว: {outcome.summary}"
     )
     return redirect("measures:plans")
-
-
-def _pending_folder() -> Path:
-    folder = Path(settings.VAR_DIR) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _pending_path(token) -> Path:
-    return _pending_folder() / f"{token}.upload"
-
-
-def _keep_pending(content: bytes) -> str:
-    """Keep a previewed file until it is confirmed; files nobody confirmed expire."""
-    expired = time.time() - PENDING_SECONDS
-    for old in _pending_folder().glob("*.upload"):
-        if old.stat().st_mtime < expired:
-            old.unlink(missing_ok=True)
-    token = uuid.uuid4().hex
-    _pending_path(token).write_bytes(content)
-    return token
 
 
 @login_required

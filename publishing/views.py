@@ -36,7 +36,7 @@ from .selectors import (
     organisations_with_publications,
     publications,
 )
-from .services import document_publish, publication_withdraw
+from .services import document_publish, publication_file_under, publication_withdraw
 
 PAGE_SECONDS = 5 * 60
 MINUTE = 60
@@ -174,11 +174,18 @@ def manage(request, pk):
     if not can_view_report(request.user, document):
         raise Http404("ไม่พบเอกสาร")
     publication = Publication.objects.filter(document=document).first()
-    publish_form = PublishForm(document=document)
+    publish_form = PublishForm(document=document, publication=publication)
     withdraw_form = WithdrawForm()
     if request.method == "POST":
         try:
-            if "withdraw" in request.POST and publication:
+            if "file_under" in request.POST and publication:
+                publish_form = PublishForm(request.POST, document=document)
+                if publish_form.is_valid():
+                    publication_file_under(publication=publication, by=request.user,
+                                           item=publish_form.cleaned_data["item"])  # fmt: skip
+                    messages.success(request, "เปลี่ยนข้อการประเมินแล้ว")
+                    return redirect("publishing:manage", pk=document.pk)
+            elif "withdraw" in request.POST and publication:
                 withdraw_form = WithdrawForm(request.POST)
                 if withdraw_form.is_valid():
                     publication_withdraw(publication=publication, by=request.user,
@@ -203,6 +210,8 @@ def manage(request, pk):
             "can_publish": permissions.can_publish(request.user, document) and publication is None,
             "can_withdraw": publication is not None
             and permissions.can_withdraw(request.user, publication),
+            "can_change_item": publication is not None
+            and permissions.can_change_item(request.user, publication),
             "publish_form": publish_form,
             "withdraw_form": withdraw_form,
         },
