@@ -93,8 +93,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # No LocaleMiddleware: the portal speaks Thai only (LANGUAGE_CODE), and its
+    # "Vary: Accept-Language" would split every cached public page by each browser's languages.
     "django.middleware.common.CommonMiddleware",
+    # An organisation's own host name serves its public pages only (publishing/hosts.py).
+    "publishing.hosts.OrganisationHostMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

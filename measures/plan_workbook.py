@@ -37,9 +37,10 @@ _LINE = Side(style="thin", color="000000")
 _BOX = Border(left=_LINE, right=_LINE, top=_LINE, bottom=_LINE)
 
 
-def printable_workbook(content: bytes, *, heading: str) -> bytes:
+def printable_workbook(content: bytes, *, heading: str, column_widths=COLUMN_WIDTHS) -> bytes:
     """The .xlsx `content` (a header row, then one row per measure) styled to read and print;
-    `heading` is printed at the top of every page."""
+    `heading` is printed at the top of every page. `column_widths` in Excel's units (the plan's
+    table by default; publishing/website_workbook.py gives its own)."""
     workbook = load_workbook(io.BytesIO(content))
     sheet = workbook.active
     body_font = Font(name=FONT_NAME, size=FONT_SIZE)
@@ -53,7 +54,7 @@ def printable_workbook(content: bytes, *, heading: str) -> bytes:
             cell.alignment = header_alignment if header else body_alignment
             cell.border = _BOX
     widths = [
-        COLUMN_WIDTHS[index] if index < len(COLUMN_WIDTHS) else OTHER_COLUMN_WIDTH
+        column_widths[index] if index < len(column_widths) else OTHER_COLUMN_WIDTH
         for index in range(sheet.max_column)
     ]
     for index, width in enumerate(widths, start=1):

@@ -56,10 +56,18 @@ class DeploymentAdmin(SingletonModelAdmin):
 class OrganisationAdmin(ScopedAdmin):
     rule = staticmethod(access.administers)
     formfield_overrides = EMBLEM_UPLOAD
-    list_display = ["name", "short_name", "slug", "district", "province", "records"]
-    search_fields = ["name", "short_name", "slug"]
+    list_display = ["name", "short_name", "slug", "public_host", "district", "province", "records"]
+    search_fields = ["name", "short_name", "slug", "public_host"]
     ordering = ["name"]
     inlines = [DivisionInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        """The organisation's own host name is the operator's: it must be one the deployment
+        answers for (ALLOWED_HOSTS, nginx, its certificate), which a site admin cannot set."""
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not access.is_operator(request.user):
+            readonly.append("public_host")
+        return readonly
 
     @admin.display(description="ข้อมูลของหน่วยงาน")
     def records(self, organisation):

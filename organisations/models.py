@@ -4,11 +4,13 @@ and the chain of superiors who review an organisation's documents.
 These models were first part of `measures`; they keep their tables (see migrations/0001)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 from solo.models import SingletonModel
 
+from .addresses import HOST_NAME_MAX, HostNameField, validate_public_host
 from .images import validate_emblem
 
 
@@ -53,6 +55,15 @@ class Organisation(models.Model):
         blank=True,
         help_text="ส่วนท้ายของที่อยู่หน้าเผยแพร่ ITA ใช้อักษรอังกฤษตัวเล็ก ตัวเลข และ - เช่น kiar",
     )
+    public_host = HostNameField(
+        "ชื่อโฮสต์ของหน่วยงานเอง",
+        max_length=HOST_NAME_MAX,
+        blank=True,
+        validators=[validate_public_host],
+        help_text="เช่น ita.kiar.go.th ที่ชี้ DNS มายังระบบนี้แล้ว: หน้าเผยแพร่ ITA ลิงก์ถาวร และคิวอาร์โค้ด"
+        "บนเอกสารฉบับสมบูรณ์ที่ออกหลังจากนี้ใช้ชื่อนี้ (ต้องอยู่ใน ALLOWED_HOSTS ของระบบก่อน) "
+        "เว้นว่าง: ใช้ที่อยู่หลักของระบบ",
+    )
 
     class Meta:
         db_table = "measures_organisation"
@@ -66,10 +77,22 @@ class Organisation(models.Model):
                 name="organisation_slug_unique",
                 violation_error_message="ชื่อในที่อยู่เว็บนี้มีหน่วยงานอื่นใช้แล้ว",
             ),
+            models.UniqueConstraint(
+                fields=["public_host"],
+                condition=~Q(public_host=""),
+                name="organisation_public_host_unique",
+                violation_error_message="ชื่อโฮสต์นี้มีหน่วยงานอื่นใช้แล้ว",
+            ),
         ]
 
     def __str__(self):
         return self.short_name
+
+    def clean(self):
+        if self.public_host and not self.slug:
+            raise ValidationError(
+                {"public_host": "กำหนดชื่อในที่อยู่เว็บของหน่วยงานก่อน จึงใช้ชื่อโฮสต์ของหน่วยงานเองได้"}
+            )
 
 
 class Division(models.Model):

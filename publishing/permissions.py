@@ -20,3 +20,9 @@ def can_withdraw(user, publication) -> bool:
 def can_change_item(user, publication) -> bool:
     """File a current (not withdrawn, not superseded) publication under another item."""
     return publication.is_current and access.manages(user, publication.document.organisation)
+
+
+def can_prepare_website_table(user, organisation) -> bool:
+    """See the year's ITA table for the organisation's website, with what it lacks, and take it
+    as a snippet, an embed code or a spreadsheet."""
+    return access.manages(user, organisation)

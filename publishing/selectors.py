@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from assessments.models import AnswerKind
 from assessments.rules import Answer, items_answered_by
+from organisations.addresses import public_url
 from organisations.models import Organisation, StepKind
 from reports.models import DocumentKind, RenderedPdf, ReviewStep
 from thai.digits import thai_digits
@@ -54,6 +55,15 @@ class Identity:
     def verify_url(self) -> str:
         """The page the QR code printed on the document leads to."""
         return reverse("verify", args=[self.publication.document.verification_code])
+
+    @property
+    def permanent_url(self) -> str:
+        """The full address to give out: on the organisation's own host when it has one."""
+        return public_url(self.organisation, self.url)
+
+    @property
+    def permanent_pdf_url(self) -> str:
+        return public_url(self.organisation, self.pdf_url)
 
 
 def publications():
@@ -126,11 +136,16 @@ def default_item(document):
     return items_for(document).first()
 
 
+def year_heading(fiscal_year: int) -> str:
+    """The heading of a fiscal year's documents on the organisation's page."""
+    return f"ปีงบประมาณ พ.ศ. {thai_digits(fiscal_year)}"
+
+
 def grouped_by_year(documents) -> dict[tuple[str, str], list]:
     """Headings (title, subtitle) to documents, as the organisation files them."""
     groups = defaultdict(list)
     for document in documents:
-        groups[(f"ปีงบประมาณ พ.ศ. {thai_digits(document.fiscal_year)}", "")].append(document)
+        groups[(year_heading(document.fiscal_year), "")].append(document)
     return dict(groups)
 
 

@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from organisations.access import NotAllowed
+from organisations.addresses import public_url
 from organisations.client_address import client_address
 from organisations.models import Organisation
 from organisations.throttle import over_limit
@@ -28,6 +29,7 @@ from reports.verification import verify_pdf_bytes
 
 from . import permissions
 from .forms import PublishForm, VerifyForm, WithdrawForm
+from .hosts import require_own_host
 from .models import Publication
 from .selectors import (
     grouped_by_item,
@@ -128,6 +130,7 @@ def _verifiable(code) -> Publication:
 @require_http_methods(["GET", "POST"])
 def verify(request, code):
     publication = _verifiable(code)
+    require_own_host(request, publication.document.organisation)
     document = identity(publication)
     form, result, same_file, too_often = VerifyForm(), None, None, False
     if request.method == "POST":
@@ -157,8 +160,9 @@ def verify(request, code):
 @require_GET
 @cache_control(public=True, max_age=FILE_SECONDS)
 def verify_qr(request, code):
-    _verifiable(code)
-    url = settings.SITE_URL.rstrip("/") + reverse("verify", args=[code])
+    publication = _verifiable(code)
+    require_own_host(request, publication.document.organisation)
+    url = public_url(publication.document.organisation, reverse("verify", args=[code]))
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2)
     return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
@@ -214,5 +218,8 @@ def manage(request, pk):
             and permissions.can_change_item(request.user, publication),
             "publish_form": publish_form,
             "withdraw_form": withdraw_form,
+            "can_prepare_table": permissions.can_prepare_website_table(
+                request.user, document.organisation
+            ),
         },
     )

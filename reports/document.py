@@ -11,11 +11,11 @@ import io
 import re
 
 import segno
-from django.conf import settings
 from django.urls import reverse
 
 from measures.models import ProgressEntry
 from measures.selectors import division_parts, measures_with_progress, previous_entry
+from organisations.addresses import public_url
 from organisations.emblems import emblem_name, placeholder_text
 from thai.dates import thai_date
 from thai.digits import thai_digits
@@ -73,7 +73,7 @@ def verification_mark(report) -> dict | None:
     address, and the address, short enough to type."""
     if not report.verification_code:
         return None
-    url = settings.SITE_URL.rstrip("/") + reverse("verify", args=[report.verification_code])
+    url = public_url(report.organisation, reverse("verify", args=[report.verification_code]))
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=0.4, unit="mm", border=1)
     return {
