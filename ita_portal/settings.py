@@ -218,6 +218,12 @@ STORAGES = {
     **storages_from_environment(env_str, VAR_DIR),
 }
 
+# Published PDFs are sent by nginx (X-Accel-Redirect to this internal location, mapped onto
+# DOCUMENTS_ROOT) or, with STORAGE=s3, by the object store (a redirect to an address signed for
+# DOCUMENTS_URL_SECONDS); empty: streamed by the portal itself (publishing/pdf_files.py).
+DOCUMENTS_ACCEL_REDIRECT = env_str("DOCUMENTS_ACCEL_REDIRECT", "")
+DOCUMENTS_URL_SECONDS = env_int("DOCUMENTS_URL_SECONDS", 300)
+
 # "throttle" counts what one address or person may do only so often (sign-ins, files to verify,
 # password-reset mails: organisations/throttle.py), shared by every process of the deployment: a
 # database table (`manage.py createcachetable`). Counts outlive the longest window (an hour), and

@@ -37,8 +37,13 @@ def storages_from_environment(env_str, var_dir: Path) -> dict:
         "querystring_auth": True,
         # A storage that does not answer is said so within seconds (a save then saves nothing,
         # measures/services/evidence.py), never after a request has timed out.
+        # Published PDFs are handed out as signed addresses (publishing/pdf_files.py): signature
+        # version 4, the one every S3-compatible service and every AWS region accepts.
         "client_config": Config(
-            connect_timeout=3, read_timeout=20, retries={"max_attempts": 2, "mode": "standard"}
+            connect_timeout=3,
+            read_timeout=20,
+            retries={"max_attempts": 2, "mode": "standard"},
+            signature_version="s3v4",
         ),
     }
     return {

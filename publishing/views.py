@@ -3,7 +3,6 @@ and the verification of any copy. No login, no JavaScript needed; every page ans
 fixed number of queries and may be cached."""
 
 import io
-from urllib.parse import quote
 
 import segno
 from django.conf import settings
@@ -24,13 +23,13 @@ from organisations.models import Organisation
 from organisations.throttle import over_limit
 from reports.models import RenderedPdf, Report
 from reports.permissions import can_view_report
-from reports.stored_pdfs import MissingDocument, stored_bytes
 from reports.verification import verify_pdf_bytes
 
 from . import permissions
 from .forms import PublishForm, VerifyForm, WithdrawForm
 from .hosts import require_own_host
 from .models import Publication
+from .pdf_files import FILE_SECONDS, FileUnavailable, pdf_response
 from .selectors import (
     grouped_by_item,
     grouped_by_year,
@@ -42,7 +41,6 @@ from .services import document_publish, publication_file_under, publication_with
 
 PAGE_SECONDS = 5 * 60
 MINUTE = 60
-FILE_SECONDS = 365 * 24 * 60 * 60
 
 
 @require_GET
@@ -104,18 +102,11 @@ def document_pdf(request, slug, year, name):
         return response
     final = RenderedPdf.objects.get(report=publication.document, is_final=True)
     try:
-        pdf = stored_bytes(final)
-    except MissingDocument:
+        return pdf_response(final, f"{publication.path.replace('/', '-')}.pdf")
+    except FileUnavailable:
         response = render(request, "document_missing.html", status=503)
         patch_cache_control(response, no_store=True)
         return response
-    response = HttpResponse(pdf, content_type="application/pdf")
-    patch_cache_control(response, public=True, max_age=FILE_SECONDS, immutable=True)
-    filename = quote(f"{publication.path.replace('/', '-')}.pdf")
-    response["Content-Disposition"] = f"inline; filename*=UTF-8''{filename}"
-    response["ETag"] = f'"{final.sha256}"'
-    response["X-Content-SHA256"] = final.sha256
-    return response
 
 
 def _verifiable(code) -> Publication:

@@ -167,8 +167,14 @@ def year_table(organisation, assessment_year: AssessmentYear) -> YearTable:
             document for document in published if document.publication.item_id == item.pk
         ):
             head = newest[_series(filed)]
-            if all(entry.document is not head for entry in row.entries):
-                row.entries.append(Entry(head, replaces=None if head is filed else filed))
+            entry = next((each for each in row.entries if each.document is head), None)
+            if entry is None:
+                entry = Entry(head)
+                row.entries.append(entry)
+            if filed is not head and (
+                entry.replaces is None or filed.revision > entry.replaces.revision
+            ):
+                entry.replaces = filed  # the revision filed here that the newest replaced
             changes += [head.publication.published_at, head.publication.withdrawn_at,
                         filed.publication.published_at]  # fmt: skip
         rows.append(row)
