@@ -8,6 +8,7 @@ script reads the database through Django (the stack's own environment), and stop
 the stack: the worker (bin/run-production starts it again, as systemd does) and moto
 (MOTO_PID)."""
 
+import hashlib
 import os
 import re
 import signal
@@ -173,6 +174,64 @@ check(b"/ByteRange" in final.content
       and final.headers["X-Content-SHA256"] == document.renderings.get(is_final=True).sha256,
       f"the new worker finished the final PDF {done_after:.0f} s after it started")  # fmt: skip
 check(done_after < 60, "… within a minute")
+
+# Published, the document is read at the national peak: pages kept by nginx, the PDF sent by the
+# object store (a redirect to a signed address), nothing of it through Python.
+manage = analyst.get(f"{BASE}/ita/manage/{report}/").text
+analyst.post(
+    f"{BASE}/ita/manage/{report}/",
+    data={"csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"',
+                                           manage).group(1),
+          "item": re.search(r'<option value="(\d+)" selected', manage).group(1)},
+    headers={"Referer": f"{BASE}/ita/manage/{report}/"},
+)  # fmt: skip
+public = re.search(r'value="http://[^/"]+(/ita/kiar/[^"]+/)"', analyst.get(
+    f"{BASE}/ita/manage/{report}/").text).group(1)  # fmt: skip
+visits = [requests.get(f"{BASE}{public}") for _ in range(2)]
+check(
+    visits[0].status_code == 200 and visits[1].headers.get("X-Cache-Status") == "HIT",
+    f"nginx keeps the public page {public} ({[v.headers.get('X-Cache-Status') for v in visits]})",
+)
+check("Vary" not in visits[1].headers or "Cookie" not in visits[1].headers["Vary"],
+      "… one copy for every visitor (no Vary on cookies)")  # fmt: skip
+check(analyst.get(f"{BASE}{public}").headers.get("X-Cache-Status") == "BYPASS",
+      "… never for someone signed in, who sees what they just published")  # fmt: skip
+pdf_url = f"{BASE}{public}pdf/"
+handed = requests.get(pdf_url, allow_redirects=False)
+check(
+    handed.status_code == 302
+    and handed.headers["Location"].startswith(S3)
+    and handed.content == b""
+    and "X-Amz-Signature=" in handed.headers["Location"],
+    "the public PDF is a redirect to a signed address in the bucket: no byte through Python",
+)
+from_bucket = requests.get(handed.headers["Location"])
+published_sha = document.renderings.get(is_final=True).sha256
+check(from_bucket.status_code == 200
+      and hashlib.sha256(from_bucket.content).hexdigest() == published_sha,
+      "… where the bucket sends the very file that was signed")  # fmt: skip
+again = requests.get(pdf_url, allow_redirects=False)
+check(
+    again.headers.get("X-Cache-Status") == "HIT"
+    and again.headers["Location"] == handed.headers["Location"],
+    "… and nginx keeps the redirect a while (the portal is not asked again)",
+)
+embed = requests.get(f"{BASE}/ita/kiar/ita-2566/")
+check(embed.status_code == 200 and "frame-ancestors *" in embed.headers["Content-Security-Policy"]
+      and "X-Frame-Options" not in embed.headers,
+      "the year's ITA table may be framed by the organisation's website")  # fmt: skip
+check(visits[0].headers.get("X-Frame-Options") == "DENY"
+      and "frame-ancestors 'none'" in visits[0].headers["Content-Security-Policy"],
+      "… and no other page may be framed")  # fmt: skip
+verify_url = re.search(r'href="(/verify/[^"]+/)"', visits[0].text).group(1)
+verified = requests.post(f"{BASE}{verify_url}", files={"file": ("copy.pdf", from_bucket.content)})
+check(
+    verified.status_code == 200
+    and "ตรงกับเอกสารที่เผยแพร่ทุกไบต์" in verified.text
+    and verified.headers.get("X-Cache-Status", "") in ("", "MISS", "BYPASS")
+    and verified.headers["Cache-Control"] == "no-store",
+    "the verify page still checks an uploaded copy in the portal, never from nginx's copy",
+)
 
 # The S3 server stops; a save with an evidence file must save nothing, and say so.
 os.kill(int(os.environ["MOTO_PID"]), signal.SIGTERM)
