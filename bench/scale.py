@@ -72,9 +72,10 @@ def build(url: str, organisations: int) -> None:
         ids = range(1, organisations + 1)
         copy("measures_organisation",
              ["id", "name", "short_name", "district", "province", "phone", "document_prefix",
-              "emblem", "slug"],
+              "emblem", "slug", "public_host"],
              ((o, f"องค์การบริหารส่วนตำบลทดสอบที่ {o}", f"อบต.ทดสอบ{o}", "เมือง",
-               f"จังหวัดที่ {o % 76 + 1}", "", f"นธ {o}", "", f"org-{o}") for o in ids))  # fmt: skip
+               f"จังหวัดที่ {o % 76 + 1}", "", f"นธ {o}", "", f"org-{o}", "")
+              for o in ids))  # fmt: skip
         copy("measures_division", ["id", "organisation_id", "name", "short_name", "order"],
              ((division_id(o, d), o, name, name, d + 1)
               for o in ids for d, name in enumerate(DIVISIONS)))  # fmt: skip
