@@ -36,7 +36,8 @@ def sample_pdf() -> bytes:
     """A readable PDF of PDF_BYTES (a page, then an incompressible stream as the fonts and
     images of a real report are)."""
     filler = hashlib.shake_256(b"ita-portal bench").digest(PDF_BYTES - 400)
-    head = b"%PDF-1.7\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    head = (b"%PDF-1.7\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n")  # fmt: skip
     page = b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
     stream = b"4 0 obj<</Length %d>>stream\n" % len(filler) + filler + b"\nendstream endobj\n"
     return head + page + stream + b"trailer<</Root 1 0 R>>\n%%EOF\n"
@@ -92,7 +93,8 @@ def publish_everyone(url: str, organisations: int, documents_root: Path) -> None
               "department", "phone", "document_number", "subject", "addressee", "body", "closing",
               "author_name", "author_position", "verification_code", "created_at", "updated_at"],
              ((pk, year_id(o, 0), kind, period, 1, "acknowledged", 1, "สำนักปลัด", "", "",
-               "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "นายก", "ข้อความ", "จึงเรียนมาเพื่อโปรดทราบ",
+               "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "นายก", "ข้อความ",
+               "จึงเรียนมาเพื่อโปรดทราบ",
                f"analyst {o}", "นักวิเคราะห์นโยบายและแผน", f"bench{pk}", ACTED_AT, ACTED_AT)
               for pk, o, kind, period, name in documents))  # fmt: skip
         copy("reports_reviewstep",
