@@ -109,8 +109,11 @@ def publish_everyone(url: str, organisations: int, documents_root: Path) -> None
              ((pk, f"{pk:064x}", digest, f"{o}/{pk}/{digest}.pdf", PAGES, True, ACTED_AT)
               for pk, o, *_ in documents))  # fmt: skip
         copy("publishing_publication",
-             ["document_id", "path", "item_id", "published_at", "withdrawn_reason"],
-             ((pk, f"org-{o}/{year}/{name}", items[kind], PUBLISHED_AT, "")
+             ["document_id", "path", "item_id", "published_at", "withdrawn_reason", "sha256",
+              "page_count", "approved_at", "approver", "acknowledged_at", "acknowledger"],
+             ((pk, f"org-{o}/{year}/{name}", items[kind], PUBLISHED_AT, "", digest, PAGES,
+               ACTED_AT, f"{STEPS[1][2]} {o} {STEPS[1][2]}", ACTED_AT,
+               f"{STEPS[2][2]} {o} {STEPS[2][2]}")
               for pk, o, kind, period, name in documents))  # fmt: skip
         for table in tables:
             cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")

@@ -50,6 +50,17 @@ class Publication(models.Model):
         related_name="supersedes",
         verbose_name="ถูกแทนที่ด้วย",
     )
+    # What the public pages show of the signed document, copied when it is published: its final
+    # rendering and its signatures never change (database triggers), and the most read pages of
+    # the portal then read one row (publishing/selectors.py: identities).
+    sha256 = models.CharField("SHA-256 ของไฟล์", max_length=64, blank=True, editable=False)
+    page_count = models.PositiveSmallIntegerField("จำนวนหน้า", default=0, editable=False)
+    approved_at = models.DateTimeField("อนุมัติเมื่อ", null=True, blank=True, editable=False)
+    approver = models.CharField("ผู้อนุมัติ", max_length=401, blank=True, editable=False)
+    acknowledged_at = models.DateTimeField(
+        "ลงนามหรือรับทราบเมื่อ", null=True, blank=True, editable=False
+    )
+    acknowledger = models.CharField("ผู้ลงนามหรือรับทราบ", max_length=401, blank=True, editable=False)
     history = HistoricalRecords(verbose_name="ประวัติการเผยแพร่")
 
     class Meta:

@@ -5,14 +5,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Prefetch
 from django.urls import reverse
 
 from assessments.models import AnswerKind
 from assessments.rules import Answer, items_answered_by
 from organisations.addresses import public_url
 from organisations.models import Organisation, StepKind
-from reports.models import DocumentKind, RenderedPdf, ReviewStep
+from reports.models import DocumentKind
 from thai.digits import thai_digits
 
 from .models import Publication
@@ -67,38 +66,54 @@ class Identity:
 
 
 def publications():
-    final = RenderedPdf.objects.filter(is_final=True).only(
-        "pk", "report_id", "sha256", "page_count", "created_at"
-    )
-    steps = ReviewStep.objects.order_by("order")
+    """Publications with what their public pages show of them; `identities` completes them."""
     return Publication.objects.select_related(
         "document__fiscal_year__organisation", "item__assessment_year", "superseded_by"
-    ).prefetch_related(
-        Prefetch("document__renderings", queryset=final, to_attr="finals"),
-        Prefetch("document__review_steps", queryset=steps, to_attr="steps"),
     )
+
+
+SIGNERS = {StepKind.APPROVE: ("approved_at", "approver"),
+           StepKind.ACKNOWLEDGE: ("acknowledged_at", "acknowledger")}  # fmt: skip
+
+
+def signed_facts(document) -> dict:
+    """What the public sees of a finished document, for its publication to keep: its final
+    file's SHA-256 and pages, who approved and who acknowledged (or signed) it, and when. They
+    never change once the document is final."""
+    facts = {}
+    final = document.renderings.filter(is_final=True).values_list("sha256", "page_count").first()
+    if final:
+        facts["sha256"], facts["page_count"] = final
+    steps = document.review_steps.filter(kind__in=SIGNERS).order_by("order")
+    for kind, acted_at, name, position in steps.values_list(
+        "kind", "acted_at", "signer_name", "signer_position"
+    ):
+        when, who = SIGNERS[kind]
+        facts[when], facts[who] = acted_at, f"{name} {position}"
+    return facts
+
+
+def identities(found) -> list[Identity]:
+    """What the public sees of each publication of `found` (from `publications()`), read from
+    the publication itself: no query beyond theirs."""
+    return [identity(publication) for publication in found]
 
 
 def identity(publication) -> Identity:
     document = publication.document
-    steps = {step.kind: step for step in document.steps}
-    approve, acknowledge = steps.get(StepKind.APPROVE), steps.get(StepKind.ACKNOWLEDGE)
-    final = document.finals[0] if document.finals else None
     return Identity(
         publication=publication,
         title=str(document),
         organisation=document.fiscal_year.organisation,
         fiscal_year=document.fiscal_year.year,
         revision=document.revision,
-        approved_at=approve.acted_at if approve else None,
-        approver=f"{approve.signer_name} {approve.signer_position}" if approve else "",
-        acknowledged_at=acknowledge.acted_at if acknowledge else None,
-        acknowledger=(
-            f"{acknowledge.signer_name} {acknowledge.signer_position}" if acknowledge else ""
-        ),
+        approved_at=publication.approved_at,
+        approver=publication.approver,
+        acknowledged_at=publication.acknowledged_at,
+        acknowledger=publication.acknowledger,
         last_act=document.words.last_act,
-        sha256=final.sha256 if final else "",
-        page_count=final.page_count if final else 0,
+        sha256=publication.sha256,
+        page_count=publication.page_count,
     )
 
 

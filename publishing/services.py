@@ -9,7 +9,7 @@ from reports.models import DocumentKind
 
 from . import permissions
 from .models import Publication
-from .selectors import answer_of, default_item
+from .selectors import answer_of, default_item, signed_facts
 
 
 def permanent_path(document) -> str:
@@ -52,6 +52,7 @@ def document_publish(*, document, by, item=DEFAULT_ITEM) -> Publication:
         item=item,
         published_at=timezone.now(),
         published_by=user_or_none(by),
+        **signed_facts(document),
     )
     earlier = Publication.objects.filter(
         document__fiscal_year=document.fiscal_year,

@@ -26,7 +26,7 @@ from reports.models import DocumentKind
 from thai.dates import thai_date
 from thai.digits import thai_digits
 
-from .selectors import Identity, identity, publications, year_heading
+from .selectors import Identity, identities, publications, year_heading
 
 # What each kind of document shows, for the description.
 SHOWS = {
@@ -145,14 +145,20 @@ def portal_years():
     )
 
 
-def year_table(organisation, assessment_year: AssessmentYear) -> YearTable:
-    """The organisation's table of `assessment_year` (the organisation has a slug)."""
+def organisation_publications(**organisation) -> list[Identity]:
+    """The organisation's publications (by `pk=` or `slug=`), all of them."""
+    lookup = {f"document__fiscal_year__organisation__{key}": value
+              for key, value in organisation.items()}  # fmt: skip
+    return identities(publications().filter(**lookup))
+
+
+def year_table(organisation, assessment_year: AssessmentYear, published=None) -> YearTable:
+    """The organisation's table of `assessment_year` (the organisation has a slug); `published`:
+    its publications, when they were read already."""
     slug = organisation.slug
     items = list(assessment_year.items.all())
-    published = [
-        identity(publication)
-        for publication in publications().filter(document__fiscal_year__organisation=organisation)
-    ]
+    if published is None:
+        published = organisation_publications(pk=organisation.pk)
     newest = _newest_revisions(published)
     home = public_url(organisation, reverse("publishing:organisation", args=[slug]))
     rows, changes = [], []

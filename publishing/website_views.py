@@ -17,9 +17,8 @@ from thai.digits import thai_digits
 
 from . import permissions
 from .hosts import require_own_host
-from .models import Publication
 from .views import PAGE_SECONDS
-from .website_table import portal_years, year_table
+from .website_table import organisation_publications, portal_years, year_table
 from .website_workbook import table_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -27,13 +26,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _public_table(request, slug, year):
     """The table of a public organisation (one that has published something) and a year whose
-    items the portal answers; Http404 otherwise."""
-    organisation = get_object_or_404(Organisation.objects.exclude(slug=""), slug=slug)
-    require_own_host(request, organisation)
-    if not Publication.objects.filter(document__fiscal_year__organisation=organisation).exists():
+    items the portal answers; Http404 otherwise. Three queries."""
+    published = organisation_publications(slug=slug) if slug else []
+    if not published:
         raise Http404("ไม่พบเอกสารที่เผยแพร่")
+    organisation = published[0].organisation
+    require_own_host(request, organisation)
     assessment_year = get_object_or_404(portal_years(), year=year)
-    return year_table(organisation, assessment_year)
+    return year_table(organisation, assessment_year, published)
 
 
 @require_GET

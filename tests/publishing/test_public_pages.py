@@ -46,7 +46,7 @@ def test_a_visitor_reads_what_was_published(cast, client):
     assert "<title>รายงานรอบ ๖ เดือน (ต.ค. – มี.ค.) ปีงบประมาณ ๒๕๖๖ อบต.ทดลอง" in text
     assert 'property="og:title"' in text and "/ita/thodlong/2566/report-1/pdf/" in text
     pdf = get(client, "/ita/thodlong/2566/report-1/pdf/")
-    assert pdf.content == final.read()
+    assert b"".join(pdf.streaming_content) == final.read()  # streamed, never read whole
     assert "immutable" in pdf["Cache-Control"] and pdf["ETag"] == f'"{final.sha256}"'
     sitemap = get(client, "/sitemap.xml").content.decode()
     assert "/ita/thodlong/2566/report-1/" in sitemap and "/ita/thodlong/" in sitemap

@@ -153,3 +153,28 @@ def test_the_verify_page_still_compares_files_and_is_never_kept(cast, client, se
     )
     again = client.post(url, {"file": SimpleUploadedFile("copy.pdf", final.read())})
     assert again.status_code == 429 and again["Cache-Control"] == "no-store"
+
+
+def test_publications_made_before_keep_what_their_pages_show(cast, client):
+    """Publications made before the public facts were kept on them get them from their signed
+    document when the portal is upgraded (publishing/migrations/0004)."""
+    import importlib
+
+    from django.apps import apps
+
+    from publishing.models import Publication
+
+    upgrade = importlib.import_module("publishing.migrations.0004_publication_signed_facts")
+    publication = published(cast)
+    page_before = client.get(publication.get_absolute_url()).content.decode()
+    Publication.objects.filter(pk=publication.pk).update(
+        sha256="", page_count=0, approved_at=None, approver="", acknowledged_at=None,
+        acknowledger="",
+    )  # fmt: skip
+    upgrade.copy_signed_facts(apps, None)
+    final = RenderedPdf.objects.get(report=publication.document, is_final=True)
+    publication.refresh_from_db()
+    assert (publication.sha256, publication.page_count) == (final.sha256, final.page_count)
+    assert publication.approver == "chief ทดสอบ ตำแหน่งของ chief"
+    assert publication.acknowledger == "mayor ทดสอบ ตำแหน่งของ mayor"
+    assert client.get(publication.get_absolute_url()).content.decode() == page_before
