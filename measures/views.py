@@ -121,7 +121,7 @@ def progress_edit(request, pk, period):
                 return redirect("measures:detail", pk=measure.pk)
             _attach_evidence(request, measure, period, data)
             if conflict is None:
-                messages.success(request, f"บันทึกผลมาตรการข้อ {thai_digits(measure.number)} แล้ว")
+                messages.success(request, f"บันทึกผลมาตรการข้อ {thai_digits(measure.item_label)} แล้ว")
                 return redirect("measures:mine")
             # The person sees the other change and keeps their own text; saving again
             # (with the newer version) is their choice.

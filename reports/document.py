@@ -137,6 +137,8 @@ def plan_table(report) -> dict:
             "rows": [
                 {
                     "number": measure.number,
+                    "label": measure.item_label,
+                    "marker": measure.marker,
                     "title": measure.title,
                     "steps": [step.text for step in measure.steps.all()],
                     "responsible": measure.responsible_labels,
@@ -152,6 +154,8 @@ def plan_table(report) -> dict:
         rows.append(
             {
                 "number": measure.number,
+                "label": measure.item_label,
+                "marker": measure.marker,
                 "title": measure.title,
                 "steps": [step.text for step in measure.steps.all()],
                 "responsible": measure.responsible_labels,

@@ -81,7 +81,7 @@ def save_steps(request, measure, formset):
 class MeasureForm(forms.ModelForm):
     class Meta:
         model = Measure
-        fields = ["fiscal_year", "number", "title", "all_divisions", "divisions"]
+        fields = ["fiscal_year", "number", "label", "title", "all_divisions", "divisions"]
         widgets = {"title": forms.Textarea(attrs={"rows": 3, "cols": 80})}
 
     def clean(self):
@@ -193,7 +193,7 @@ class MeasureAdmin(WriterAdmin, ImportExportMixin, ScopedAdmin, ReadOnlyHistoryA
 
     @admin.display(description="ข้อ", ordering="number")
     def number_th(self, measure):
-        return thai_digits(measure.number)
+        return thai_digits(measure.item_label)
 
     @admin.display(description="มาตรการ", ordering="title")
     def short_title(self, measure):
