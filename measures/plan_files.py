@@ -290,6 +290,9 @@ class PlanXLSX(SafeExport, base_formats.XLSX):
 class PlanDOCX(base_formats.Format):
     """The measure table of a Word document; import only (the plan goes out as a spreadsheet)."""
 
+    def __init__(self, encoding=None):
+        self.encoding = encoding
+
     def get_title(self):
         return "docx"
 

@@ -18,6 +18,8 @@ import io
 import re
 import zipfile
 
+from thai.digits import thai_digits
+
 from .table_layout import Table
 
 DOCX_MAX_MEMBERS = 500
@@ -26,7 +28,8 @@ DOCX_MAX_UNCOMPRESSED = 30 * 1024 * 1024
 DOCX_MAX_XML = 12 * 1024 * 1024
 TABLES_MAX = 200
 GRID_COLUMNS_MAX = 30
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+W = "{" + NS["w"] + "}"
 NOT_READ = {W + "del", W + "moveFrom"}
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
@@ -59,7 +62,7 @@ def word_tables(content: bytes, bounded_rows) -> list[Table]:
         _check_package(zipfile.ZipFile(io.BytesIO(content)))
         document = docx.Document(io.BytesIO(content))
         body = document.element.body
-        tables = body.xpath("./w:tbl | ./w:sdt/w:sdtContent/w:tbl")
+        tables = _xpath(body, "./w:tbl | ./w:sdt/w:sdtContent/w:tbl")
         if len(tables) > TABLES_MAX:
             raise WordFileError(TOO_MUCH)
         numbering = _Numbering(document)
@@ -93,23 +96,23 @@ class _RowRead(list):
 def _all_rows(tables, numbering):
     for number, tbl in enumerate(tables, start=1):
         above: dict[int, str] = {}
-        for tr in tbl.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr"):
+        for tr in _xpath(tbl, "./w:tr | ./w:sdt/w:sdtContent/w:tr"):
             yield _row(tr, number, above, numbering)
 
 
 def _row(tr, table_number, above, numbering) -> _RowRead:
     row = _RowRead()
     row.table, row.continued = table_number, set()
-    before = tr.xpath("./w:trPr/w:gridBefore/@w:val")
+    before = _xpath(tr, "./w:trPr/w:gridBefore/@w:val")
     row.extend([""] * min(int(before[0]) if before else 0, GRID_COLUMNS_MAX))
-    cells = tr.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc")
+    cells = _xpath(tr, "./w:tc | ./w:sdt/w:sdtContent/w:tc")
     for tc in cells:
         column = len(row)
         span = max(1, tc.grid_span)
         if column + span > GRID_COLUMNS_MAX:
             raise WordFileError(
-                f"ตารางที่ {table_number} มีคอลัมน์มากเกินกว่าตารางมาตรการจะมีได้ "
-                f"(เกิน {GRID_COLUMNS_MAX} คอลัมน์)"
+                f"ตารางที่ {thai_digits(table_number)} มีคอลัมน์มากเกินกว่าตารางมาตรการจะมีได้ "
+                f"(เกิน {thai_digits(GRID_COLUMNS_MAX)} คอลัมน์)"
             )
         if tc.vMerge == "continue":
             text = above.get(column, "")
@@ -123,7 +126,9 @@ def _row(tr, table_number, above, numbering) -> _RowRead:
 
 
 def _tables(rows, count) -> list[Table]:
-    tables = [Table(rows=[], numbers=[], name=f"ตารางที่ {n}") for n in range(1, count + 1)]
+    tables = [
+        Table(rows=[], numbers=[], name=f"ตารางที่ {thai_digits(n)}") for n in range(1, count + 1)
+    ]
     for row in rows:
         table = tables[row.table - 1]
         index = len(table.rows)
@@ -165,14 +170,16 @@ def _owner(run):
 
 
 class _Numbering:
-    """Word's automatic list numbers, counted as Word shows them: per list and level, deeper
-    levels starting again under a new item, in the formats Thai documents use."""
+    """Word's automatic list numbers, counted as Word shows them: per list and level (set on the
+    paragraph or by its style), deeper levels starting again under a new item, in decimal or
+    Thai digits."""
 
     def __init__(self, document):
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
         self.levels: dict[tuple[str, int], tuple[int, str, str]] = {}
         self.counters: dict[str, list[int]] = {}
+        self.styles: dict[str, tuple[str, int]] = {}
         try:
             numbering = document.part.part_related_by(RT.NUMBERING).element
         except KeyError:
@@ -181,7 +188,7 @@ class _Numbering:
             a.get(W + "abstractNumId"): a for a in numbering.iterchildren(W + "abstractNum")
         }
         for num in numbering.iterchildren(W + "num"):
-            ids = num.xpath("./w:abstractNumId/@w:val")
+            ids = _xpath(num, "./w:abstractNumId/@w:val")
             definition = abstract.get(ids[0]) if ids else None
             for lvl in definition.iterchildren(W + "lvl") if definition is not None else []:
                 level = int(lvl.get(W + "ilvl", "0"))
@@ -190,25 +197,36 @@ class _Numbering:
                     _value(lvl, "numFmt", "decimal"),
                     _value(lvl, "lvlText", ""),
                 )
+        for style in _xpath(document.styles.element, "./w:style[w:pPr/w:numPr/w:numId]"):
+            level = _xpath(style, "./w:pPr/w:numPr/w:ilvl/@w:val")
+            self.styles[style.get(W + "styleId")] = (
+                _xpath(style, "./w:pPr/w:numPr/w:numId/@w:val")[0],
+                int(level[0]) if level else 0,
+            )
 
     def next(self, paragraph) -> str:
-        ids = paragraph.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-        if not ids or (ids[0], self._level(paragraph)) not in self.levels:
+        """The number Word shows before the paragraph, if it is an item of a numbered list."""
+        numbered = self._list(paragraph)
+        if numbered is None or numbered not in self.levels:
             return ""
-        num, level = ids[0], self._level(paragraph)
+        num, level = numbered
         counters = self.counters.setdefault(num, [])
         while len(counters) <= level:
             counters.append(self.levels.get((num, len(counters)), (1, "", ""))[0] - 1)
         counters[level] += 1
         del counters[level + 1 :]
-        start, fmt, text = self.levels[(num, level)]
+        _, fmt, text = self.levels[numbered]
         if fmt in ("bullet", "none"):
             return ""
         return re.sub(r"%(\d)", lambda m: self._shown(num, int(m[1]) - 1), text)
 
-    def _level(self, paragraph) -> int:
-        level = paragraph.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
-        return int(level[0]) if level else 0
+    def _list(self, paragraph) -> tuple[str, int] | None:
+        ids = _xpath(paragraph, "./w:pPr/w:numPr/w:numId/@w:val")
+        if ids:
+            level = _xpath(paragraph, "./w:pPr/w:numPr/w:ilvl/@w:val")
+            return ids[0], int(level[0]) if level else 0
+        style = _xpath(paragraph, "./w:pPr/w:pStyle/@w:val")
+        return self.styles.get(style[0]) if style else None
 
     def _shown(self, num, level) -> str:
         counters = self.counters.get(num, [])
@@ -218,4 +236,11 @@ class _Numbering:
 
 
 def _value(lvl, name, default) -> str:
-    return (lvl.xpath(f"./w:{name}/@w:val") or [default])[0]
+    return (_xpath(lvl, f"./w:{name}/@w:val") or [default])[0]
+
+
+def _xpath(element, path: str) -> list:
+    """XPath with the w: prefix, on python-docx's elements and lxml's own alike."""
+    from lxml import etree
+
+    return etree._Element.xpath(element, path, namespaces=NS)

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from organisations.access import NotAllowed
 from thai.digits import thai_digits
+from thai.fiscal import Period
 
 from . import period_lock, permissions
 from .models import FiscalYear, Status
@@ -75,6 +76,10 @@ class ImportOutcome:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def period_label(self) -> str:
+        return Period(self.period).label if self.period else ""
 
     @property
     def choices_needed(self) -> list[RowPreview]:

@@ -213,13 +213,14 @@ def _read_rows(layout: Layout, table: Table, at: int, columns: dict, key: int) -
     one before, without a header); returns the columns of its last header."""
     if at >= 0:
         _name_unused(layout, table, at, columns)
+    named = _named_columns(table.rows[at]) if at >= 0 else set(columns.values())
     layout.columns.update(columns)
     candidates = []
     for index in range(at + 1, len(table.rows)):
         row = table.rows[index]
         again = header_columns(row)
         if again is not None:
-            columns = again
+            columns, named = again, _named_columns(row)
             layout.columns.update(columns)
             _name_unused(layout, table, index, columns)
             continue
@@ -231,7 +232,7 @@ def _read_rows(layout: Layout, table: Table, at: int, columns: dict, key: int) -
         if columns[MEASURE] in table.continued.get(index, set()) and candidates:
             _continue_above(candidates[-1], table, index, columns)
             continue
-        candidates.append(_measure_row(table, index, key + index, columns))
+        candidates.append(_measure_row(table, index, key + index, columns, named))
     _drop_section_rows(layout, candidates)
     return columns
 
@@ -250,14 +251,17 @@ def _name_unused(layout: Layout, table: Table, index: int, columns: dict) -> Non
             layout.note(text)
 
 
-def _measure_row(table: Table, index: int, key: int, columns: dict) -> MeasureRow:
+def _named_columns(header) -> set[int]:
+    return {column for column, cell in enumerate(header) if cell.strip()}
+
+
+def _measure_row(table: Table, index: int, key: int, columns: dict, named: set) -> MeasureRow:
     row = table.rows[index]
     cells = {name: (row[column] if column < len(row) else "").strip() for name, column in
              columns.items()}  # fmt: skip
     measure_row = MeasureRow(key=key, where=table.where(index), cells=cells)
-    used = set(columns.values())
     for column, cell in enumerate(row):
-        if column in used or not cell.strip() or (column > 0 and cell == row[column - 1]):
+        if column in named or not cell.strip() or (column > 0 and cell == row[column - 1]):
             continue
         measure_row.notes.append(
             f"ข้อความนอกคอลัมน์ของตาราง (คอลัมน์ที่ {thai_digits(column + 1)}) {quoted(cell)} ไม่ได้นำเข้า"

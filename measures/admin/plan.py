@@ -21,7 +21,8 @@ from thai.digits import thai_digits
 from .. import period_lock
 from ..forms import ResultsPeriodField
 from ..models import FiscalYear, Measure, MeasureStep, ProgressEntry
-from ..plan_files import PlanCSV, PlanFileError, PlanXLSX
+from ..plan_files import PlanCSV, PlanDOCX, PlanFileError, PlanXLSX
+from ..plans import import_outcome
 from ..resources import MeasureExportResource, MeasureTableResource
 from ..services.plan import measure_delete, measure_save, measure_set_divisions, measure_set_steps
 from .filters import year_filter
@@ -150,7 +151,8 @@ class PlanConfirmImportForm(ConfirmImportForm):
 @admin.register(Measure)
 class MeasureAdmin(WriterAdmin, ImportExportMixin, ScopedAdmin, ReadOnlyHistoryAdmin):
     form = MeasureForm
-    import_formats = [PlanXLSX, PlanCSV]
+    import_formats = [PlanXLSX, PlanCSV, PlanDOCX]
+    import_template_name = "admin/measures/measure/import.html"
     import_form_class = PlanImportForm
     confirm_form_class = PlanConfirmImportForm
     list_display = ["number_th", "short_title", "responsible", "step_count", "fiscal_year"]
@@ -231,6 +233,18 @@ class MeasureAdmin(WriterAdmin, ImportExportMixin, ScopedAdmin, ReadOnlyHistoryA
         measure_delete(measure=obj, by=request.user)
 
     # The measure table import.
+
+    def import_action(self, request, **kwargs):
+        """import-export's page, with the plan page's preview of what each row writes."""
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        if context.get("result") is not None:
+            outcome = import_outcome(context["result"])
+            form = context.get("form")
+            outcome.period = getattr(form, "cleaned_data", {}).get("period")
+            context["outcome"] = outcome
+            context["items"] = [{"row": row} for row in outcome.rows]
+        return response
 
     def get_import_resource_classes(self, request):
         return [MeasureTableResource]
