@@ -21,7 +21,7 @@ from import_export.formats import base_formats
 from organisations.exports import FORMULA_START, SafeExport, neutralised
 from thai.digits import megabytes, thai_count, thai_digits
 
-from .plan_word import WordFileError, word_tables
+from .plan_word import TooManyRows, WordFileError, word_tables
 from .table_layout import (
     FOLLOW_UP,
     MEASURE,
@@ -59,6 +59,9 @@ EXTRA_ROWS = 100
 # Empty rows are skipped, but reading them costs too: a file may not have more than this many
 # rows per measure row allowed.
 EMPTY_ROWS_FACTOR = 20
+# A Word document's table rows are counted before it is parsed: its measures, its repeated
+# headers, and as many again (empty rows, section rows, other tables).
+WORD_ROWS_FACTOR = 2
 
 
 def _limits():
@@ -111,7 +114,13 @@ def read_plan_table(content: bytes, filename: str) -> tablib.Dataset:
         tables = [Table(rows, list(range(1, len(rows) + 1)), formulas=formulas)]
     elif suffix == ".docx":
         try:
-            tables = word_tables(content, lambda rows: bounded_rows(rows, max_rows))
+            tables = word_tables(
+                content,
+                lambda rows: bounded_rows(rows, max_rows),
+                rows_max=(max_rows + EXTRA_ROWS) * WORD_ROWS_FACTOR,
+            )
+        except TooManyRows as error:
+            raise _too_many_rows(max_rows) from error
         except WordFileError as error:
             raise PlanFileError(str(error)) from error
     else:

@@ -200,7 +200,13 @@ def _dictionary():
 
     words = frozenset(thai_words()) | frozenset(SET_PHRASES)
     trie = dict_trie(words)
-    return words, lambda text: word_tokenize(text, custom_dict=trie, keep_whitespace=False)
+
+    # The same phrases come back in every row of a table (a follow-up direction, a status).
+    @lru_cache(maxsize=8192)
+    def tokenize(text: str) -> tuple[str, ...]:
+        return tuple(word_tokenize(text, custom_dict=trie, keep_whitespace=False))
+
+    return words, tokenize
 
 
 # Numbers ---------------------------------------------------------------------------------------

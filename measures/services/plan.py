@@ -31,7 +31,9 @@ def measure_save(*, measure: Measure, by) -> Measure:
             raise NotAllowed(
                 f"แผนหนึ่งปีมีมาตรการได้ไม่เกิน {thai_digits(limits.MEASURES_PER_PLAN_MAX)} ข้อ"
             )
-    measure.full_clean(exclude=["divisions"])
+    # A measure without a label of its own has no label to be unique (and checking would cost
+    # a query a measure on an import of 300).
+    measure.full_clean(exclude=["divisions"] if measure.label else ["divisions", "label"])
     measure.save()
     return measure
 
