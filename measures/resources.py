@@ -122,9 +122,9 @@ class MeasureTableResource(resources.ModelResource):
                 period=self.period, chosen=self.statuses.get(int(values[ROW_COLUMN])),
             )  # fmt: skip
             if parsed.status_needed and not self.choosing:
+                said = f"ถ้อยคำ “{parsed.result}”" if parsed.result else "เครื่องหมายในช่องผล"
                 parsed.errors.append(
-                    f"อ่านสถานะจากถ้อยคำ “{parsed.result or 'เครื่องหมาย'}” ไม่ได้ "
-                    "กรุณาเลือกสถานะในหน้าตรวจสอบการนำเข้า หรือเพิ่มคอลัมน์ สถานะ"
+                    f"{said} ไม่บอกสถานะ กรุณาเลือกสถานะเมื่อนำเข้าทางหน้า แผน หรือเพิ่มคอลัมน์ สถานะ ในไฟล์"
                 )
             self.parsed[parsed.key] = parsed
         self.file_notes = list(getattr(dataset, "notes", []))

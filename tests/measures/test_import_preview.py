@@ -60,8 +60,8 @@ def test_wording_that_says_no_status_waits_for_a_choice(demo):
     unchosen = run(demo, csv_bytes(rows), confirm=True)
     assert not unchosen.written
     assert unchosen.errors == [
-        "แถวที่ ๒ ข้อ ๑ “ประชุมชี้แจง”: อ่านสถานะจากถ้อยคำ “จัดประชุม ๒ ครั้ง มีผู้เข้าร่วม ๔๐ คน” "
-        "ไม่ได้ กรุณาเลือกสถานะในหน้าตรวจสอบการนำเข้า หรือเพิ่มคอลัมน์ สถานะ"
+        "แถวที่ ๒ ข้อ ๑ “ประชุมชี้แจง”: ถ้อยคำ “จัดประชุม ๒ ครั้ง มีผู้เข้าร่วม ๔๐ คน” ไม่บอกสถานะ "
+        "กรุณาเลือกสถานะเมื่อนำเข้าทางหน้า แผน หรือเพิ่มคอลัมน์ สถานะ ในไฟล์"
     ]
     assert database_state() == before
     chosen = run(demo, csv_bytes(rows), confirm=True, statuses={2: "in_progress"})
@@ -197,12 +197,13 @@ def test_the_plan_page_asks_for_the_status_and_keeps_the_choice(client, demo, dj
         url, {"file": SimpleUploadedFile("t.csv", csv_bytes(rows)), "year": "2567", "period": "1"}
     )
     page = preview.content.decode()
-    assert "กรุณาเลือกสถานะของแถวนั้นก่อนยืนยัน" in page
+    assert "กรุณาเลือกสถานะของแถวนั้น (กรอบสีเหลือง) ก่อนกดยืนยันท้ายหน้า" in page
     assert 'name="status_2"' in page and "อ่านจากถ้อยคำของผล" in page
     token = preview.context["token"]
     confirm_url = reverse("measures:plan_import_confirm", args=[demo.organisation.pk])
     unchosen = client.post(confirm_url, {"token": token})
-    assert unchosen.status_code == 200 and "กรุณาเลือกสถานะ" in unchosen.content.decode()
+    assert unchosen.status_code == 200
+    assert '<span class="error-text"> กรุณาเลือกสถานะ</span>' in unchosen.content.decode()
     assert not FiscalYear.objects.filter(year=2567).exists()
     done = client.post(confirm_url, {"token": token, "status_2": "in_progress"})
     assert done.status_code == 302

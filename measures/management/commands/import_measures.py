@@ -64,7 +64,7 @@ class Command(BaseCommand):
         if not dry_run and outcome.ok:
             outcome = plan_import(**arguments, confirm=True, statuses=statuses)
         for message in outcome.notes:
-            self.stdout.write(f"ไม่ได้นำเข้า: {message}")
+            self.stdout.write(f"หมายเหตุ: {message}")
         for row in outcome.rows:
             title = row.title if len(row.title) <= 60 else row.title[:60] + "…"
             detail = ", ".join(row.changes) if row.action == "update" else ""
@@ -75,6 +75,10 @@ class Command(BaseCommand):
                 f"{row.where:<20} {row.action_label:<14} {number_text} {title}"
                 + (f"  ({detail})" if detail else "")
             )
+            if row.parsed and row.parsed.status:
+                self.stdout.write(
+                    f"{'':<20} สถานะ {row.parsed.status_label} ({row.parsed.status_source})"
+                )
         if not outcome.ok:
             for message in outcome.errors:
                 self.stderr.write(message)
