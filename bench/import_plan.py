@@ -29,7 +29,6 @@ import os
 import re
 import resource
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -158,7 +157,7 @@ def main():
     parser.add_argument("--measures", type=int, default=300)
     size = parser.parse_args().measures
 
-    from _setup import temporary_django
+    from _setup import in_own_process, temporary_django
 
     workdir = temporary_django("ita-bench-import-")
     from measures.demo import load_demo, read_demo_fixture
@@ -179,15 +178,7 @@ def main():
     shutil.rmtree(workdir, ignore_errors=True)
 
     here = Path(__file__).resolve()
-    refusals = {}
-    for name in HOSTILE:
-        child = subprocess.run(
-            [sys.executable, str(here), "--hostile", name], capture_output=True, text=True,
-            env={**os.environ}, timeout=600,
-        )  # fmt: skip
-        if child.returncode:
-            sys.exit(child.stderr)
-        refusals[name] = json.loads(child.stdout.strip().splitlines()[-1])
+    refusals = {name: in_own_process(here, "--hostile", name) for name in HOSTILE}
     assert all(r["message"] != "accepted" for r in refusals.values()), "a hostile file was accepted"
 
     print(f"table of {size} measures: xlsx {len(content) // 1024} KB, docx {len(word) // 1024} KB")

@@ -4,19 +4,17 @@ and to the period's progress, what is not read, and what the person must still c
 import pytest
 
 from measures.models import FiscalYear, Measure, ProgressEntry
-from measures.plans import plan_export, plan_import
-from organisations.access import SYSTEM
+from measures.plans import plan_export
 from tests.conftest import database_state
 from tests.measures.test_plan_import import HEADER, csv_bytes, xlsx
+from tests.measures.test_plan_import import run as import_table
 
 pytestmark = pytest.mark.django_db
 
 
-def run(demo, content, filename="plan.csv", *, year=2567, period=1, confirm=False, **kwargs):
-    return plan_import(
-        organisation=demo.organisation, year=year, period=period, content=content,
-        filename=filename, by=SYSTEM, confirm=confirm, **kwargs,
-    )  # fmt: skip
+def run(demo, content, filename="plan.csv", *, confirm=False, **kwargs):
+    """A preview unless asked to write."""
+    return import_table(demo, content, filename, confirm=confirm, **kwargs)
 
 
 def test_each_row_says_what_it_writes_to_the_plan_and_the_progress(demo):

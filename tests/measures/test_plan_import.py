@@ -46,10 +46,10 @@ def csv_bytes(rows, encoding="utf-8-sig") -> bytes:
     return buffer.getvalue().encode(encoding)
 
 
-def run(demo, content, filename, *, year=2567, period=1, confirm=True):
+def run(demo, content, filename, *, year=2567, period=1, confirm=True, **kwargs):
     return plan_import(
         organisation=demo.organisation, year=year, period=period, content=content,
-        filename=filename, by=SYSTEM, confirm=confirm,
+        filename=filename, by=SYSTEM, confirm=confirm, **kwargs,
     )  # fmt: skip
 
 

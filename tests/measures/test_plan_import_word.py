@@ -7,11 +7,10 @@ from django.urls import reverse
 
 from measures.admin.plan import MeasureAdmin
 from measures.models import FiscalYear, ProgressEntry
-from measures.plans import plan_import
-from organisations.access import SYSTEM
 from tests.measures import crafted_files
 from tests.measures.seed_table import seed_xlsx
 from tests.measures.test_plan_import import plan_of
+from tests.measures.test_plan_import import run as import_table
 from tests.measures.test_plan_import_bad_input import refused
 from tests.measures.word_tables import (
     TWO_TABLES_TITLE,
@@ -23,11 +22,8 @@ from tests.measures.word_tables import (
 pytestmark = pytest.mark.django_db
 
 
-def run(demo, content, filename="plan.docx", *, year=2567, period=1, confirm=True, **kwargs):
-    return plan_import(
-        organisation=demo.organisation, year=year, period=period, content=content,
-        filename=filename, by=SYSTEM, confirm=confirm, **kwargs,
-    )  # fmt: skip
+def run(demo, content, filename="plan.docx", **kwargs):
+    return import_table(demo, content, filename, **kwargs)
 
 
 def progress_of(fiscal_year):
