@@ -5,15 +5,16 @@ from datetime import datetime
 from itertools import pairwise
 
 from organisations.models import Membership
+from thai.fiscal import Period
 
-from .models import Evidence, Measure, MeasureStep, ProgressEntry
+from .models import DivisionResult, Evidence, Measure, MeasureStep, ProgressEntry
 
 KIND = {"+": "สร้าง", "~": "แก้ไข", "-": "ลบ"}
 # A page shows the latest changes; the whole history stays in the database (and the admin).
 TRAIL_MAX = 50
 HIDDEN_FIELDS = {
     "version", "updated_at", "updated_by", "id", "measure", "entry", "file", "snapshot",
-    "acted_by", "author", "current_step", "round",
+    "acted_by", "author", "current_step", "round", "result_edited_at",
 }  # fmt: skip
 
 
@@ -35,7 +36,9 @@ class AuditEntry:
 
 def measure_audit_trail(measure: Measure) -> list[AuditEntry]:
     entries = ProgressEntry.history.filter(measure_id=measure.pk)
-    entry_ids = set(entries.values_list("id", flat=True))
+    periods = dict(entries.values_list("id", "period").distinct())
+    entry_ids = set(periods)
+    divisions = {division.pk: division.label for division in measure.organisation.divisions.all()}
     groups = [
         (measure.history.all(), lambda record: "มาตรการ"),
         (
@@ -43,6 +46,13 @@ def measure_audit_trail(measure: Measure) -> list[AuditEntry]:
             lambda record: f"ขั้นตอนที่ {record.position}",
         ),
         (entries, lambda record: f"ผลการดำเนินการ {record.get_period_display()}"),
+        (
+            DivisionResult.history.filter(entry_id__in=entry_ids),
+            lambda record: (
+                f"ผลของ{divisions.get(record.division_id, 'ส่วนราชการ')} "
+                f"{Period(periods[record.entry_id]).label}"
+            ),
+        ),
         (
             Evidence.history.filter(entry_id__in=entry_ids),
             lambda record: f"หลักฐาน {record.description or record.original_name or record.url}",

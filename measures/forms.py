@@ -1,5 +1,6 @@
 from django import forms
 
+from thai.digits import thai_digits
 from thai.fiscal import Period
 from thai.widgets import FilePicker
 
@@ -9,7 +10,25 @@ from .uploads import KINDS, check_evidence_file
 
 
 class MineFilterForm(forms.Form):
+    """Which measures the list shows: a year and period picked (else every period open for
+    recording), and all of them or only the person's divisions'."""
+
+    year = forms.TypedChoiceField(label="ปีงบประมาณ", coerce=int, required=False, empty_value=None)
+    period = forms.TypedChoiceField(
+        label="รอบ",
+        choices=[("", "ทุกรอบที่เปิดบันทึก"), *Period.choices],
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
     all = forms.BooleanField(required=False)
+
+    def __init__(self, data, *, years):
+        super().__init__(data)
+        self.fields["year"].choices = [
+            ("", "ที่เปิดบันทึกอยู่"),
+            *[(year, f"พ.ศ. {thai_digits(year)}") for year in years],
+        ]
 
 
 class ProgressForm(forms.Form):
@@ -42,16 +61,6 @@ class ProgressForm(forms.Form):
         help_text="เช่น หน้าเว็บไซต์ของหน่วยงานที่เผยแพร่ข้อมูล",
     )
     evidence_description = forms.CharField(label="คำอธิบายหลักฐาน", required=False, max_length=300)
-
-    @classmethod
-    def for_entry(cls, entry):
-        return cls(
-            initial={
-                "status": entry.status if entry else ProgressEntry.Status.NOT_STARTED,
-                "result": entry.result if entry else "",
-                "version": entry.version if entry else 1,
-            }
-        )
 
     @classmethod
     def keeping_text(cls, data, *, version):

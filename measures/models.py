@@ -169,6 +169,16 @@ class Measure(models.Model):
     def responsible_label(self) -> str:
         return "/".join(self.responsible_labels)
 
+    @property
+    def is_shared(self) -> bool:
+        """Several divisions answer for it (or ทุกกอง): each records its own part."""
+        return self.all_divisions or len(self.divisions.all()) > 1
+
+    def responsible_divisions(self) -> list[Division]:
+        if self.all_divisions:
+            return list(self.fiscal_year.organisation.divisions.all())
+        return list(self.divisions.all())
+
 
 class MeasureStep(models.Model):
     """A step of a measure. Positions run 1..n: the database refuses a gap and closes one left
@@ -241,6 +251,11 @@ class ProgressEntry(models.Model):
     updated_at = models.DateTimeField("แก้ไขล่าสุดเมื่อ", auto_now=True)
     # Optimistic concurrency: a save must name the version it started from.
     version = models.PositiveIntegerField("ฉบับที่", default=1, editable=False)
+    # A shared measure's result is composed from its divisions' parts (DivisionResult) until
+    # the analyst writes the combined text themselves, at this time.
+    result_edited_at = models.DateTimeField(
+        "แก้ไขข้อความรวมเมื่อ", null=True, blank=True, editable=False
+    )
     history = HistoricalRecords(verbose_name="ประวัติผลการดำเนินการ")
 
     class Meta:
@@ -273,6 +288,10 @@ class ProgressEntry(models.Model):
 
     def __str__(self):
         return f"{self.measure} – {self.get_period_display()}"
+
+    @property
+    def is_recorded(self) -> bool:
+        return self.status != Status.NOT_STARTED or bool(self.result.strip())
 
 
 class PeriodLock(models.Model):
@@ -365,3 +384,7 @@ class Evidence(models.Model):
     def clean(self):
         if bool(self.file) == bool(self.url):
             raise ValidationError("หลักฐานแต่ละรายการต้องเป็นไฟล์หรือลิงก์อย่างใดอย่างหนึ่ง")
+
+
+# A model of this app kept in its own module (this one is long enough).
+from .division_result import DivisionResult  # noqa: E402, F401

@@ -38,6 +38,27 @@ def can_edit_progress(user, measure, period) -> bool:
     return access.manages(user, measure.organisation) or answers_for(user, measure)
 
 
+def can_edit_combined_result(user, measure) -> bool:
+    """A shared measure's cell in the report (composed from the divisions' parts) is written
+    over by those who keep the plan; each division writes its own part."""
+    return access.manages(user, measure.organisation)
+
+
+def part_divisions(user, measure) -> list:
+    """The divisions whose part of a shared measure the person records as their staff."""
+    own = access.division_ids(user, measure.organisation)
+    return [division for division in measure.responsible_divisions() if division.pk in own]
+
+
+def can_edit_division_result(user, measure, period, division) -> bool:
+    """A division's part: its own staff, and those who keep the plan, while the period is open."""
+    if not period_lock.is_open(measure.fiscal_year, period):
+        return False
+    if access.manages(user, measure.organisation):
+        return True
+    return division.pk in access.division_ids(user, measure.organisation)
+
+
 def can_direct_follow_up(user, measure, period) -> bool:
     """The follow-up direction (การกำกับติดตาม): written while the report is in review by the
     superior who approves it (the approving role of the organisation's review chain, by default

@@ -16,6 +16,7 @@ from . import period_lock, permissions
 from .models import FiscalYear, Status
 from .plan_files import PlanFileError, dataset_bytes, read_plan_table
 from .plan_rows import ParsedRow
+from .plan_workbook import printable_workbook
 from .resources import MeasureTableResource
 
 
@@ -169,8 +170,21 @@ def import_outcome(result) -> ImportOutcome:
 
 
 def plan_export(fiscal_year, *, period=None, file_format="xlsx", thai_digits=False) -> bytes:
-    """The plan and the period's progress in the document's own columns."""
+    """The plan and the period's progress in the document's own columns; as Excel, set up to
+    read and print like the document's table (measures/plan_workbook.py)."""
     resource = MeasureTableResource(fiscal_year=fiscal_year, period=period, thai=thai_digits)
     dataset = resource.export(resource.get_queryset().order_by("number"))
     dataset.title = f"มาตรการ {fiscal_year.year}"
-    return dataset_bytes(dataset, file_format)
+    content = dataset_bytes(dataset, file_format)
+    if file_format != "xlsx":
+        return content
+    return printable_workbook(content, heading=export_heading(fiscal_year, period))
+
+
+def export_heading(fiscal_year, period) -> str:
+    """What the printed sheet says at the top of every page, as the document's title does."""
+    year = thai_digits(fiscal_year.year)
+    heading = f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year}"
+    if period is not None:
+        heading += f" {Period(period).label}"
+    return f"{heading} {fiscal_year.organisation.name}"

@@ -1,12 +1,17 @@
 from django.urls import path
 
-from . import plan_views, views
+from . import period_views, plan_views, views
 
 app_name = "measures"
 urlpatterns = [
-    path("", views.my_measures, name="mine"),
+    path("", period_views.my_measures, name="mine"),
     path("<int:pk>/", views.measure_detail, name="detail"),
     path("<int:pk>/progress/<int:period>/", views.progress_edit, name="progress"),
+    path(
+        "<int:pk>/progress/<int:period>/recompose/",
+        period_views.progress_recompose_view,
+        name="recompose",
+    ),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
     path("evidence/<int:pk>/delete/", views.evidence_delete, name="evidence_delete"),
     path("plans/", plan_views.plans, name="plans"),

@@ -1,5 +1,5 @@
-"""Staff pages: my measures for the half-year being reported, recording progress and evidence,
-and a measure's own page with its audit trail."""
+"""Staff pages: recording progress and evidence, and a measure's own page with its audit trail
+(the list of what to record: period_views.py)."""
 
 from urllib.parse import quote
 
@@ -10,17 +10,17 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from organisations import access
 from organisations.access import NotAllowed
 from thai.digits import thai_digits
 from thai.fiscal import Period
 
-from . import period_lock, permissions, selectors
+from . import permissions
 from .audit import measure_audit_trail
-from .forms import MineFilterForm, ProgressForm
+from .forms import ProgressForm
 from .models import Evidence, Measure, ProgressEntry
+from .recording import periods_shown, recording_for
 from .services.evidence import evidence_add_file, evidence_add_link, evidence_remove
-from .services.progress import EditConflict, progress_ensure, progress_save
+from .services.progress import EditConflict, progress_ensure
 from .uploads import download_name
 
 
@@ -37,48 +37,11 @@ def _measure_for(request, pk) -> Measure:
 
 
 @login_required
-def my_measures(request):
-    """The measures of the person's divisions (or all, for whoever keeps the plan) for the
-    half-year being reported."""
-    filters = MineFilterForm(request.GET)
-    show_all = filters.is_valid() and filters.cleaned_data["all"]
-    plans = []
-    for organisation in access.member_organisations(request.user):
-        plan = selectors.current_plan(organisation)
-        if plan is None:
-            continue
-        fiscal_year, period = plan
-        mine = not show_all and access.division_ids(request.user, organisation)
-        measures = selectors.measures_for(request.user, fiscal_year, period, only_mine=bool(mine))
-        plans.append(
-            {
-                "organisation": organisation,
-                "fiscal_year": fiscal_year,
-                "period": Period(period),
-                "open": period_lock.is_open(fiscal_year, period),
-                "measures": measures,
-                "filtered": bool(mine),
-            }
-        )
-    return render(request, "measures/mine.html", {"plans": plans, "show_all": show_all})
-
-
-@login_required
 def measure_detail(request, pk):
     measure = _measure_for(request, pk)
-    entries = {
-        entry.period: entry
-        for entry in measure.progress_entries.select_related("updated_by").prefetch_related(
-            "evidence"
-        )
-    }
     periods = [
-        {
-            "period": period,
-            "entry": entries.get(period),
-            "can_edit": permissions.can_edit_progress(request.user, measure, period),
-        }
-        for period in Period
+        {**shown, "can_edit": permissions.can_edit_progress(request.user, measure, shown["period"])}
+        for shown in periods_shown(measure)
     ]
     trail = None
     if permissions.can_see_audit_trail(request.user, measure):
@@ -99,35 +62,40 @@ def progress_edit(request, pk, period):
             "ท่านแก้ไขผลของมาตรการนี้ในรอบนี้ไม่ได้: ไม่ใช่ส่วนราชการผู้รับผิดชอบ หรือรายงานรอบนี้เสนอผู้บังคับบัญชาแล้ว",
         )
         return redirect("measures:detail", pk=measure.pk)
-    entry = ProgressEntry.objects.filter(measure=measure, period=period).first()
+    recording = recording_for(request.user, measure, period)
+    entry = recording.entry
     conflict = None
     if request.method == "POST":
         form = ProgressForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
             try:
-                entry = progress_save(
-                    measure=measure,
-                    period=period,
+                recording.save(
                     by=request.user,
                     version=data["version"],
                     status=data["status"],
                     result=data["result"],
                 )
             except EditConflict as clash:
-                conflict = entry = clash.current
+                conflict = clash.current
             except NotAllowed as refusal:
                 messages.error(request, str(refusal))
                 return redirect("measures:detail", pk=measure.pk)
-            _attach_evidence(request, measure, period, data)
-            if conflict is None:
+            except ValidationError as refusal:
+                form.add_error(None, refusal)
+            if form.is_valid():
+                _attach_evidence(request, measure, period, data)
+            if conflict is None and form.is_valid():
                 messages.success(request, f"บันทึกผลมาตรการข้อ {thai_digits(measure.item_label)} แล้ว")
                 return redirect("measures:mine")
-            # The person sees the other change and keeps their own text; saving again
-            # (with the newer version) is their choice.
-            form = ProgressForm.keeping_text(request.POST, version=conflict.version)
+            if conflict is not None:
+                # The person sees the other change and keeps their own text; saving again
+                # (with the newer version) is their choice.
+                form = ProgressForm.keeping_text(request.POST, version=conflict.version)
+            entry = ProgressEntry.objects.filter(measure=measure, period=period).first()
     else:
-        form = ProgressForm.for_entry(entry)
+        form = ProgressForm(initial=recording.initial())
+    form.fields["result"].label = recording.result_label
     return render(
         request,
         "measures/progress_edit.html",
@@ -135,6 +103,7 @@ def progress_edit(request, pk, period):
             "measure": measure,
             "period": Period(period),
             "entry": entry,
+            "recording": recording,
             "form": form,
             "conflict": conflict,
             "evidence": entry.evidence.all() if entry else [],

@@ -15,10 +15,10 @@ from django.conf import settings
 from django.urls import reverse
 
 from measures.models import ProgressEntry
-from measures.selectors import measures_with_progress
+from measures.selectors import division_parts, measures_with_progress, previous_entry
 from thai.dates import thai_date
 from thai.digits import thai_digits
-from thai.fiscal import Period, period_end, period_start
+from thai.fiscal import period_title
 
 from .models import ReportState
 
@@ -150,7 +150,8 @@ def plan_table(report) -> dict:
         }
     rows = []
     for measure in measures_with_progress(fiscal_year, report.period):
-        entry = measure.entry
+        # The 12-month table prints the year: the 6-month result until one is recorded for it.
+        entry, reported = measure.entry, measure.reported
         rows.append(
             {
                 "number": measure.number,
@@ -159,21 +160,39 @@ def plan_table(report) -> dict:
                 "title": measure.title,
                 "steps": [step.text for step in measure.steps.all()],
                 "responsible": measure.responsible_labels,
-                "status": entry.status if entry else ProgressEntry.Status.NOT_STARTED,
-                "result": entry.result if entry else "",
+                "status": reported.status if reported else ProgressEntry.Status.NOT_STARTED,
+                "result": reported.result if reported else "",
                 "follow_up": entry.follow_up if entry else "",
             }
         )
     return {
         "title_lines": [
             TABLE_HEADING,
-            f"ประจำปีงบประมาณ พ.ศ. {fiscal_year.year} {Period(report.period).label} "
-            f"({thai_date(period_start(fiscal_year.year, report.period))} – "
-            f"{thai_date(period_end(fiscal_year.year, report.period))})",
+            f"ประจำปีงบประมาณ พ.ศ. {fiscal_year.year} "
+            + period_title(fiscal_year.year, report.period),
             f"ของ{organisation.name} อำเภอ{organisation.district} จังหวัด{organisation.province}",
         ],
         "rows": rows,
     }
+
+
+def plan_parts(report) -> dict[str, list[dict]]:
+    """Each shared measure's parts as its divisions recorded them, by the measure's number (as
+    text: the snapshot is JSON), for the measures where any division recorded its part: what
+    the report's completeness counts per division. The table's cell is the entry's result."""
+    if not report.locks_period:
+        return {}
+    parts = {}
+    for measure in measures_with_progress(report.fiscal_year, report.period):
+        if not measure.is_shared:
+            continue
+        found = division_parts(measure, report.period, measure.entry, previous_entry(measure))
+        if any(part.record for part in found):
+            parts[str(measure.number)] = [
+                {"division": part.division.label, "status": part.status, "result": part.result}
+                for part in found
+            ]
+    return parts
 
 
 def memo_fields(report, author_act=None) -> dict:

@@ -4,10 +4,11 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from measures.selectors import current_plan, entries_without_result
+from measures.selectors import open_periods, to_record
 from organisations import access
 from organisations.models import Role
 from thai.digits import thai_digits
+from thai.fiscal import Period
 
 from . import permissions
 from .models import Report, ReportState
@@ -39,18 +40,29 @@ def waiting_for(user) -> list[Waiting]:
                 items.append(Waiting(f"{report} ถูกส่งกลับให้แก้ไข", _report_url(report)))
             for report in reports.filter(state=ReportState.DRAFT):
                 items.append(Waiting(f"{report} ยังเป็นร่าง รอเสนอ", _report_url(report)))
-        plan = current_plan(organisation)
-        if plan and Role.STAFF in roles:
-            fiscal_year, period = plan
-            missing = entries_without_result(user, fiscal_year, period)
-            if missing:
-                items.append(
-                    Waiting(
-                        f"มาตรการของส่วนราชการของท่านที่ยังไม่ได้บันทึกผล "
-                        f"{thai_digits(len(missing))} รายการ",
-                        reverse("measures:mine"),
-                    )
+        if Role.STAFF in roles:
+            several = len(access.member_organisations(user)) > 1
+            items.extend(_still_to_record(user, organisation, named=several))
+    return items
+
+
+def _still_to_record(user, organisation, *, named) -> list[Waiting]:
+    """Per period open for recording: how many of the person's measures still have no result
+    from their division."""
+    items = []
+    for fiscal_year, period in open_periods(organisation):
+        missing = to_record(user, fiscal_year, period)
+        if missing:
+            where = f"{organisation.short_name} " if named else ""
+            year = f"ปีงบประมาณ พ.ศ. {thai_digits(fiscal_year.year)}"
+            items.append(
+                Waiting(
+                    f"{where}{year} {Period(period).label}: "
+                    # A no-break space: the count and its unit stay on one line on a phone.
+                    f"มาตรการที่ยังไม่ได้บันทึกผล {thai_digits(len(missing))}\u00a0ข้อ",
+                    reverse("measures:mine") + f"?year={fiscal_year.year}&period={period}",
                 )
+            )
     return items
 
 

@@ -20,10 +20,11 @@ from weasyprint.text.line_break import get_log_attrs
 
 from .document import report_document
 from .pdf.fetcher import BASE_URL, ProjectFilesFetcher
+from .pdf.row_breaks import whole_rows_css
 from .pdf.signing import sign_pdf
 
 # Bump when the way HTML becomes PDF changes (not the templates or CSS: those are hashed).
-RENDERER_VERSION = "2"
+RENDERER_VERSION = "3"
 ARCHIVAL_VARIANT = "pdf/a-3b"
 TABLE_ATTACHMENT = "measure-table.json"
 # Each pass lays out one part; the root takes that part's page so widths follow its page size.
@@ -81,14 +82,17 @@ def document_pdf(document: dict) -> tuple[bytes, int]:
     fetcher = ProjectFilesFetcher(signatures=document["signature_images"])
     marks = verification_css(document["verification"])
     if document["kind"] == "plan":
-        return html_to_pdf(document_html(document), fetcher=fetcher, attachments=attachments,
-                           extra_css=marks, one_part=True)  # fmt: skip
+        html = document_html(document)
+        rows = whole_rows_css(html, "plan")
+        return html_to_pdf(html, fetcher=fetcher, attachments=attachments,
+                           extra_css=marks + rows, one_part=True)  # fmt: skip
+    table_html = document_html(document, part="table")
     return html_to_pdf(
         document_html(document, part="memo"),
-        document_html(document, part="table"),
+        table_html,
         fetcher,
         attachments=attachments,
-        extra_css=marks,
+        extra_css=marks + whole_rows_css(table_html, "report"),
     )
 
 

@@ -5,7 +5,7 @@ from collections import Counter
 from measures.models import ALL_DIVISIONS_LABEL, Status
 from organisations import access
 
-from .document import plan_table
+from .document import plan_parts, plan_table
 from .models import Report
 
 
@@ -14,22 +14,47 @@ def report_rows(report) -> list[dict]:
     return report.snapshot["table"]["rows"] if report.is_frozen else plan_table(report)["rows"]
 
 
-def _tally(rows) -> list[dict]:
-    counts = Counter(row["status"] for row in rows)
-    total = len(rows) or 1
+NOT_RECORDED = ("not_recorded", "ยังไม่ได้บันทึก")
+
+
+def row_state(row) -> str:
+    """The one column a row is counted in: its status, or "not_recorded" when nothing was
+    recorded (no status beyond "not started" and no result), as a measure without an entry."""
+    if row["status"] == Status.NOT_STARTED and not row["result"].strip():
+        return NOT_RECORDED[0]
+    return row["status"]
+
+
+def _tally(states) -> list[dict]:
+    counts = Counter(states)
+    total = len(states) or 1
     return [
         {
-            "status": status,
+            "status": state,
             "label": label,
-            "count": counts.get(status, 0),
-            "percent": round(100 * counts.get(status, 0) / total),
+            "count": counts.get(state, 0),
+            "percent": round(100 * counts.get(state, 0) / total),
         }
-        for status, label in Status.choices
+        for state, label in [*Status.choices, NOT_RECORDED]
     ]
 
 
+def _division_state(row, division, parts) -> str:
+    """A division's state on a row: its own part of a shared measure when the divisions
+    recorded parts, else the row's."""
+    row_parts = parts.get(str(row["number"]))
+    if not row_parts:
+        return row_state(row)
+    part = next((part for part in row_parts if part["division"] == division.label), None)
+    return row_state(part) if part else NOT_RECORDED[0]
+
+
 def completeness(report) -> dict:
+    """How many measures are in each state, overall and per division (each measure counted
+    once, in one column; a division's own part of a shared measure), and the measures the
+    report would print without a result."""
     rows = report_rows(report)
+    parts = report.snapshot.get("parts", {}) if report.is_frozen else plan_parts(report)
     per_division = []
     for division in report.organisation.divisions.all():
         mine = [
@@ -41,16 +66,38 @@ def completeness(report) -> dict:
             {
                 "division": division,
                 "total": len(mine),
-                "statuses": _tally(mine),
-                "without_result": sum(1 for row in mine if not row["result"].strip()),
+                "statuses": _tally([_division_state(row, division, parts) for row in mine]),
             }
         )
     return {
         "total": len(rows),
-        "statuses": _tally(rows),
+        "statuses": _tally([row_state(row) for row in rows]),
         "per_division": per_division,
         "without_result": [row for row in rows if not row["result"].strip()],
+        "shared": _shared(report, rows, parts),
     }
+
+
+def _shared(report, rows, parts) -> list[dict]:
+    """The measures whose cell is composed from divisions' parts: how many divisions recorded
+    theirs, and (before submission) the measure to open to check or edit the combined text."""
+    ids = {}
+    if not report.is_frozen:
+        ids = dict(report.fiscal_year.measures.values_list("number", "pk"))
+    return [
+        {
+            "number": row["number"],
+            "label": row.get("label") or row["number"],
+            "title": row["title"],
+            "measure_id": ids.get(row["number"]),
+            "recorded": sum(
+                1 for part in parts[str(row["number"])] if row_state(part) != "not_recorded"
+            ),
+            "total": len(parts[str(row["number"])]),
+        }
+        for row in rows
+        if str(row["number"]) in parts
+    ]
 
 
 def reports_for(user):

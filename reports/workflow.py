@@ -32,7 +32,7 @@ from organisations.selectors import membership_of, signing_name
 from thai.digits import thai_digits
 
 from . import notifications, pdf_jobs, permissions
-from .document import plan_table
+from .document import plan_parts, plan_table
 from .models import MEMO_FIELDS, Report, ReportState, ReviewEvent, ReviewStep
 
 DEFAULT_ACKNOWLEDGEMENT = "ทราบ"
@@ -100,7 +100,11 @@ def report_submit(report, *, by, confirmation) -> Report:
     if not steps:
         raise WorkflowError("ยังไม่ได้กำหนดลำดับผู้บังคับบัญชาที่พิจารณารายงาน")
     _lock_period(report, period_lock.Stage.REVIEW)
-    report.snapshot = {"table": plan_table(report), "taken_at": timezone.now().isoformat()}
+    report.snapshot = {
+        "table": plan_table(report),
+        "parts": plan_parts(report),
+        "taken_at": timezone.now().isoformat(),
+    }
     report.state = ReportState.IN_REVIEW
     report.round += 1
     report.current_step = steps[0].order

@@ -11,7 +11,7 @@ from tests.write_guard import ROOT, WRITERS, one_writer_per_record
 
 pytestmark = pytest.mark.django_db
 
-GUARDED_NAMES = {"Measure", "MeasureStep", "ProgressEntry", "Evidence"}
+GUARDED_NAMES = {"Measure", "MeasureStep", "ProgressEntry", "DivisionResult", "Evidence"}
 WRITE_METHODS = {
     "create", "get_or_create", "update_or_create", "bulk_create", "bulk_update", "update",
     "delete",

@@ -19,21 +19,22 @@ ACTIONS = [
     "download evidence", "change evidence", "edit plan", "import plan", "export plan",
     "create report", "edit memo", "submit", "comment", "approve", "return", "direct follow-up",
     "acknowledge", "revise", "export report", "audit trail", "set own signature image",
-    "remove bob's signature image",
+    "remove bob's signature image", "edit คลัง's part of ทุกกอง", "edit the combined text",
 ]  # fmt: skip
 Y, N = True, False
-# bob answers for measure 1 (คลัง); measure 2 belongs to ช่าง (carol).
+# bob answers for measure 1 (คลัง); measure 2 belongs to ช่าง (carol); measure 3 to both
+# (ทุกกอง): each division writes its own part, those who keep the plan the combined text.
 EXPECTED = {
-    "bob":    [Y, Y, Y, N, Y, Y, N, N, Y, N, N, N, N, N, N, N, N, N, Y, Y, Y, Y],
-    "carol":  [Y, Y, N, Y, Y, N, N, N, Y, N, N, N, N, N, N, N, N, N, Y, N, Y, N],
-    "alice":  [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, Y, Y, Y, Y, N],
-    "sam":    [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, Y, Y, Y],
-    "henry":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, Y, N, N, N, N, N, Y, Y, Y, N],
-    "chief":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, Y, Y, Y, N, N, Y, Y, Y, N],
-    "mayor":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, Y, N, Y, Y, Y, N],
-    "olivia": [N] * 20 + [Y, N],
-    "oscar":  [N] * 20 + [Y, N],
-    "otto":   [N] * 20 + [Y, N],
+    "bob":    [Y, Y, Y, N, Y, Y, N, N, Y, N, N, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, N],
+    "carol":  [Y, Y, N, Y, Y, N, N, N, Y, N, N, N, N, N, N, N, N, N, Y, N, Y, N, N, N],
+    "alice":  [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, Y, Y, Y, Y, N, Y, Y],
+    "sam":    [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, Y],
+    "henry":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, Y, N, N, N, N, N, Y, Y, Y, N, N, N],
+    "chief":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, Y, Y, Y, N, N, Y, Y, Y, N, N, N],
+    "mayor":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, Y, N, Y, Y, Y, N, N, N],
+    "olivia": [N] * 20 + [Y, N, N, N],
+    "oscar":  [N] * 20 + [Y, N, N, N],
+    "otto":   [N] * 20 + [Y, N, N, N],
 }  # fmt: skip
 
 
@@ -53,7 +54,7 @@ def bring_to(report, action, cast):
 
 
 def decide(action, user, cast):
-    own, other = cast.measures[1], cast.measures[2]
+    own, other, shared = cast.measures[1], cast.measures[2], cast.measures[3]
     entry = own.progress_entries.get(period=1)
     evidence = evidence_add_link(entry=entry, by=SYSTEM, url="https://example.org/e")
     report = bring_to(cast.draft(), action, cast)
@@ -80,6 +81,10 @@ def decide(action, user, cast):
         "audit trail": lambda: permissions.can_see_audit_trail(user, own),
         "set own signature image": lambda: access.can_set_signature_image(user, user),
         "remove bob's signature image": lambda: access.can_remove_signature_image(user, cast.bob),
+        "edit คลัง's part of ทุกกอง": lambda: permissions.can_edit_division_result(
+            user, shared, 1, cast.home.divisions.get(name="คลัง")
+        ),
+        "edit the combined text": lambda: permissions.can_edit_combined_result(user, shared),
     }
     return checks[action]()
 
@@ -107,6 +112,8 @@ def test_an_outsider_gets_not_found_on_every_page(client, cast, username):
         assert client.get(url).status_code == 404, url
     for name in ["reports:memo", "reports:submit", "reports:review", "reports:revise"]:
         assert client.post(reverse(name, args=[report.pk])).status_code == 404, name
+    recompose = reverse("measures:recompose", args=[cast.measures[3].pk, 1])
+    assert client.post(recompose).status_code == 404
     assert "ทดลอง" not in client.get(reverse("measures:mine")).content.decode()
     assert "ทดลอง" not in client.get(reverse("reports:list")).content.decode()
     assert "ทดลอง" not in client.get(reverse("home")).content.decode()

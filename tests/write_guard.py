@@ -10,10 +10,10 @@ from pathlib import Path
 
 from django.db.models.signals import m2m_changed, pre_delete, pre_save
 
-from measures.models import Evidence, Measure, MeasureStep, ProgressEntry
+from measures.models import DivisionResult, Evidence, Measure, MeasureStep, ProgressEntry
 
 ROOT = Path(__file__).resolve().parent.parent
-GUARDED = (Measure, MeasureStep, ProgressEntry, Evidence)
+GUARDED = (Measure, MeasureStep, ProgressEntry, DivisionResult, Evidence)
 WRITERS = {
     ROOT / "measures" / "services" / "plan.py",
     ROOT / "measures" / "services" / "progress.py",

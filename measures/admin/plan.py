@@ -17,6 +17,7 @@ from organisations.admin_base import (
 )
 from organisations.admin_filters import division_filter, organisation_filter
 from thai.digits import thai_digits
+from thai.fiscal import Period
 
 from .. import period_lock
 from ..forms import ResultsPeriodField
@@ -105,7 +106,7 @@ class MeasureForm(forms.ModelForm):
 
 
 class StatusFilter(admin.SimpleListFilter):
-    title = "สถานะ (รอบ ๖ เดือน)"
+    title = f"สถานะ ({Period.FIRST_HALF.label})"
     parameter_name = "status"
 
     def lookups(self, request, model_admin):

@@ -18,35 +18,20 @@ from ..models import Evidence, ProgressEntry
 from ..services.evidence import evidence_add_file, evidence_add_link, evidence_remove
 from ..services.progress import progress_delete, progress_save
 from ..uploads import check_evidence_file
+from .division_results import DivisionResultInline, save_division_result_forms
 from .filters import year_filter
-
-CONFLICT = (
-    "มีผู้อื่นบันทึกผลของมาตรการนี้หลังจากที่ท่านเปิดหน้านี้ กรุณาเปิดหน้านี้ใหม่เพื่อดูข้อความล่าสุด "
-    "(ข้อความที่ท่านพิมพ์ยังอยู่ในแบบฟอร์ม คัดลอกไว้ก่อนได้)"
-)
+from .versions import OpenedVersionForm
 
 
-class ProgressEntryForm(forms.ModelForm):
-    """Carries the version it was opened at, as the staff page does."""
-
-    # Not `version`: the admin refuses a form field named like a non-editable model field.
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class ProgressEntryForm(OpenedVersionForm):
     class Meta:
         model = ProgressEntry
         fields = ["measure", "period", "status", "result", "follow_up"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["opened_version"].initial = self.instance.version if self.instance.pk else None
 
     def clean(self):
         cleaned = super().clean()
         entry = self.instance
         if entry.pk and self.has_changed():
-            current = ProgressEntry.objects.filter(pk=entry.pk).values_list("version", flat=True)
-            if cleaned.get("opened_version") != current.first():
-                raise forms.ValidationError(CONFLICT)
             if cleaned.get("period", entry.period) != entry.period:
                 self.add_error("period", "เปลี่ยนรอบของผลการดำเนินการที่บันทึกแล้วไม่ได้")
         measure, period = cleaned.get("measure") or _measure(entry), cleaned.get("period")
@@ -191,6 +176,11 @@ class ProgressEntryAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
               "updated_by", "updated_at"]  # fmt: skip
     inlines = [EvidenceInline, EvidenceAddInline]
 
+    def get_inlines(self, request, obj):
+        # A shared measure's entry shows each division's part.
+        shared = obj is not None and obj.measure.is_shared
+        return [DivisionResultInline, *self.inlines] if shared else self.inlines
+
     @admin.display(description="ข้อ", ordering="measure__number")
     def measure_number(self, entry):
         return thai_digits(entry.measure.item_label)
@@ -224,6 +214,10 @@ class ProgressEntryAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
     def save_related(self, request, form, formsets, change):
         entry = ProgressEntry.objects.get(pk=form.instance.pk)
         for formset in formsets:
+            if formset.model is not Evidence:
+                save_division_result_forms(request, entry, formset)
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+                continue
             for evidence_form in formset.forms:
                 data = getattr(evidence_form, "cleaned_data", {})
                 if data.get("DELETE") and evidence_form.instance.pk:

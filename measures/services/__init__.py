@@ -2,7 +2,8 @@
 writes these rows (tests/test_one_writer.py fails if something does).
 
 - `plan`: measures, their steps and responsible divisions, copying a plan to a new year;
-- `progress`: progress entries (status, result, the follow-up direction);
+- `progress`: progress entries (status, result, the follow-up direction) and each division's part
+  of a shared measure's result, from which the entry's result is composed;
 - `evidence`: evidence files and links.
 
 Every writer takes the person as `by` (organisations.access.SYSTEM for commands and the demo),

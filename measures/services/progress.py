@@ -1,17 +1,32 @@
-"""The one writer of progress entries."""
+"""The one writer of progress: each measure's entry of a period (status, result, follow-up), and
+each division's part of a shared measure's result (DivisionResult).
 
+A shared measure (several divisions, or ทุกกอง) has one entry, whose status and result are the
+report's cell: each division writes its own part (`division_result_save`) and the cell is
+composed from the parts (measures.division_result.compose), until the analyst writes the cell
+themselves (`progress_save`, which marks it `result_edited_at`); `progress_recompose` goes back
+to the composed text."""
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from organisations.access import NotAllowed, user_or_none
+from thai.digits import thai_count
+from thai.fiscal import Period
 
-from .. import period_lock, permissions
+from .. import limits, period_lock, permissions, selectors
+from ..division_result import DivisionResult, compose
 from ..models import ProgressEntry
+
+SHARED = "มาตรการนี้มีหลายส่วนราชการรับผิดชอบ แต่ละส่วนราชการบันทึกผลในส่วนของตน"
 
 
 class EditConflict(Exception):
-    """Someone saved the entry after this person opened it. `current` is what they saved."""
+    """Someone saved the entry (or the division's part) after this person opened it. `current`
+    is what they saved."""
 
-    def __init__(self, current: ProgressEntry):
+    def __init__(self, current):
         super().__init__("มีผู้อื่นบันทึกผลของมาตรการนี้ระหว่างที่ท่านแก้ไข")
         self.current = current
 
@@ -21,25 +36,102 @@ def _require_open(measure, period):
         raise NotAllowed(period_lock.CLOSED_MESSAGE)
 
 
-@transaction.atomic
-def progress_save(*, measure, period, by, version, status, result, follow_up=None) -> ProgressEntry:
-    """Save status and result (and the follow-up direction, when given), unless someone else
-    saved since `version` was read (`version=None`: whatever is there, as an import does)."""
-    _require_open(measure, period)
-    if not permissions.can_edit_progress(by, measure, period):
-        raise NotAllowed("ท่านแก้ไขผลของมาตรการนี้ไม่ได้ (ไม่ใช่ส่วนราชการผู้รับผิดชอบ)")
+def _locked_entry(measure, period) -> ProgressEntry:
     entry, _ = ProgressEntry.objects.select_for_update().get_or_create(
         measure=measure, period=period
     )
+    return entry
+
+
+@transaction.atomic
+def progress_save(*, measure, period, by, version, status, result, follow_up=None) -> ProgressEntry:
+    """Save status and result (and the follow-up direction, when given), unless someone else
+    saved since `version` was read (`version=None`: whatever is there, as an import does).
+
+    For a shared measure this is the analyst writing the report's cell over what the divisions'
+    parts make: the cell then stays as written (`result_edited_at`) until `progress_recompose`."""
+    _require_open(measure, period)
+    if not permissions.can_edit_progress(by, measure, period):
+        raise NotAllowed("ท่านแก้ไขผลของมาตรการนี้ไม่ได้ (ไม่ใช่ส่วนราชการผู้รับผิดชอบ)")
+    shared = measure.is_shared
+    if shared and not permissions.can_edit_combined_result(by, measure):
+        raise NotAllowed(SHARED)
+    entry = _locked_entry(measure, period)
     if version is not None and entry.version != version:
         raise EditConflict(entry)
     if follow_up is not None and follow_up.strip() != entry.follow_up:
         if not permissions.can_direct_follow_up(by, measure, period):
             raise NotAllowed("ท่านเขียนการกำกับติดตามของมาตรการนี้ไม่ได้")
         entry.follow_up = follow_up.strip()
+    result = result.strip()
+    if shared and (entry.status, entry.result) != (status, result) and entry.parts.exists():
+        entry.result_edited_at = timezone.now()
     entry.status = status
-    entry.result = result.strip()
+    entry.result = result
     return _save(entry, by)
+
+
+@transaction.atomic
+def division_result_save(
+    *, measure, period, division, by, version, status, result
+) -> DivisionResult:
+    """One division's part of a shared measure's result, unless someone else saved that part
+    since `version` was read (`None`: whatever is there). The report's cell is composed again
+    from the parts, unless the analyst wrote it; ValidationError when the composed cell would
+    be longer than a result may be."""
+    _require_open(measure, period)
+    if division.pk not in {responsible.pk for responsible in measure.responsible_divisions()}:
+        raise NotAllowed(f"{division.label}ไม่ได้รับผิดชอบมาตรการนี้")
+    if not permissions.can_edit_division_result(by, measure, period, division):
+        raise NotAllowed(f"ท่านบันทึกผลในส่วนของ{division.label}ไม่ได้")
+    entry = _locked_entry(measure, period)
+    # Created with its text in one save, so its history starts with what the division wrote.
+    part = DivisionResult.objects.select_for_update().filter(entry=entry, division=division).first()
+    part = part or DivisionResult(entry=entry, division=division)
+    if version is not None and part.version != version:
+        raise EditConflict(part)
+    part.status = status
+    part.result = result.strip()
+    part.updated_by = user_or_none(by)
+    part.version += 1
+    part.full_clean(validate_unique=False, validate_constraints=False)
+    part.save()
+    _compose(entry, by)
+    return part
+
+
+@transaction.atomic
+def progress_recompose(*, measure, period, by) -> ProgressEntry:
+    """The analyst gives up the cell they wrote: it is composed from the divisions' parts again."""
+    _require_open(measure, period)
+    if not (measure.is_shared and permissions.can_edit_combined_result(by, measure)):
+        raise NotAllowed("ท่านรวมผลของมาตรการนี้ใหม่ไม่ได้")
+    entry = _locked_entry(measure, period)
+    entry.result_edited_at = None
+    return _compose(entry, by, always=True)
+
+
+def _compose(entry, by, *, always=False) -> ProgressEntry:
+    if entry.result_edited_at is not None:
+        return entry
+    previous = None
+    if entry.period != Period.FIRST_HALF:
+        previous = ProgressEntry.objects.filter(
+            measure=entry.measure, period=Period.FIRST_HALF
+        ).first()
+    parts = selectors.division_parts(entry.measure, entry.period, entry, previous)
+    status, result = compose([(part.division.label, part.status, part.result) for part in parts])
+    if len(result) > limits.RESULT_MAX:
+        raise ValidationError(
+            {
+                "result": f"ผลรวมของทุกส่วนราชการยาวเกิน {thai_count(limits.RESULT_MAX)} ตัวอักษร "
+                "ซึ่งเป็นความยาวที่ช่องผลการดำเนินการในรายงานรับได้ กรุณาสรุปให้สั้นลง"
+            }
+        )
+    if always or (entry.status, entry.result) != (status, result):
+        entry.status, entry.result = status, result
+        _save(entry, by)
+    return entry
 
 
 @transaction.atomic
@@ -55,9 +147,7 @@ def progress_set_follow_ups(*, fiscal_year, period, follow_ups: dict[int, str], 
     if measures and not permissions.can_direct_follow_up(by, measures[0], period):
         raise NotAllowed("ท่านเขียนการกำกับติดตามของรายงานรอบนี้ไม่ได้")
     for measure in measures:
-        entry, _ = ProgressEntry.objects.select_for_update().get_or_create(
-            measure=measure, period=period
-        )
+        entry = _locked_entry(measure, period)
         text = follow_ups[measure.number].strip()
         if entry.follow_up != text:
             entry.follow_up = text

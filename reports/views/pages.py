@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from measures.selectors import current_plan
+from measures.selectors import open_periods
 from organisations import access
 from organisations.access import NotAllowed
 from organisations.models import StepKind
@@ -43,9 +43,10 @@ def report_for(request, pk) -> Report:
 def report_list(request):
     creatable = []
     for organisation in access.member_organisations(request.user):
-        plan = current_plan(organisation)
-        if plan and permissions.can_create_report(request.user, plan[0]):
-            fiscal_year, period = plan
+        # Every period open for recording: on 1 October, the year just ended and the new one.
+        for fiscal_year, period in open_periods(organisation):
+            if not permissions.can_create_report(request.user, fiscal_year):
+                continue
             documents = fiscal_year.reports.all()
             if not documents.filter(kind=Report.Kind.PLAN).exists():
                 form = NewReportForm(

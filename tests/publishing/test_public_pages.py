@@ -36,14 +36,14 @@ def test_a_visitor_reads_what_was_published(cast, client):
     assert "องค์การบริหารส่วนตำบลทดลอง" in index.content.decode()
     assert "เทศบาลตำบลอื่น" not in index.content.decode()  # it published nothing
     page = get(client, reverse("publishing:organisation", args=["thodlong"])).content.decode()
-    for shown in ["รายงานรอบ ๖ เดือน ปีงบประมาณ ๒๕๖๖", "chief ทดสอบ", "mayor ทดสอบ", final.sha256,
-                  "O43"]:  # fmt: skip
+    for shown in ["รายงานรอบ ๖ เดือน (ต.ค. – มี.ค.) ปีงบประมาณ ๒๕๖๖", "chief ทดสอบ", "mayor ทดสอบ",
+                  final.sha256, "O43"]:  # fmt: skip
         assert shown in page, shown
     assert publication.path == "thodlong/2566/report-1"
     document = get(client, "/ita/thodlong/2566/report-1/")
     text = document.content.decode()
     assert document.status_code == 200 and document["Cache-Control"] == "public, max-age=300"
-    assert "<title>รายงานรอบ ๖ เดือน ปีงบประมาณ ๒๕๖๖ อบต.ทดลอง" in text
+    assert "<title>รายงานรอบ ๖ เดือน (ต.ค. – มี.ค.) ปีงบประมาณ ๒๕๖๖ อบต.ทดลอง" in text
     assert 'property="og:title"' in text and "/ita/thodlong/2566/report-1/pdf/" in text
     pdf = get(client, "/ita/thodlong/2566/report-1/pdf/")
     assert pdf.content == final.read()

@@ -46,8 +46,8 @@ def test_codes_are_not_guessable(cast):
 def test_the_page_shows_the_documents_identity(publication, client):
     page = client.get(f"/verify/{publication.document.verification_code}/").content.decode()
     final = RenderedPdf.objects.get(report=publication.document, is_final=True)
-    for shown in ["องค์การบริหารส่วนตำบลทดลอง", "รายงานรอบ ๖ เดือน ปีงบประมาณ ๒๕๖๖", "ฉบับแรก",
-                  "chief ทดสอบ", "mayor ทดสอบ", final.sha256, "เผยแพร่อยู่"]:  # fmt: skip
+    for shown in ["องค์การบริหารส่วนตำบลทดลอง", "รายงานรอบ ๖ เดือน (ต.ค. – มี.ค.) ปีงบประมาณ ๒๕๖๖",
+                  "ฉบับแรก", "chief ทดสอบ", "mayor ทดสอบ", final.sha256, "เผยแพร่อยู่"]:  # fmt: skip
         assert shown in page, shown
 
 

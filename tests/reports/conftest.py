@@ -42,6 +42,19 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
+def shown(text: str, pages: list[str]) -> bool:
+    """Whether the pages (squashed text of each) show the text, whole on one page or begun at
+    the foot of one and continued on the next, as a table cell continues under the header row
+    of the next page."""
+    text = squash(text)
+    for page, following in zip(pages, [*pages[1:], ""]):
+        if text in page:
+            return True
+        if any(text[:cut] in page and text[cut:] in following for cut in range(1, len(text))):
+            return True
+    return False
+
+
 @pytest.fixture(scope="module")
 def demo_pdf(django_db_setup, django_db_blocker):
     """The demo report rendered once for a module of tests; the database is left as it was."""

@@ -48,9 +48,23 @@ def test_it_finds_the_period_under_way(day, period):
     assert fiscal.period_of(day) == period
 
 
-def test_period_labels_are_thai():
-    assert Period.FIRST_HALF.label == "รอบ ๖ เดือน"
-    assert Period.FULL_YEAR.label == "รอบ ๑๒ เดือน"
+def test_periods_are_named_as_people_name_them():
+    assert Period.FIRST_HALF.label == "รอบ ๖ เดือน (ต.ค. – มี.ค.)"
+    assert Period.FULL_YEAR.label == "รอบ ๑๒ เดือน (ต.ค. – ก.ย.)"
+    assert dict(Period.choices) == {
+        1: "รอบ ๖ เดือน (ต.ค. – มี.ค.)",
+        2: "รอบ ๑๒ เดือน (ต.ค. – ก.ย.)",
+    }
+
+
+def test_a_document_names_the_period_with_its_dates():
+    # The months are already in the dates, so they are not named twice.
+    assert fiscal.period_title(2566, Period.FIRST_HALF) == (
+        "รอบ ๖ เดือน (๑ ตุลาคม ๒๕๖๕ – ๓๑ มีนาคม ๒๕๖๖)"
+    )
+    assert fiscal.period_title(2566, Period.FULL_YEAR) == (
+        "รอบ ๑๒ เดือน (๑ ตุลาคม ๒๕๖๕ – ๓๐ กันยายน ๒๕๖๖)"
+    )
 
 
 @pytest.mark.django_db

@@ -10,6 +10,7 @@ from measures.status_wording import status_of
 from measures.table_text import parse_label
 from organisations.access import SYSTEM
 from thai.digits import thai_digits
+from thai.fiscal import Period
 
 
 def status_argument(text) -> tuple[str, str]:
@@ -53,7 +54,7 @@ class Command(BaseCommand):
         year = number(year, "--year")
         period = number(period, "--period") if period else None
         if period not in (None, 1, 2):
-            raise CommandError("--period ต้องเป็น 1 (รอบ ๖ เดือน) หรือ 2 (รอบ ๑๒ เดือน)")
+            raise CommandError(f"--period ต้องเป็น 1 ({Period(1).label}) หรือ 2 ({Period(2).label})")
         arguments = {
             "organisation": organisation, "year": year, "period": period,
             "content": path.read_bytes(), "filename": path.name, "by": SYSTEM,

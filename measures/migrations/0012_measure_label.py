@@ -88,7 +88,7 @@ NUMBER = models.PositiveSmallIntegerField(
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("measures", "0008_fiscal_year_year_index"),
+        ("measures", "0011_division_result_triggers"),
         ("organisations", "0003_organisation_slug"),
     ]
 
