@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from thai.digits import restore_latin_digits, thai_digits
 
-from .limits import STEP_MAX, TITLE_MAX
+from .limits import FOLLOW_UP_MAX, RESULT_MAX, STEP_MAX, TITLE_MAX, too_long_message
 from .models import ALL_DIVISIONS_LABEL, Status
 from .plan_files import (
     COLUMNS,
@@ -158,6 +158,10 @@ def _read_progress(parsed, cells, damaged, chosen) -> None:
         parsed.notes.append(f"ช่องการกำกับติดตามมีเพียงเครื่องหมาย “{follow_up}” จึงไม่นำเข้า")
         follow_up = ""
     parsed.result, parsed.follow_up = result, follow_up
+    # Said here, whatever the status: a row waiting for one is not written in the preview.
+    for text, limit, label in ((result, RESULT_MAX, RESULT), (follow_up, FOLLOW_UP_MAX, FOLLOW_UP)):
+        if len(text) > limit:
+            parsed.errors.append(too_long_message(label, limit))
     written = "".join(cells[STATUS_COLUMN].split())
     if written:
         labels = {"".join(k.split()): v for k, v in STATUS_BY_LABEL.items()}

@@ -30,8 +30,12 @@ CUES = {
     ),
 }  # fmt: skip
 # Weaker signs, read only when no cue above is in the text: a verb closed by แล้ว ("จัดอบรม
-# แล้ว ๒ ครั้ง") or a result opened by ได้ ("ได้จัดทำประกาศ").
-WEAK_DONE = re.compile(r"^ได้|แล้ว")
+# แล้ว ๒ ครั้ง"), a result opened by ได้ ("ได้จัดทำประกาศ"), or ได้ before an action ("กองคลังได้
+# ตรวจสอบรายงาน…": ได้ after a verb, "ดำเนินการได้", says what can be done, not what was).
+WEAK_DONE = re.compile(
+    r"^ได้|แล้ว|ได้(?:ดำเนิน|จัด|ตรวจ|เผยแพร่|ประชุม|รายงาน|แต่งตั้ง|ทำ|ประกาศ|ปรับปรุง|อบรม|แจ้ง|ส่ง"
+    r"|สำรวจ|มอบหมาย|ติดตั้ง|สรุป|ประเมิน|ติดตาม|เสนอ|ออก|กำหนด|บันทึก|ปฏิบัติ|เปิด|สร้าง|พัฒนา)"
+)
 _CUE = re.compile(
     "|".join(
         sorted((re.escape(cue) for cues in CUES.values() for cue in cues), key=len, reverse=True)

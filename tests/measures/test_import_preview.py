@@ -78,6 +78,8 @@ def test_wording_that_says_no_status_waits_for_a_choice(demo):
         ("จัดทำประกาศแล้ว", "done"),
         ("ยังดำเนินการไม่แล้วเสร็จ", "in_progress"),
         ("ดำเนินการเสร็จเรียบร้อย", "done"),
+        ("กองคลังได้ตรวจสอบรายงานและเผยแพร่ทางเว็บไซต์", "done"),
+        ("ไม่สามารถดำเนินการได้ เนื่องจากงบประมาณไม่เพียงพอ", None),
     ],
 )
 def test_more_of_the_ways_offices_word_a_status(wording, status):
@@ -221,3 +223,9 @@ def test_the_command_takes_the_status_of_a_measure(demo, tmp_path, capsys):
     call_command("import_measures", str(path), "--org", "อบต.เกียร์", "--year", "2567",
                  "--period", "1", "--status", "๓=ดำเนินการแล้ว")  # fmt: skip
     assert ProgressEntry.objects.get(measure__fiscal_year__year=2567).status == "done"
+
+
+def test_a_result_too_long_is_named_even_while_its_status_waits(demo):
+    rows = [HEADER, ["๑) ประชุม", "ประชุม", "สำนักปลัด", "ผ" * 2001, ""]]
+    outcome = run(demo, csv_bytes(rows))
+    assert outcome.errors == ["แถวที่ ๒ ข้อ ๑ “ประชุม”: ผลการดำเนินการยาวเกินไป รับได้ไม่เกิน ๒,๐๐๐ ตัวอักษร"]
