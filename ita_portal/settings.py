@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "solo",
     "thai",
     "organisations",
     "measures",
@@ -100,6 +101,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "ita_portal.middleware.RequestSizeLimitMiddleware",
     "organisations.sign_in_throttle.SignInThrottleMiddleware",
+    # A first password chosen by a site admin is changed before anything else.
+    "organisations.passwords.PasswordChangeDueMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks, so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
@@ -246,7 +249,9 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ita-portal@localhost")
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The public address printed in QR codes, PDF footers and e-mails. Unset, it is the development
+# server's own, on the port it was started on (bin/run-portal exports PORT).
+SITE_URL = env_str("SITE_URL") or f"http://127.0.0.1:{env_int('PORT', 8000)}"
 
 # Production hardening: on whenever DEBUG is off, each overridable for a TLS-terminating proxy.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

@@ -4,8 +4,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from operations import views as operation_views
+from organisations import people
 from organisations import views as organisation_views
 from organisations.password_reset import ThrottledPasswordResetView
+from organisations.passwords import OwnPasswordChangeView, OwnPasswordResetConfirmView
 from publishing import views as publishing_views
 from publishing.sitemaps import SITEMAPS
 from reports.views import start
@@ -28,7 +30,7 @@ urlpatterns = [
     ),
     path(
         "accounts/password-reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        OwnPasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
@@ -36,12 +38,14 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("accounts/password/", OwnPasswordChangeView.as_view(), name="password_change"),
     path("accounts/signature/", organisation_views.my_signature, name="signature"),
     path(
         "accounts/signature/image.png",
         organisation_views.my_signature_image,
         name="signature_image",
     ),
+    path("people/<int:organisation>/add/", people.person_add, name="person_add"),
     path("reports/", include("reports.urls")),
     path("ita/", include("publishing.urls")),
     path("verify/<slug:code>/", publishing_views.verify, name="verify"),

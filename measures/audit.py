@@ -1,10 +1,11 @@
 """The audit trail: who changed what and when, read from django-simple-history."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from itertools import pairwise
 
 from organisations.models import Membership
+from thai.dates import thai_date, thai_datetime
 from thai.fiscal import Period
 
 from .models import DivisionResult, Evidence, Measure, MeasureStep, ProgressEntry
@@ -68,45 +69,55 @@ def latest(trail: list[AuditEntry]) -> list[AuditEntry]:
     return sorted(trail, key=lambda entry: entry.when, reverse=True)[:TRAIL_MAX]
 
 
-def audit_entries(records, describe, *, organisation) -> list[AuditEntry]:
+def audit_entries(records, describe, *, organisation, fields=None, act=None) -> list[AuditEntry]:
     """One entry per historical record among the latest TRAIL_MAX, with the fields that changed
-    since the one before (an edit whose earlier version is older than that is left out)."""
+    since the one before (an edit whose earlier version is older than that is left out).
+
+    `fields`: only these fields' changes are shown, and an edit of nothing else is left out.
+    `act(before, after)`: the verb for a record that is a person's act ("ลงนาม"), or None to
+    leave out a step the system took (`before` is None for the first record of an object)."""
     window = records.select_related("history_user").order_by("-history_date", "-history_id")
-    records = sorted(window[: TRAIL_MAX + 1], key=lambda record: (record.id, record.history_date))
+    # In the order they were written (the id), whatever the clock said.
+    records = sorted(window[: TRAIL_MAX + 1], key=lambda record: (record.id, record.history_id))
     names = _display_names(organisation, {r.history_user_id for r in records})
+    act = act or _kind
     trail = []
     by_object = {}
     for record in records:
         by_object.setdefault(record.id, []).append(record)
     for versions in by_object.values():
         first = versions[0]
-        if first.history_type != "~":
-            trail.append(_entry(first, describe, names, []))
+        if first.history_type != "~" and (kind := act(None, first)):
+            trail.append(_entry(first, describe, names, [], kind))
         for before, after in pairwise(versions):
-            changes = [] if after.history_type == "-" else _changes(before, after)
-            if changes or after.history_type != "~":
-                trail.append(_entry(after, describe, names, changes))
+            changes = [] if after.history_type == "-" else _changes(before, after, fields)
+            if (changes or after.history_type != "~") and (kind := act(before, after)):
+                trail.append(_entry(after, describe, names, changes, kind))
     return trail
 
 
-def _entry(record, describe, names, changes) -> AuditEntry:
+def _kind(before, after) -> str:
+    return KIND[after.history_type]
+
+
+def _entry(record, describe, names, changes, kind) -> AuditEntry:
     user = record.history_user
     who = names.get(record.history_user_id) or (user and (user.first_name or user.username))
     return AuditEntry(
         when=record.history_date,
         who=who or "ระบบ",
         what=describe(record),
-        kind=KIND[record.history_type],
+        kind=kind,
         changes=changes,
     )
 
 
-def _changes(before, after) -> list[Change]:
+def _changes(before, after, fields=None) -> list[Change]:
     delta = after.diff_against(before)
     model = after.instance_type
     changes = []
     for change in delta.changes:
-        if change.field in HIDDEN_FIELDS:
+        if change.field in HIDDEN_FIELDS or (fields is not None and change.field not in fields):
             continue
         field = model._meta.get_field(change.field)
         changes.append(
@@ -120,6 +131,10 @@ def _shown(field, value) -> str:
         return str(dict(field.choices).get(value, value))
     if isinstance(value, bool):
         return "ใช่" if value else "ไม่ใช่"
+    if isinstance(value, datetime):
+        return thai_datetime(value)
+    if isinstance(value, date):
+        return thai_date(value)
     return "" if value is None else str(value)
 
 

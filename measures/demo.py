@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from organisations.access import SYSTEM
+from organisations.emblems import mark_demo
 from organisations.models import Division, Membership, Organisation
 
 from . import period_lock
@@ -58,6 +59,9 @@ def demo_logins(data: dict) -> list[DemoLogin]:
 @transaction.atomic
 def load_demo(data: dict, *, keep_existing: bool = False) -> DemoResult:
     """Create or reset the demo organisation to exactly what the fixture says."""
+    # The deployment holds the demo: its documents may be finished without the Garuda,
+    # printing a ring that says so (organisations/emblems.py).
+    mark_demo()
     existing = Organisation.objects.filter(short_name=data["organisation"]["short_name"]).first()
     if existing and keep_existing:
         fiscal_year = existing.fiscal_years.get(year=data["plan"]["year"])

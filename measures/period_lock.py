@@ -4,6 +4,9 @@
 period for review, the approval makes the lock final, returning the report or starting a new
 revision opens the period again. The database enforces it too (migrations/0005)."""
 
+from thai.digits import thai_digits
+from thai.fiscal import Period
+
 from .models import PeriodLock
 
 Stage = PeriodLock.Stage
@@ -32,4 +35,16 @@ def unlock(*, fiscal_year, period) -> None:
     PeriodLock.objects.filter(fiscal_year=fiscal_year, period=period).delete()
 
 
-CLOSED_MESSAGE = "รายงานรอบนี้เสนอผู้บังคับบัญชาแล้ว ผลการดำเนินการและหลักฐานของรอบนี้แก้ไขไม่ได้"
+def closed_reason(fiscal_year, period) -> str | None:
+    """Why the period's progress and evidence may not change now, the one message every path
+    gives (pages, writers, admin, imports); None while the period is open."""
+    current = stage(fiscal_year, period)
+    if current is None:
+        return None
+    # Two periods may be open at once (a year's 12 months and the next year's first half).
+    report = f"รายงาน{Period(period).short_label} ปีงบประมาณ {thai_digits(fiscal_year.year)}"
+    if current == Stage.REVIEW:
+        return (
+            f"{report} เสนอผู้บังคับบัญชาแล้ว ผลการดำเนินการและหลักฐานของรอบนี้แก้ไขไม่ได้จนกว่ารายงานจะถูกส่งกลับ"
+        )
+    return f"{report} ได้รับอนุมัติแล้ว ผลการดำเนินการและหลักฐานของรอบนี้แก้ไขไม่ได้อีก"

@@ -45,7 +45,7 @@ def my_measures(request):
                     "organisation": organisation,
                     "fiscal_year": fiscal_year,
                     "period": Period(period),
-                    "open": period_lock.is_open(fiscal_year, period),
+                    "closed": period_lock.closed_reason(fiscal_year, period),
                     "measures": measures,
                     "to_record": sum(measure.to_record for measure in measures),
                     "filtered": mine,

@@ -9,6 +9,7 @@ from organisations import access
 from organisations.access import MANAGERS, SUPERIORS
 from organisations.models import StepKind
 from organisations.selectors import review_chain
+from thai.digits import thai_digits
 
 from . import period_lock
 
@@ -33,9 +34,19 @@ def can_view_progress(user, measure) -> bool:
 def can_edit_progress(user, measure, period) -> bool:
     """Staff of a responsible division, the analyst and the site admin, while the period is
     open (its report not submitted)."""
-    if not period_lock.is_open(measure.fiscal_year, period):
-        return False
-    return access.manages(user, measure.organisation) or answers_for(user, measure)
+    return progress_refusal(user, measure, period) is None
+
+
+def progress_refusal(user, measure, period) -> str | None:
+    """Why the person may not record the measure's progress (and evidence) of the period, in
+    the one sentence that holds for them, or None if they may. Whose measure it is comes first:
+    to the staff of another division, the period's lock is not the reason."""
+    if not (access.manages(user, measure.organisation) or answers_for(user, measure)):
+        return (
+            f"มาตรการข้อ {thai_digits(measure.number)} เป็นของ{measure.responsible_label} "
+            "ท่านไม่ได้อยู่ในส่วนราชการนี้ จึงบันทึกผลไม่ได้"
+        )
+    return period_lock.closed_reason(measure.fiscal_year, period)
 
 
 def can_edit_combined_result(user, measure) -> bool:

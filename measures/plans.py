@@ -114,11 +114,11 @@ def plan_import(
         return ImportOutcome(file_errors=str(error).split("\n"), period=period)
     with transaction.atomic():
         fiscal_year, _ = FiscalYear.objects.get_or_create(organisation=organisation, year=year)
-        if period is not None and not period_lock.is_open(fiscal_year, period):
+        reason = period is not None and period_lock.closed_reason(fiscal_year, period)
+        if reason:
             transaction.set_rollback(True)
             return ImportOutcome(
-                file_errors=[f"{period_lock.CLOSED_MESSAGE} จึงนำเข้าผลการดำเนินการของรอบนี้ไม่ได้"],
-                period=period,
+                file_errors=[f"{reason} จึงนำเข้าผลการดำเนินการของรอบนี้ไม่ได้"], period=period
             )
         resource = MeasureTableResource(
             fiscal_year=fiscal_year, period=period, by=by, statuses=statuses, choosing=not confirm

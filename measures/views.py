@@ -14,7 +14,7 @@ from organisations.access import NotAllowed
 from thai.digits import thai_digits
 from thai.fiscal import Period
 
-from . import permissions
+from . import period_lock, permissions
 from .audit import measure_audit_trail
 from .forms import ProgressForm
 from .models import Evidence, Measure, ProgressEntry
@@ -40,7 +40,11 @@ def _measure_for(request, pk) -> Measure:
 def measure_detail(request, pk):
     measure = _measure_for(request, pk)
     periods = [
-        {**shown, "can_edit": permissions.can_edit_progress(request.user, measure, shown["period"])}
+        {
+            **shown,
+            "can_edit": permissions.can_edit_progress(request.user, measure, shown["period"]),
+            "closed": period_lock.closed_reason(measure.fiscal_year, shown["period"]),
+        }
         for shown in periods_shown(measure)
     ]
     trail = None
@@ -56,11 +60,9 @@ def progress_edit(request, pk, period):
     measure = _measure_for(request, pk)
     if period not in Period.values:
         raise Http404("ไม่มีรอบการรายงานนี้")
-    if not permissions.can_edit_progress(request.user, measure, period):
-        messages.error(
-            request,
-            "ท่านแก้ไขผลของมาตรการนี้ในรอบนี้ไม่ได้: ไม่ใช่ส่วนราชการผู้รับผิดชอบ หรือรายงานรอบนี้เสนอผู้บังคับบัญชาแล้ว",
-        )
+    refusal = permissions.progress_refusal(request.user, measure, period)
+    if refusal:
+        messages.error(request, refusal)
         return redirect("measures:detail", pk=measure.pk)
     recording = recording_for(request.user, measure, period)
     entry = recording.entry

@@ -1,9 +1,8 @@
-from django import forms
 from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.contrib.auth.password_validation import validate_password
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html_join
+from solo.admin import SingletonModelAdmin
 
 from . import access
 from .admin_base import (
@@ -14,7 +13,16 @@ from .admin_base import (
     scoped_organisation_ids,
 )
 from .admin_filters import organisation_filter
-from .models import Division, Membership, Organisation, ReviewChainStep, SignatureImage
+from .emblems import EmblemImageField
+from .forms import MembershipForm
+from .models import (
+    Deployment,
+    Division,
+    Membership,
+    Organisation,
+    ReviewChainStep,
+    SignatureImage,
+)
 from .services import membership_save, signature_image_remove
 
 
@@ -25,9 +33,29 @@ class DivisionInline(ScopedInline, admin.TabularInline):
     fields = ["order", "name", "short_name"]
 
 
+EMBLEM_UPLOAD = {models.ImageField: {"form_class": EmblemImageField}}
+
+
+@admin.register(Deployment)
+class DeploymentAdmin(SingletonModelAdmin):
+    """The deployment's own settings: its operator's alone."""
+
+    formfield_overrides = EMBLEM_UPLOAD
+
+    def has_module_permission(self, request):
+        return access.is_operator(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return access.is_operator(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return access.is_operator(request.user)
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(ScopedAdmin):
     rule = staticmethod(access.administers)
+    formfield_overrides = EMBLEM_UPLOAD
     list_display = ["name", "short_name", "slug", "district", "province", "records"]
     search_fields = ["name", "short_name", "slug"]
     ordering = ["name"]
@@ -65,69 +93,11 @@ class DivisionAdmin(ScopedAdmin):
     ordering = ["organisation_id", "order", "id"]
 
 
-class MembershipForm(forms.ModelForm):
-    """A person is named by their username: an existing account, or a new one with a first
-    password. Nobody picks from a list of every account in the deployment."""
-
-    username = forms.RegexField(
-        label="ชื่อผู้ใช้ (สำหรับเข้าสู่ระบบ)",
-        max_length=150,
-        regex=r"^[\w.@+-]+$",
-        error_messages={"invalid": "ใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . @ + - _"},
-    )
-    password = forms.CharField(
-        label="รหัสผ่านเริ่มต้น (เฉพาะผู้ใช้ใหม่)",
-        required=False,
-        strip=False,
-        widget=forms.PasswordInput(render_value=False),
-        help_text="ผู้ใช้ใหม่ควรเปลี่ยนรหัสผ่านเมื่อเข้าสู่ระบบครั้งแรก",
-    )
-    email = forms.EmailField(label="อีเมล (เฉพาะผู้ใช้ใหม่)", required=False)
-
-    class Meta:
-        model = Membership
-        fields = ["organisation", "role", "display_name", "position_title", "divisions"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["username"].initial = self.instance.user.username
-            self.fields["username"].disabled = True
-
-    def clean(self):
-        cleaned = super().clean()
-        self._check_new_account(cleaned)
-        organisation = cleaned.get("organisation")
-        foreign = [
-            division
-            for division in cleaned.get("divisions", [])
-            if division.organisation_id != getattr(organisation, "pk", None)
-        ]
-        if organisation and foreign:
-            self.add_error(
-                "divisions",
-                f"ส่วนราชการต่อไปนี้ไม่ได้อยู่ใน {organisation}: {', '.join(map(str, foreign))}",
-            )
-        return cleaned
-
-    def _check_new_account(self, cleaned):
-        username, password = cleaned.get("username"), cleaned.get("password")
-        User = get_user_model()
-        if self.instance.pk or not username or User.objects.filter(username=username).exists():
-            return
-        if not password:
-            self.add_error("password", "ผู้ใช้ใหม่ต้องมีรหัสผ่านเริ่มต้น")
-            return
-        try:
-            validate_password(password, User(username=username, email=cleaned.get("email", "")))
-        except forms.ValidationError as error:
-            self.add_error("password", error)
-
-
 @admin.register(Membership)
 class MembershipAdmin(WriterAdmin, ScopedAdmin):
     rule = staticmethod(access.administers)
     form = MembershipForm
+    change_list_template = "admin/organisations/membership_change_list.html"
     list_display = ["display_name", "user", "role", "position_title", "organisation"]
     list_filter = [organisation_filter("organisation"), "role"]
     list_select_related = ["organisation", "user"]
@@ -136,6 +106,12 @@ class MembershipAdmin(WriterAdmin, ScopedAdmin):
     filter_horizontal = ["divisions"]
     fields = ["organisation", "username", "password", "email", "role", "display_name",
               "position_title", "divisions"]  # fmt: skip
+
+    def changelist_view(self, request, extra_context=None):
+        """The site admin's own page to add a person (เพิ่มบุคลากร), above the list."""
+        organisations = access.member_organisations(request.user, access.administers)
+        extra_context = {**(extra_context or {}), "add_person_organisations": organisations}
+        return super().changelist_view(request, extra_context)
 
     def save_model(self, request, obj, form, change):
         self._divisions = form.cleaned_data.get("divisions") or []

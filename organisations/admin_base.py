@@ -163,12 +163,23 @@ class ScopedInline(ScopedFields):
         return self.has_view_permission(request, obj)
 
 
-DATABASE_REFUSAL = "ระบบไม่อนุญาตให้แก้ไขข้อมูลนี้ เพราะรายงานที่เกี่ยวข้องเสนอผู้บังคับบัญชาหรือเสร็จสิ้นแล้ว"
+# What the database's own rules say when a write got past the writers, by the name each trigger
+# raises (measures/migrations/0005, reports/migrations/0002 and 0006): each its one reason.
+DATABASE_REFUSALS = {
+    "period_locked": ("รายงานของรอบนี้เสนอผู้บังคับบัญชาแล้ว ผลการดำเนินการและหลักฐานของรอบนี้จึงแก้ไขไม่ได้"),
+    "final_report_never_changes": "รายงานนี้เสร็จสิ้นแล้ว แก้ไขไม่ได้ ถ้าต้องแก้ให้สร้างฉบับแก้ไข",
+    "final_rendering_never_changes": "ไฟล์ PDF ฉบับสมบูรณ์ไม่เปลี่ยนแปลงและลบไม่ได้",
+}
+DATABASE_REFUSAL = "ฐานข้อมูลไม่รับการแก้ไขนี้ เพราะขัดกับกฎของข้อมูล"
 
 
 def refusal_message(error) -> str:
     if isinstance(error, IntegrityError):
-        return DATABASE_REFUSAL
+        said = str(error)
+        return next(
+            (reason for name, reason in DATABASE_REFUSALS.items() if name in said),
+            DATABASE_REFUSAL,
+        )
     if isinstance(error, ValidationError):
         return " ".join(error.messages)
     return str(error)

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
+from solo.models import SingletonModel
 
 
 class Role(models.TextChoices):
@@ -37,7 +38,12 @@ class Organisation(models.Model):
     document_prefix = models.CharField(
         "รหัสหนังสือ (ที่)", max_length=60, blank=True, help_text="เช่น นธ ๗๔๙๐๑.๑"
     )
-    emblem = models.ImageField("ตราสัญลักษณ์", upload_to="emblems/", blank=True)
+    emblem = models.ImageField(
+        "ตราครุฑของหน่วยงาน",
+        upload_to="emblems/",
+        blank=True,
+        help_text="ไม่ต้องตั้ง ถ้าใช้ตราครุฑที่ผู้ดูแลระบบทั้งหมดตั้งไว้ให้ทุกหน่วยงาน (PNG หรือ JPEG)",
+    )
     slug = models.SlugField(
         "ชื่อในที่อยู่เว็บ",
         max_length=60,
@@ -204,3 +210,49 @@ class SignatureImage(models.Model):
 
     def __str__(self):
         return f"ลายมือชื่อของ {self.user}"
+
+
+class PasswordChangeDue(models.Model):
+    """The person's password was chosen by someone else (a site admin adding them): they change
+    it at their next sign-in before doing anything else (organisations/first_password.py)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="password_change_due",
+        verbose_name="ผู้ใช้",
+    )
+    since = models.DateTimeField("ตั้งรหัสผ่านเริ่มต้นเมื่อ", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "ต้องเปลี่ยนรหัสผ่าน"
+        verbose_name_plural = "ต้องเปลี่ยนรหัสผ่าน"
+
+    def __str__(self):
+        return f"{self.user} ต้องเปลี่ยนรหัสผ่าน"
+
+
+class Deployment(SingletonModel):
+    """What holds for the whole deployment, one record set by its operator in the admin: the
+    Garuda (ตราครุฑ) documents print where an organisation has no emblem of its own, and whether
+    this is a demo (organisations/emblems.py says what each means)."""
+
+    emblem = models.ImageField(
+        "ตราครุฑสำหรับทุกหน่วยงาน",
+        upload_to="emblems/",
+        blank=True,
+        help_text="ภาพตราครุฑฉบับทางราชการ PNG หรือ JPEG ใช้กับเอกสารของทุกหน่วยงานที่ไม่ได้ตั้งตราของตนเอง",
+    )
+    is_demo = models.BooleanField(
+        "ระบบทดลองใช้",
+        default=False,
+        help_text="load_demo ตั้งให้: เอกสารที่ไม่มีตราครุฑลงนามได้ และพิมพ์วงกลม “ตราครุฑ (ตัวอย่าง)” "
+        "แทนตรา ห้ามเปิดในระบบที่ใช้งานจริง",
+    )
+
+    class Meta:
+        verbose_name = "การตั้งค่าระบบ"
+        verbose_name_plural = "การตั้งค่าระบบ"
+
+    def __str__(self):
+        return "การตั้งค่าระบบ"

@@ -11,30 +11,65 @@ from django.db import transaction
 
 from . import access
 from .access import NotAllowed
-from .models import Membership, Organisation, Role, SignatureImage
+from .models import Membership, Organisation, PasswordChangeDue, Role, SignatureImage
 from .signature_images import check_signature_image
+
+STAFF_WITHOUT_DIVISION = (
+    "เจ้าหน้าที่ส่วนราชการต้องสังกัดอย่างน้อยหนึ่งส่วนราชการ จึงจะเห็นและบันทึกผลมาตรการของส่วนราชการนั้นได้"
+)
+
+
+def check_divisions(*, organisation, role, divisions) -> None:
+    """A role's divisions: of its own organisation, and at least one for staff (who would
+    otherwise see every measure and could record none). ValidationError on `divisions`."""
+    foreign = [d for d in divisions if d.organisation_id != getattr(organisation, "pk", None)]
+    if organisation is not None and foreign:
+        raise ValidationError(
+            {"divisions": f"ส่วนราชการต่อไปนี้ไม่ได้อยู่ใน {organisation}: {', '.join(map(str, foreign))}"}
+        )
+    if role == Role.STAFF and not divisions:
+        raise ValidationError({"divisions": STAFF_WITHOUT_DIVISION})
+
+
+def check_new_account(*, username: str, password: str, email: str = "") -> None:
+    """A username nobody has yet needs a first password that passes the validators
+    (AUTH_PASSWORD_VALIDATORS). ValidationError on `password`."""
+    User = get_user_model()
+    if not username or User.objects.filter(username=username).exists():
+        return
+    if not password:
+        raise ValidationError({"password": "ผู้ใช้ใหม่ต้องมีรหัสผ่านเริ่มต้น"})
+    try:
+        validate_password(password, User(username=username, email=email))
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from None
 
 
 @transaction.atomic
 def membership_save(
-    *, membership: Membership, username: str, password: str = "", email: str = "", divisions, by
-) -> Membership:
+    *, membership: Membership, username: str, password: str = "", email: str = "", divisions,
+    by, password_change_due: bool = True,
+) -> Membership:  # fmt: skip
     """Give the person named `username` the membership's role, creating their account with
-    `password` if there is none. An existing account is named exactly, never chosen from a list
-    of everyone in the deployment."""
+    `password` if there is none; such a person changes that password at their first sign-in
+    unless `password_change_due` is False (nobody knows it: they set theirs from a link). An
+    existing account is named exactly, never chosen from a list of everyone in the deployment.
+    Refusals: NotAllowed (not this organisation's site admin), ValidationError by field."""
     organisation: Organisation = membership.organisation
     if not access.administers(by, organisation):
         raise NotAllowed("ท่านจัดการผู้ใช้ของหน่วยงานนี้ไม่ได้")
+    divisions = list(divisions)
+    check_divisions(organisation=organisation, role=membership.role, divisions=divisions)
+    check_new_account(username=username, password=password, email=email)
     User = get_user_model()
     user = User.objects.filter(username=username).first()
     if user is None:
-        if not password:
-            raise ValidationError({"password": "ผู้ใช้ใหม่ต้องมีรหัสผ่านเริ่มต้น"})
         user = User(username=username, email=email, first_name=membership.display_name)
-        validate_password(password, user)
         user.set_password(password)
         user.full_clean()
         user.save()
+        if password_change_due:
+            PasswordChangeDue.objects.create(user=user)
     elif membership.pk and membership.user_id != user.pk:
         raise ValidationError({"username": "เปลี่ยนผู้ใช้ของบทบาทที่มีอยู่ไม่ได้ ให้เพิ่มบทบาทใหม่แทน"})
     if membership.role in access.MANAGERS and not user.is_staff:
@@ -93,5 +128,5 @@ def organisation_create(*, by, admin_username: str, admin_email: str, admin_name
     # An unguessable first password nobody knows; the site admin sets theirs from the link.
     return membership_save(
         membership=membership, username=admin_username, email=admin_email,
-        password=secrets.token_urlsafe(32), divisions=[], by=by,
+        password=secrets.token_urlsafe(32), divisions=[], by=by, password_change_due=False,
     )  # fmt: skip

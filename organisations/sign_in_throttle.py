@@ -1,9 +1,9 @@
 """Sign-in attempts from one address are bounded: a password is hashed slowly on purpose (about
 0.2 s of CPU), so unbounded guessing from one place would spend the server's processors. At most
-SIGN_IN_PER_MINUTE password submissions (the sign-in page, the admin's, a password reset) from
-one client address a minute; more gets a Thai page (429) without anything being hashed. An office
-whose people share one public address stays far below it. Per-account guessing is django-axes's
-lock-out (settings.AXES_*)."""
+SIGN_IN_PER_MINUTE password submissions (the sign-in page, the admin's, a password reset or
+change) from one client address a minute; more gets a Thai page (429) without anything being
+hashed. An office whose people share one public address stays far below it. Per-account
+guessing is django-axes's lock-out (settings.AXES_*)."""
 
 from django.conf import settings
 from django.shortcuts import render
@@ -13,7 +13,7 @@ from .client_address import client_address
 from .throttle import over_limit
 
 MINUTE = 60
-THROTTLED_URL_NAMES = ["login", "admin:login", "password_reset"]
+THROTTLED_URL_NAMES = ["login", "admin:login", "password_reset", "password_change"]
 
 
 class SignInThrottleMiddleware:

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from thai.widgets import FilePicker
 
 from . import access
-from .models import Organisation, SignatureImage
+from .models import Deployment, Organisation, SignatureImage
 from .services import signature_image_remove, signature_image_set
 from .signature_images import MAX_BYTES, check_signature_image, drawing_bytes
 from .widgets import SignaturePad
@@ -19,17 +19,22 @@ RASTER_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
 
 @login_required
 def emblem(request, name):
-    """An organisation's emblem, for its own people's report preview (the PDF reads it from
-    storage)."""
+    """An organisation's emblem, for its own people's report preview, or the deployment's, for
+    everyone signed in (the PDF reads both from storage)."""
+    sound = "\x00" not in name and "/" not in name
     organisation = (
         Organisation.objects.filter(emblem=f"emblems/{name}").only("pk", "emblem").first()
-        if "\x00" not in name and "/" not in name
+        if sound
         else None
     )
-    if organisation is None or not access.is_member(request.user, organisation):
+    if organisation is not None and access.is_member(request.user, organisation):
+        found = organisation.emblem
+    elif sound and Deployment.objects.filter(emblem=f"emblems/{name}").exists():
+        found = Deployment.get_solo().emblem
+    else:
         raise Http404("ไม่พบไฟล์")
     try:
-        stream = organisation.emblem.open("rb")
+        stream = found.open("rb")
     except (FileNotFoundError, ValueError):
         raise Http404("ไม่พบไฟล์") from None
     return FileResponse(stream, content_type=_image_type(name))

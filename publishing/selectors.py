@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Prefetch
+from django.urls import reverse
 
 from organisations.models import Organisation, StepKind
 from reports.models import RenderedPdf, ReviewStep
@@ -27,6 +28,7 @@ class Identity:
     approver: str
     acknowledged_at: datetime | None
     acknowledger: str
+    last_act: str  # what the last signer did: "รับทราบ" a report, "ลงนามประกาศ" an announcement
     sha256: str
     page_count: int
 
@@ -45,6 +47,11 @@ class Identity:
     @property
     def pdf_url(self) -> str:
         return self.publication.get_pdf_url()
+
+    @property
+    def verify_url(self) -> str:
+        """The page the QR code printed on the document leads to."""
+        return reverse("verify", args=[self.publication.document.verification_code])
 
 
 def publications():
@@ -77,6 +84,7 @@ def identity(publication) -> Identity:
         acknowledger=(
             f"{acknowledge.signer_name} {acknowledge.signer_position}" if acknowledge else ""
         ),
+        last_act=document.words.last_act,
         sha256=final.sha256 if final else "",
         page_count=final.page_count if final else 0,
     )

@@ -1,19 +1,43 @@
-"""A report's audit trail: changes to its memo and to its superiors' blocks."""
+"""A report's audit trail: what people did to it, that is, the edits of its memo and each
+superior's signing of their block. The review's own steps (a new round clearing the blocks, the
+state moving on) are the system's and are left out; the acts themselves are listed with the
+report's review events."""
 
-from measures.audit import audit_entries, latest
+from measures.audit import KIND, audit_entries, latest
 
-from .models import Report, ReviewStep
+from .models import MEMO_FIELDS, Report, ReviewStep
+
+SIGNED_FIELDS = {"comment", "signer_name", "signer_position"}
 
 
 def report_audit_trail(report):
+    words = report.words
     trail = audit_entries(
         Report.history.filter(id=report.pk),
-        lambda record: "บันทึกข้อความ",
+        lambda record: words.text,
         organisation=report.organisation,
+        fields=set(MEMO_FIELDS),
+        act=_by_a_person,
     )
     trail += audit_entries(
         ReviewStep.history.filter(report_id=report.pk),
         lambda record: f"ความเห็น{record.signer_position}",
         organisation=report.organisation,
+        fields=SIGNED_FIELDS,
+        act=_signing,
     )
     return latest(trail)
+
+
+def _by_a_person(before, after) -> str | None:
+    if after.history_user_id is None:
+        return None  # the demo's set-up, a command
+    return KIND[after.history_type]
+
+
+def _signing(before, after) -> str | None:
+    """A superior signed their block: it now names who signed, at a new time."""
+    signed = after.acted_by_id is not None and after.history_user_id == after.acted_by_id
+    if before is not None and signed and after.acted_at != before.acted_at:
+        return "ลงนาม"
+    return None

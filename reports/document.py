@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from measures.models import ProgressEntry
 from measures.selectors import division_parts, measures_with_progress, previous_entry
+from organisations.emblems import emblem_name, placeholder_text
 from thai.dates import thai_date
 from thai.digits import thai_digits
 from thai.fiscal import period_title
@@ -45,7 +46,8 @@ def report_document(report) -> dict:
     )
     _with_images(document, report, acts)
     document["final"] = final
-    document["emblem"] = report.organisation.emblem.name or ""
+    document["emblem"] = emblem_name(report.organisation)
+    document["emblem_placeholder"] = "" if document["emblem"] else placeholder_text()
     document["signature_images"] = {
         signature_url(report, act): bytes(act.signature_png)
         for act in acts.values()
@@ -93,15 +95,17 @@ def signature_url(report, act) -> str:
     return reverse("reports:signature", args=[report.pk, act.pk])
 
 
-def signature_block(report, act, *, name, position) -> dict:
-    """A signature block: empty lines on a draft; on the signed document, the act."""
+def signature_block(report, act, *, name, position, dated=True) -> dict:
+    """A signature block: empty lines on a draft; on the signed document, the act, with its
+    date unless the document already prints it (`dated=False`: the memo's author, whose date
+    is the header's วันที่; the announcement's signer, whose date is "ประกาศ ณ วันที่")."""
     if act is None:
         return {"name": name, "position": position, "signed": False}
     return {
         "name": act.actor_name,
         "position": act.actor_position,
         "signed": True,
-        "signed_on": thai_date(act.created_at),
+        "signed_on": thai_date(act.created_at) if dated else "",
     }
 
 
@@ -206,8 +210,12 @@ def memo_fields(report, author_act=None) -> dict:
         "paragraphs": memo_paragraphs(report.body),
         "closing": report.closing,
         "author": signature_block(
-            report, author_act, name=report.author_name, position=report.author_position
-        ),
+            report,
+            author_act,
+            name=report.author_name,
+            position=report.author_position,
+            dated=False,
+        ),  # fmt: skip
     }
 
 
@@ -228,8 +236,12 @@ def review_blocks(report, acts=None) -> list[dict]:
             "heading": step.heading,
             "comment": step.comment,
             "signature": signature_block(
-                report, acts.get(step.order), name=step.signer_name, position=step.signer_position
-            ),
+                report,
+                acts.get(step.order),
+                name=step.signer_name,
+                position=step.signer_position,
+                dated=not report.is_plan,
+            ),  # fmt: skip
         }
         for step in report.review_steps.order_by("order")
     ]

@@ -102,23 +102,29 @@ def password_field(*, required=True):
     )
 
 
-class SubmitForm(forms.Form):
+class SignForm(forms.Form):
+    """A signing act with nothing to write: submitting, and signing an announcement."""
+
     password = password_field()
 
 
 class CommentForm(forms.Form):
+    action = "ลงนามความเห็น"
     comment = comment_field("ความเห็น")
     password = password_field()
 
 
 class AcknowledgeForm(forms.Form):
+    action = "ลงนามรับทราบ"
     comment = comment_field("ความเห็น", required=True, initial=DEFAULT_ACKNOWLEDGEMENT, rows=2)
     password = password_field()
 
 
 class ApproveForm(forms.Form):
-    """The chief administrator's comment, one follow-up direction per measure, and the decision.
-    Only the directions the form sends change (a form without them changes none)."""
+    """The chief administrator's comment, one follow-up direction per measure (and a mark for
+    the measures to be corrected when returning), and the decision. Only the directions the
+    form sends change (a form without them, or showing only some measures, changes the rest
+    of none)."""
 
     decision = forms.ChoiceField(
         choices=[("approve", "อนุมัติ"), ("return", "ส่งกลับให้แก้ไข")], required=False
@@ -138,18 +144,41 @@ class ApproveForm(forms.Form):
                 initial=row.get("follow_up", ""),
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+            self.fields[self._mark(row)] = forms.BooleanField(
+                label=f"ให้ส่วนราชการแก้ไขข้อ {thai_digits(row['number'])} (เมื่อส่งกลับ)",
+                required=False,
+            )
 
     @staticmethod
     def _name(row):
         return f"follow_up_{row['number']}"
 
+    @staticmethod
+    def _mark(row):
+        return f"mark_{row['number']}"
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("decision") == "return" and not cleaned.get("reason", "").strip():
             self.add_error("reason", "กรุณาระบุเหตุผลที่ส่งกลับ")
-        if cleaned.get("decision") != "return" and not cleaned.get("password"):
-            self.add_error("password", "กรุณาใส่รหัสผ่านเพื่อลงนามอนุมัติ")
+        if cleaned.get("decision") != "return":
+            if not cleaned.get("password"):
+                self.add_error("password", "กรุณาใส่รหัสผ่านเพื่อลงนามอนุมัติ")
+            if self.marked():
+                self.add_error(
+                    None,
+                    "มาตรการที่ทำเครื่องหมายให้แก้ไขใช้เมื่อส่งกลับเท่านั้น ถ้าจะอนุมัติ กรุณาเอาเครื่องหมายออก",
+                )
         return cleaned
+
+    @property
+    def action(self) -> str:
+        """What the person meant to do, for the message when it did not happen."""
+        return "ส่งกลับ" if self.data.get(self.add_prefix("decision")) == "return" else "ลงนามอนุมัติ"
+
+    def marked(self) -> list[int]:
+        """The numbers of the measures marked for correction."""
+        return [row["number"] for row in self.rows if self.cleaned_data.get(self._mark(row))]
 
     @property
     def signs(self) -> bool:
@@ -162,5 +191,6 @@ class ApproveForm(forms.Form):
             if self.add_prefix(self._name(row)) in self.data
         }
 
-    def follow_up_fields(self):
-        return [(row, self[self._name(row)]) for row in self.rows]
+    def measure_fields(self):
+        """Each measure's row with its direction and its mark."""
+        return [(row, self[self._name(row)], self[self._mark(row)]) for row in self.rows]

@@ -32,9 +32,7 @@ def waiting_for(user) -> list[Waiting]:
         for report in waiting.prefetch_related("review_steps"):
             step = permissions.current_step_for(user, report)
             if step is not None:
-                items.append(
-                    Waiting(f"{report} รอ{step.get_kind_display()}จากท่าน", _report_url(report))
-                )
+                items.append(Waiting(f"{report} รอ{step.act_label}จากท่าน", _report_url(report)))
         if Role.ANALYST in roles:
             for report in reports.filter(state=ReportState.RETURNED):
                 items.append(Waiting(f"{report} ถูกส่งกลับให้แก้ไข", _report_url(report)))

@@ -12,6 +12,8 @@ from measures.models import FiscalYear
 from organisations.models import Role, StepKind
 from thai.fiscal import Period
 
+from . import wording
+
 # The seed memo's body is 703 characters and its longest comment 4 ("ทราบ"): a memo body of
 # several pages and a comment of a long paragraph are far above what a real report holds.
 BODY_MAX = 6_000
@@ -165,6 +167,15 @@ class Report(models.Model):
         return self.kind == DocumentKind.PLAN
 
     @property
+    def words(self) -> wording.Words:
+        """The document's own words: a report's, or the announcement's (reports/wording.py)."""
+        return wording.ANNOUNCEMENT if self.is_plan else wording.REPORT
+
+    @property
+    def state_label(self) -> str:
+        return self.words.states.get(self.state) or self.get_state_display()
+
+    @property
     def locks_period(self):
         """A report locks the progress of its period while it is reviewed; the plan's
         announcement has no period."""
@@ -222,6 +233,14 @@ class ReviewStep(models.Model):
     def heading(self):
         return f"ความเห็น{self.signer_position}"
 
+    @property
+    def act_label(self) -> str:
+        """What the step's holder does to this document: "รับทราบ" a report, "ลงนามประกาศ" an
+        announcement."""
+        if self.kind == StepKind.ACKNOWLEDGE:
+            return self.report.words.last_act
+        return self.get_kind_display()
+
 
 class ReviewAction(models.TextChoices):
     SUBMIT = "submit", "เสนอรายงาน"
@@ -259,6 +278,9 @@ class ReviewEvent(models.Model):
     # signature line is printed).
     signed = models.BooleanField("ลงนาม", default=False)
     signature_png = models.BinaryField("ภาพลายมือชื่อ ณ วันลงนาม", blank=True, default=b"")
+    # A return: the numbers of the measures the approving superior marked for correction, whose
+    # divisions' staff are told (reports/returns.py).
+    measure_numbers = models.JSONField("มาตรการที่ต้องแก้ไข", default=list, blank=True)
     created_at = models.DateTimeField("เมื่อ", auto_now_add=True)
 
     class Meta:
@@ -271,6 +293,10 @@ class ReviewEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} – {self.actor_name}"
+
+    @property
+    def action_label(self) -> str:
+        return self.report.words.actions.get(self.action) or self.get_action_display()
 
 
 class RenderedPdf(models.Model):

@@ -28,7 +28,20 @@ def can_create_report(user, fiscal_year) -> bool:
 
 
 def can_edit_memo(user, report) -> bool:
-    return report.state in EDITABLE_STATES and access.manages(user, report.organisation)
+    return memo_refusal(user, report) is None
+
+
+def memo_refusal(user, report) -> str | None:
+    """Why the person may not edit the memo (or the announcement's text) now, the one reason
+    that holds; None if they may."""
+    words = report.words
+    if not access.manages(user, report.organisation):
+        return f"{words.text}แก้ไขได้เฉพาะนักวิเคราะห์นโยบายและแผนและผู้ดูแลระบบของหน่วยงาน"
+    if report.state == ReportState.ACKNOWLEDGED:
+        return f"{words.document}นี้เสร็จสิ้นแล้ว แก้ไขไม่ได้ ถ้าต้องแก้ให้สร้างฉบับแก้ไข"
+    if report.state not in EDITABLE_STATES:
+        return f"{words.document}นี้เสนอผู้บังคับบัญชาแล้ว {words.text}แก้ไขได้เมื่อ{words.document}ถูกส่งกลับ"
+    return None
 
 
 def can_submit(user, report) -> bool:

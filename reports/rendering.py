@@ -62,7 +62,7 @@ def render_report(report, document: dict | None = None) -> Rendering:
     document = document or report_document(report)
     pdf, page_count = document_pdf(document)
     if document["final"]:
-        pdf = sign_pdf(pdf, report.organisation)
+        pdf = sign_pdf(pdf, report.organisation, reason=report.words.signature_reason)
     return Rendering(pdf, page_count, content_key(document_html(document)))
 
 

@@ -136,8 +136,9 @@ def report_update_memo(*, report, by, fields: dict) -> Report:
         .select_related("fiscal_year__organisation")
         .get(pk=report.pk)
     )
-    if not permissions.can_edit_memo(by, report):
-        raise NotAllowed("แก้ไขบันทึกข้อความไม่ได้: รายงานเสนอแล้วหรือท่านไม่มีสิทธิ์")
+    refusal = permissions.memo_refusal(by, report)
+    if refusal:
+        raise NotAllowed(refusal)
     for name in MEMO_FIELDS:
         if name in fields:
             setattr(report, name, fields[name])

@@ -11,7 +11,8 @@ shows the snapshot of the plan and progress taken then, and the period's progres
 (measures.period_lock): for review while the superiors may still write follow-up directions,
 final once the approval is given; returning the report or starting a new revision opens it.
 The final PDF is rendered by the worker once the acknowledging transaction commits
-(reports/pdf_jobs.py), never inside it.
+(reports/pdf_jobs.py), never inside it; the last step is refused while the organisation has no
+Garuda to print (organisations.emblems), except in a demo.
 
 Submitting, commenting, approving and acknowledging sign the document: each needs the person's
 password confirmed just before (organisations.access.confirm_password), and its event records the
@@ -27,6 +28,8 @@ from django.utils import timezone
 from measures import period_lock
 from measures.services.progress import progress_set_follow_ups
 from organisations.access import NotAllowed, require_confirmation
+from organisations.emblems import REFUSAL as EMBLEM_REFUSAL
+from organisations.emblems import emblem_missing
 from organisations.models import Role, SignatureImage, StepKind
 from organisations.selectors import membership_of, signing_name
 from thai.digits import thai_digits
@@ -50,7 +53,7 @@ def _locked(report) -> Report:
     )
 
 
-def _record(report, user, action, *, step=None, comment="", role=None, signed=False):
+def _record(report, user, action, *, step=None, comment="", role=None, signed=False, measures=()):
     actor_name, actor_position = signing_name(user, report.organisation, role)
     image = SignatureImage.objects.filter(user=user).values_list("png", flat=True).first()
     event = ReviewEvent(
@@ -64,6 +67,7 @@ def _record(report, user, action, *, step=None, comment="", role=None, signed=Fa
         actor_name=actor_name,
         actor_position=actor_position,
         comment=comment,
+        measure_numbers=list(measures),
     )
     _valid(event)
     event.save()
@@ -90,15 +94,16 @@ def report_submit(report, *, by, confirmation) -> Report:
     frozen as they are."""
     _require_confirmation(by, confirmation)
     report = _locked(report)
+    document = report.words.document
     if report.state == ReportState.ACKNOWLEDGED:
-        raise WorkflowError("รายงานนี้เสร็จสิ้นแล้ว แก้ไขไม่ได้ ถ้าต้องแก้ให้สร้างฉบับแก้ไข")
+        raise WorkflowError(f"{document}นี้เสร็จสิ้นแล้ว แก้ไขไม่ได้ ถ้าต้องแก้ให้สร้างฉบับแก้ไข")
     if report.state not in permissions.EDITABLE_STATES:
-        raise WorkflowError("รายงานนี้เสนอไปแล้ว")
+        raise WorkflowError(f"{document}นี้เสนอไปแล้ว")
     if not permissions.can_submit(by, report):
-        raise WorkflowError("เฉพาะนักวิเคราะห์นโยบายและแผนของหน่วยงานเสนอรายงานได้")
+        raise WorkflowError(f"เฉพาะนักวิเคราะห์นโยบายและแผนของหน่วยงานเสนอ{document}ได้")
     steps = list(report.review_steps.order_by("order"))
     if not steps:
-        raise WorkflowError("ยังไม่ได้กำหนดลำดับผู้บังคับบัญชาที่พิจารณารายงาน")
+        raise WorkflowError(f"ยังไม่ได้กำหนดลำดับผู้บังคับบัญชาที่พิจารณา{document}")
     _lock_period(report, period_lock.Stage.REVIEW)
     report.snapshot = {
         "table": plan_table(report),
@@ -137,21 +142,22 @@ def new_verification_code() -> str:
 
 def _step_for(report, by, kind) -> ReviewStep:
     """The step waiting for `by` to act as `kind`, or WorkflowError saying why not."""
+    document = report.words.document
     if report.state not in permissions.WAITING_STATES:
         messages = {
-            ReportState.DRAFT: "รายงานนี้ยังไม่ได้เสนอ",
-            ReportState.RETURNED: "รายงานนี้ถูกส่งกลับให้แก้ไขแล้ว",
-            ReportState.ACKNOWLEDGED: "รายงานนี้เสร็จสิ้นแล้ว แก้ไขไม่ได้",
+            ReportState.DRAFT: "ยังไม่ได้เสนอ",
+            ReportState.RETURNED: "ถูกส่งกลับให้แก้ไขแล้ว",
+            ReportState.ACKNOWLEDGED: "เสร็จสิ้นแล้ว แก้ไขไม่ได้",
         }
-        raise WorkflowError(messages[report.state])
+        raise WorkflowError(f"{document}นี้{messages[report.state]}")
     if not permissions.can_act(by, report, kind):
         waiting = permissions.waiting_step(report)
         if permissions.current_step_for(by, report) is None:
             raise WorkflowError(
-                f"ขณะนี้รายงานรอ{waiting.get_kind_display()}จาก{waiting.signer_position} "
-                "ท่านไม่ใช่ผู้พิจารณาขั้นนี้"
+                f"ขณะนี้{document}รอ{waiting.act_label}จาก{waiting.signer_position} ท่านไม่ใช่ผู้พิจารณาขั้นนี้"
             )
-        raise WorkflowError(f"ขั้นนี้เป็นการ{waiting.get_kind_display()} ไม่ใช่การ{StepKind(kind).label}")
+        asked = report.words.last_act if kind == StepKind.ACKNOWLEDGE else StepKind(kind).label
+        raise WorkflowError(f"ขั้นนี้เป็นการ{waiting.act_label} ไม่ใช่การ{asked}")
     return permissions.waiting_step(report)
 
 
@@ -168,6 +174,8 @@ def _sign(step, by, comment):
 
 def _advance(report, step):
     later = report.review_steps.filter(order__gt=step.order).order_by("order").first()
+    if later is None and emblem_missing(report.organisation):
+        raise WorkflowError(EMBLEM_REFUSAL)
     if step.kind == StepKind.APPROVE:
         # The follow-up directions are written: nothing of the period changes any more.
         _lock_period(report, period_lock.Stage.FINAL)
@@ -218,16 +226,21 @@ def report_approve(
 
 
 @transaction.atomic
-def report_return(report, *, by, reason, follow_ups: dict[int, str] | None = None) -> Report:
-    """The chief administrator sends the report back, saying why; it opens again for editing."""
+def report_return(
+    report, *, by, reason, follow_ups: dict[int, str] | None = None, measures=()
+) -> Report:
+    """The chief administrator sends the report back, saying why, and may mark the measures
+    (by number) to be corrected, whose divisions' staff are told (reports/returns.py); it
+    opens again for editing."""
     report = _locked(report)
     step = _step_for(report, by, StepKind.APPROVE)
     if not reason.strip():
         raise WorkflowError("กรุณาระบุเหตุผลที่ส่งกลับ")
+    measures = sorted(set(measures))
+    _require_in_report(report, measures)
     _write_follow_ups(report, follow_ups or {}, by)
-    _record(
-        report, by, ReviewEvent.Action.RETURN, step=step, comment=reason.strip(), role=step.role
-    )
+    _record(report, by, ReviewEvent.Action.RETURN, step=step, comment=reason.strip(),
+            role=step.role, measures=measures)  # fmt: skip
     report.state = ReportState.RETURNED
     report.current_step = None
     report.snapshot = None
@@ -239,12 +252,12 @@ def report_return(report, *, by, reason, follow_ups: dict[int, str] | None = Non
 
 @transaction.atomic
 def report_acknowledge(report, *, by, confirmation, text=DEFAULT_ACKNOWLEDGEMENT) -> Report:
-    """The chief executive acknowledges ("ทราบ") and signs; the final PDF is rendered once this
-    commits."""
+    """The chief executive acknowledges a report ("ทราบ") and signs, or signs (issues) an
+    announcement, which carries no comment; the final PDF is rendered once this commits."""
     _require_confirmation(by, confirmation)
     report = _locked(report)
     step = _step_for(report, by, StepKind.ACKNOWLEDGE)
-    text = text.strip() or DEFAULT_ACKNOWLEDGEMENT
+    text = "" if report.is_plan else text.strip() or DEFAULT_ACKNOWLEDGEMENT
     _sign(step, by, text)
     _record(report, by, ReviewEvent.Action.ACKNOWLEDGE, step=step, comment=text, role=step.role,
             signed=True)  # fmt: skip
@@ -257,16 +270,22 @@ def _write_follow_ups(report, follow_ups, by):
     where the divisions see them; measures not named keep theirs."""
     if not follow_ups:
         return
-    rows = {row["number"]: row for row in report.snapshot["table"]["rows"]}
-    unknown = [number for number in follow_ups if number not in rows]
-    if unknown:
-        raise WorkflowError(f"ไม่พบมาตรการข้อ {thai_digits(unknown[0])} ในรายงานนี้")
+    rows = _require_in_report(report, follow_ups)
     for number, text in follow_ups.items():
         rows[number]["follow_up"] = text.strip()
     progress_set_follow_ups(
         fiscal_year=report.fiscal_year, period=report.period, follow_ups=follow_ups, by=by
     )
     report.save(update_fields=["snapshot", "updated_at"])
+
+
+def _require_in_report(report, numbers) -> dict:
+    """The submitted table's rows by number, once every number given is one of them."""
+    rows = {row["number"]: row for row in report.snapshot["table"]["rows"]}
+    unknown = [number for number in numbers if number not in rows]
+    if unknown:
+        raise WorkflowError(f"ไม่พบมาตรการข้อ {thai_digits(unknown[0])} ในรายงานนี้")
+    return rows
 
 
 @transaction.atomic

@@ -11,15 +11,18 @@ they do, so that a test reads as a story.
 who must see nothing of home.
 """
 
+import io
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from measures.models import FiscalYear, Measure
 from measures.services.plan import measure_save, measure_set_divisions, measure_set_steps
 from measures.services.progress import progress_save
 from organisations.access import SYSTEM
-from organisations.models import Division, Membership, Organisation, Role
+from organisations.models import Deployment, Division, Membership, Organisation, Role
 from reports.services import report_create
 
 PASSWORD = "pw-for-tests-only"
@@ -79,7 +82,17 @@ def person(organisation, username, role, divisions=(), *, staff_status=False):
     return user
 
 
+def garuda_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGBA", (120, 140), (160, 30, 30, 255)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def build_cast() -> Cast:
+    # The deployment's operator has set the Garuda for every organisation.
+    deployment = Deployment.get_solo()
+    deployment.emblem = SimpleUploadedFile("garuda.png", garuda_png())
+    deployment.save()
     home = Organisation.objects.create(
         name="องค์การบริหารส่วนตำบลทดลอง", short_name="อบต.ทดลอง", district="เมือง",
         province="ยะลา", slug="thodlong",

@@ -137,8 +137,9 @@ class PlanImportForm(ImportForm):
     def clean(self):
         cleaned = super().clean()
         fiscal_year, period = cleaned.get("fiscal_year"), cleaned.get("period")
-        if fiscal_year and period and not period_lock.is_open(fiscal_year, period):
-            self.add_error("period", period_lock.CLOSED_MESSAGE)
+        reason = fiscal_year and period and period_lock.closed_reason(fiscal_year, period)
+        if reason:
+            self.add_error("period", reason)
         return cleaned
 
 

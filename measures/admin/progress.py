@@ -36,8 +36,9 @@ class ProgressEntryForm(OpenedVersionForm):
                 self.add_error("period", "เปลี่ยนรอบของผลการดำเนินการที่บันทึกแล้วไม่ได้")
         measure, period = cleaned.get("measure") or _measure(entry), cleaned.get("period")
         if measure and period and self.has_changed():
-            if not period_lock.is_open(measure.fiscal_year, period):
-                raise forms.ValidationError(period_lock.CLOSED_MESSAGE)
+            reason = period_lock.closed_reason(measure.fiscal_year, period)
+            if reason:
+                raise forms.ValidationError(reason)
         return cleaned
 
 

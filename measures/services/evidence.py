@@ -5,16 +5,15 @@ from django.db import transaction
 from organisations.access import NotAllowed, user_or_none
 from thai.digits import thai_digits
 
-from .. import limits, period_lock, permissions
+from .. import limits, permissions
 from ..models import Evidence
 from ..uploads import check_evidence_file
 
 
 def _require_changeable(entry, by):
-    if not period_lock.is_open(entry.measure.fiscal_year, entry.period):
-        raise NotAllowed(period_lock.CLOSED_MESSAGE)
-    if not permissions.can_change_evidence(by, entry):
-        raise NotAllowed("ท่านแนบหรือลบหลักฐานของมาตรการนี้ไม่ได้")
+    refusal = permissions.progress_refusal(by, entry.measure, entry.period)
+    if refusal:
+        raise NotAllowed(refusal)
 
 
 def _require_room(entry):

@@ -32,8 +32,15 @@ class EditConflict(Exception):
 
 
 def _require_open(measure, period):
-    if not period_lock.is_open(measure.fiscal_year, period):
-        raise NotAllowed(period_lock.CLOSED_MESSAGE)
+    reason = period_lock.closed_reason(measure.fiscal_year, period)
+    if reason:
+        raise NotAllowed(reason)
+
+
+def _require_recordable(measure, period, by):
+    refusal = permissions.progress_refusal(by, measure, period)
+    if refusal:
+        raise NotAllowed(refusal)
 
 
 def _locked_entry(measure, period) -> ProgressEntry:
@@ -50,9 +57,7 @@ def progress_save(*, measure, period, by, version, status, result, follow_up=Non
 
     For a shared measure this is the analyst writing the report's cell over what the divisions'
     parts make: the cell then stays as written (`result_edited_at`) until `progress_recompose`."""
-    _require_open(measure, period)
-    if not permissions.can_edit_progress(by, measure, period):
-        raise NotAllowed("ท่านแก้ไขผลของมาตรการนี้ไม่ได้ (ไม่ใช่ส่วนราชการผู้รับผิดชอบ)")
+    _require_recordable(measure, period, by)
     shared = measure.is_shared
     if shared and not permissions.can_edit_combined_result(by, measure):
         raise NotAllowed(SHARED)
@@ -156,9 +161,7 @@ def progress_set_follow_ups(*, fiscal_year, period, follow_ups: dict[int, str], 
 
 def progress_ensure(*, measure, period, by) -> ProgressEntry:
     """The period's entry of the measure, created empty if there is none (to attach evidence)."""
-    _require_open(measure, period)
-    if not permissions.can_edit_progress(by, measure, period):
-        raise NotAllowed("ท่านแก้ไขผลของมาตรการนี้ไม่ได้")
+    _require_recordable(measure, period, by)
     entry, _ = ProgressEntry.objects.get_or_create(measure=measure, period=period)
     return entry
 

@@ -16,11 +16,12 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from organisations.emblems import EMBLEM_MAX_BYTES
+
 # A reserved name that never resolves: nothing can be fetched from it by accident.
 BASE_URL = "https://ita-portal.invalid/"
 _HOST = urlsplit(BASE_URL).netloc
 MEDIA_FOLDER = "emblems"
-EMBLEM_MAX_BYTES = 2 * 1024 * 1024
 
 
 class RefusedResource(ValueError):

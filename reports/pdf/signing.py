@@ -79,13 +79,14 @@ def trusted_certificates() -> list:
     return found
 
 
-def sign_pdf(pdf: bytes, organisation) -> bytes:
-    """The PDF with a PAdES signature over all of it."""
+def sign_pdf(pdf: bytes, organisation, reason="รายงานฉบับสมบูรณ์ที่ผู้บริหารรับทราบแล้ว") -> bytes:
+    """The PDF with a PAdES signature over all of it; `reason` is the signature's /Reason (the
+    document's own words: `Report.words.signature_reason`)."""
     metadata = signers.PdfSignatureMetadata(
         field_name="ITAPortalSignature",
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
-        reason="รายงานฉบับสมบูรณ์ที่ผู้บริหารรับทราบแล้ว",
+        reason=reason,
         location=organisation.name if organisation is not None else "",
     )
     timestamper = (

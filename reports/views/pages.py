@@ -21,11 +21,14 @@ from ..forms import (
     ApproveForm,
     CommentForm,
     NewReportForm,
-    SubmitForm,
+    SignForm,
     memo_form_class,
 )
+from ..memo_dates import signing_warning
 from ..models import Report
-from ..selectors import completeness, report_rows, reports_for
+from ..returns import returned
+from ..review_page import measures_under_review, only_open, shown_rows
+from ..selectors import completeness, reports_for
 
 
 def report_for(request, pk) -> Report:
@@ -100,15 +103,21 @@ def _detail_context(request, report, *, memo_form=None, review_form=None, submit
     user = request.user
     step = permissions.current_step_for(user, report)
     can_edit_memo = permissions.can_edit_memo(user, report)
+    can_submit = permissions.can_submit(user, report)
     show_trail = permissions.can_see_audit_trail(user, report)
+    open_only = only_open(request)
+    review_form = review_form or (_review_form(report, step, open_only=open_only) if step else None)
     return {
         "report": report,
+        "words": report.words,
+        "returned": returned(report),
         "completeness": None if report.is_plan else completeness(report),
         "events": report.events.order_by("created_at", "id"),
         "steps": report.review_steps.all(),
         "can_edit_memo": can_edit_memo,
-        "can_submit": permissions.can_submit(user, report),
-        "submit_form": submit_form or SubmitForm(),
+        "can_submit": can_submit,
+        "submit_form": submit_form or SignForm(),
+        "date_warning": signing_warning(report, submits=can_submit, step=step),
         "can_revise": permissions.can_revise(user, report),
         "step": step,
         "final": report.renderings.filter(is_final=True).only("sha256", "created_at").first(),
@@ -116,16 +125,21 @@ def _detail_context(request, report, *, memo_form=None, review_form=None, submit
         "trail": report_audit_trail(report) if show_trail else None,
         "memo_form": memo_form
         or (memo_form_class(report)(instance=report) if can_edit_memo else None),
-        "review_form": review_form or (_review_form(report, step) if step else None),
+        "review_form": review_form,
+        # An announcement's approval has no results to direct.
+        "review": measures_under_review(report, review_form, open_only=open_only)
+        if isinstance(review_form, ApproveForm) and not report.is_plan
+        else None,
     }
 
 
-def _review_form(report, step, data=None):
+def _review_form(report, step, data=None, *, open_only=False):
     if step.kind == StepKind.APPROVE:
         # The follow-up direction is for a report's measures; an announcement has none.
-        return ApproveForm(data, rows=[] if report.is_plan else report_rows(report))
+        return ApproveForm(data, rows=[] if report.is_plan else shown_rows(report, open_only))
     if step.kind == StepKind.ACKNOWLEDGE:
-        return AcknowledgeForm(data)
+        # A report is acknowledged ("ทราบ"); an announcement is signed, with nothing to write.
+        return SignForm(data) if report.is_plan else AcknowledgeForm(data)
     return CommentForm(data)
 
 
@@ -133,8 +147,9 @@ def _review_form(report, step, data=None):
 @require_POST
 def report_memo(request, pk):
     report = report_for(request, pk)
-    if not permissions.can_edit_memo(request.user, report):
-        messages.error(request, "แก้ไขบันทึกข้อความไม่ได้: รายงานเสนอแล้วหรือท่านไม่มีสิทธิ์")
+    refusal = permissions.memo_refusal(request.user, report)
+    if refusal:
+        messages.error(request, refusal)
         return redirect("reports:detail", pk=report.pk)
     form = memo_form_class(report)(request.POST, instance=Report.objects.get(pk=report.pk))
     if form.is_valid():
@@ -143,7 +158,7 @@ def report_memo(request, pk):
         except NotAllowed as refusal:
             messages.error(request, str(refusal))
         else:
-            messages.success(request, "บันทึกบันทึกข้อความแล้ว")
+            messages.success(request, f"บันทึกการแก้ไข{report.words.text}แล้ว")
         return redirect("reports:detail", pk=report.pk)
     messages.error(request, "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง")
     return render(request, "reports/detail.html", _detail_context(request, report, memo_form=form))
@@ -162,10 +177,10 @@ def _confirmed(request, form):
 @require_POST
 def report_submit(request, pk):
     report = report_for(request, pk)
-    form = SubmitForm(request.POST)
+    form = SignForm(request.POST)
     confirmation = _confirmed(request, form) if form.is_valid() else None
     if confirmation is None:
-        messages.error(request, "ยังไม่ได้เสนอรายงาน: กรุณายืนยันรหัสผ่านเพื่อลงนาม")
+        messages.error(request, f"ยังไม่ได้เสนอ{report.words.document}: กรุณายืนยันรหัสผ่านเพื่อลงนาม")
         return render(
             request, "reports/detail.html", _detail_context(request, report, submit_form=form)
         )
@@ -173,7 +188,7 @@ def report_submit(request, pk):
         request,
         report,
         lambda: workflow.report_submit(report, by=request.user, confirmation=confirmation),
-        "ลงนามและเสนอรายงานแล้ว",
+        report.words.submitted,
     )
 
 
@@ -183,13 +198,13 @@ def report_review(request, pk):
     report = report_for(request, pk)
     step = permissions.current_step_for(request.user, report)
     if step is None:
-        messages.error(request, "รายงานนี้ไม่ได้รอการพิจารณาจากท่านในขณะนี้")
+        messages.error(request, f"{report.words.document}นี้ไม่ได้รอการพิจารณาจากท่านในขณะนี้")
         return redirect("reports:detail", pk=report.pk)
     form = _review_form(report, step, request.POST)
     signs = form.is_valid() and getattr(form, "signs", True)
     confirmation = _confirmed(request, form) if signs else None
     if not form.is_valid():
-        messages.error(request, "กรุณาตรวจสอบความเห็นและรหัสผ่านที่กรอก")
+        messages.error(request, _not_done(form, report))
         return render(
             request, "reports/detail.html", _detail_context(request, report, review_form=form)
         )
@@ -199,11 +214,12 @@ def report_review(request, pk):
         done = "ลงนามความเห็นและเสนอต่อแล้ว"
     elif step.kind == StepKind.ACKNOWLEDGE:
         act = partial(workflow.report_acknowledge, text=text, confirmation=confirmation)
-        done = "ลงนามรับทราบแล้ว รายงานเป็นฉบับสมบูรณ์"
+        done = report.words.last_done
     elif not form.signs:
         act = partial(
-            workflow.report_return, reason=form.cleaned_data["reason"], follow_ups=form.follow_ups()
-        )
+            workflow.report_return, reason=form.cleaned_data["reason"],
+            follow_ups=form.follow_ups(), measures=form.marked(),
+        )  # fmt: skip
         done = "ส่งกลับให้แก้ไขแล้ว"
     else:
         act = partial(
@@ -227,6 +243,14 @@ def report_revise(request, pk):
         return redirect("reports:detail", pk=report.pk)
     messages.success(request, "สร้างฉบับแก้ไขแล้ว ฉบับเดิมยังคงเดิม")
     return redirect("reports:detail", pk=revision.pk)
+
+
+def _not_done(form, report) -> str:
+    """What did not happen and why, in the form's own words: "ยังไม่ได้ส่งกลับ: กรุณาระบุ
+    เหตุผลที่ส่งกลับ"."""
+    action = getattr(form, "action", report.words.last_button)
+    reasons = [message for errors in form.errors.values() for message in errors]
+    return f"ยังไม่ได้{action}: {' '.join(dict.fromkeys(reasons))}"
 
 
 def _transition(request, report, action, done_message):

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from ..inbox import waiting_for
+from ..returns import return_notices
 
 
 @login_required
@@ -13,5 +14,9 @@ def home(request):
     return render(
         request,
         "home.html",
-        {"memberships": memberships, "waiting": waiting_for(request.user)},
+        {
+            "memberships": memberships,
+            "waiting": waiting_for(request.user),
+            "returned": return_notices(request.user),
+        },
     )

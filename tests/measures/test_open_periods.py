@@ -63,7 +63,9 @@ def test_staff_pick_a_year_and_period_even_a_submitted_one(klang, demo):
     page = klang.get(reverse("measures:mine"), {"year": 2566, "period": 1}).content.decode()
     assert "ปีงบประมาณ พ.ศ. ๒๕๖๖ รอบ ๖ เดือน (ต.ค. – มี.ค.)" in page
     assert FIRST_HALF_2567 not in page
-    assert "รายงานรอบนี้เสนอผู้บังคับบัญชาแล้ว ผลการดำเนินการแก้ไขไม่ได้" in page
+    assert (
+        "รายงานรอบ ๖ เดือน ปีงบประมาณ ๒๕๖๖ ได้รับอนุมัติแล้ว ผลการดำเนินการและหลักฐานของรอบนี้แก้ไขไม่ได้อีก"
+    ) in page  # the one reason, issue 17 item 9
     assert "บันทึกผล ข้อ" not in page
     assert '<option value="2567">พ.ศ. ๒๕๖๗</option>' in page
     page = klang.get(reverse("measures:mine"), {"year": 2590, "period": 1}).content.decode()

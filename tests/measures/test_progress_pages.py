@@ -167,7 +167,10 @@ def test_progress_closes_when_the_report_is_submitted(
         url(measure), {"status": "done", "result": "หลังเสนอ", "version": entry.version},
         follow=True,
     )  # fmt: skip
-    assert "ท่านแก้ไขผลของมาตรการนี้ในรอบนี้ไม่ได้" in response.content.decode()
+    assert [str(m) for m in response.context["messages"]] == [
+        "รายงานรอบ ๖ เดือน ปีงบประมาณ ๒๕๖๖ เสนอผู้บังคับบัญชาแล้ว "
+        "ผลการดำเนินการและหลักฐานของรอบนี้แก้ไขไม่ได้จนกว่ารายงานจะถูกส่งกลับ"
+    ]
     entry.refresh_from_db()
     assert entry.result != "หลังเสนอ"
     # Staff now record the full year.
@@ -198,5 +201,8 @@ def test_the_admin_cannot_change_progress_of_a_submitted_period(
         {"measure": new_measure.pk, "period": 1, "status": "done", "result": "x",
          "follow_up": "", "evidence-TOTAL_FORMS": 0, "evidence-INITIAL_FORMS": 0},
     )  # fmt: skip
-    assert "รายงานรอบนี้เสนอผู้บังคับบัญชาแล้ว" in add.content.decode()
+    assert (
+        "รายงานรอบ ๖ เดือน ปีงบประมาณ ๒๕๖๖ เสนอผู้บังคับบัญชาแล้ว "
+        "ผลการดำเนินการและหลักฐานของรอบนี้แก้ไขไม่ได้จนกว่ารายงานจะถูกส่งกลับ"
+    ) in add.content.decode()
     assert not ProgressEntry.objects.filter(measure=new_measure).exists()

@@ -70,3 +70,14 @@ def demo_pdf(django_db_setup, django_db_blocker):
 def render(report) -> tuple[bytes, int]:
     """The report's PDF the way the portal makes it, and its page count."""
     return document_pdf(report_document(report))
+
+
+@pytest.fixture
+def as_user(client, django_user_model, demo):
+    """The test client signed in as a demo user, by username."""
+
+    def sign_in(username):
+        client.force_login(django_user_model.objects.get(username=username))
+        return client
+
+    return sign_in

@@ -16,15 +16,6 @@ PASSWORD = "ita-demo-2566"  # every demo user's (fixtures/demo/kiar-2566.toml)
 SIGN = {"password": PASSWORD}
 
 
-@pytest.fixture
-def as_user(client, django_user_model, demo):
-    def sign_in(username):
-        client.force_login(django_user_model.objects.get(username=username))
-        return client
-
-    return sign_in
-
-
 def memo_data(report, **changes):
     data = {
         "department": report.department, "phone": report.phone,

@@ -25,7 +25,17 @@ from tests.signing import confirmed
 
 pytestmark = pytest.mark.django_db
 
-CLOSED = "รายงานรอบนี้เสนอผู้บังคับบัญชาแล้ว"
+# The one reason each lock gives (issue 17, item 9): submitted, then approved.
+CLOSED = {
+    "in_review": "รายงานรอบ ๖ เดือน ปีงบประมาณ ๒๕๖๖ เสนอผู้บังคับบัญชาแล้ว "
+    "ผลการดำเนินการและหลักฐานของรอบนี้แก้ไขไม่ได้จนกว่ารายงานจะถูกส่งกลับ",
+    "acknowledged": "รายงานรอบ ๖ เดือน ปีงบประมาณ ๒๕๖๖ ได้รับอนุมัติแล้ว "
+    "ผลการดำเนินการและหลักฐานของรอบนี้แก้ไขไม่ได้อีก",
+}
+MEMO_CLOSED = {
+    "in_review": "รายงานนี้เสนอผู้บังคับบัญชาแล้ว บันทึกข้อความแก้ไขได้เมื่อรายงานถูกส่งกลับ",
+    "acknowledged": "รายงานนี้เสร็จสิ้นแล้ว แก้ไขไม่ได้ ถ้าต้องแก้ให้สร้างฉบับแก้ไข",
+}
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 
 
@@ -86,18 +96,19 @@ def test_the_pages_refuse(locked, client):
          "evidence_file": SimpleUploadedFile("x.pdf", PDF)},
         follow=True,
     )  # fmt: skip
-    assert "ท่านแก้ไขผลของมาตรการนี้ในรอบนี้ไม่ได้" in page.content.decode()
+    assert CLOSED[report.state] in page.content.decode()
     page = bob.post(reverse("measures:evidence_delete", args=[evidence.pk]), follow=True)
-    assert CLOSED in page.content.decode()
+    assert CLOSED[report.state] in page.content.decode()
 
     alice = as_person(client, cast.alice)
     page = alice.post(
         reverse("measures:plan_import", args=[cast.home.pk]),
         {"file": SimpleUploadedFile("plan.csv", plan_csv("ผลใหม่")), "year": "๒๕๖๖", "period": 1},
     )
-    assert CLOSED in page.content.decode() and "ยืนยันการนำเข้า" not in page.content.decode()
+    assert CLOSED[report.state] in page.content.decode()
+    assert "ยืนยันการนำเข้า" not in page.content.decode()
     page = alice.post(reverse("reports:memo", args=[report.pk]), {"subject": "เปลี่ยน"}, follow=True)
-    assert "แก้ไขบันทึกข้อความไม่ได้" in page.content.decode()
+    assert MEMO_CLOSED[report.state] in page.content.decode()
     page = alice.post(reverse("measures:plan_copy", args=[cast.plan.pk]), {"year": "2566"},
                       follow=True)  # fmt: skip
     assert "มีมาตรการอยู่แล้ว" in page.content.decode()
@@ -136,7 +147,7 @@ def test_the_admin_refuses(locked, client):
         {"format": "1", "fiscal_year": cast.plan.pk, "period": 1,
          "import_file": SimpleUploadedFile("plan.csv", plan_csv("ผลใหม่"))},
     )  # fmt: skip
-    assert CLOSED in page.content.decode()
+    assert CLOSED[report.state] in page.content.decode()
     assert database_state() == before
 
 

@@ -175,7 +175,7 @@ def test_the_submitted_report_keeps_the_combined_text_and_each_part(cast, client
     assert {s["status"]: s["count"] for s in chang["statuses"]}["in_progress"] == 2
 
     # Locked: no writer and no direct write changes a part of the period.
-    with pytest.raises(NotAllowed, match="รายงานรอบนี้เสนอผู้บังคับบัญชาแล้ว"):
+    with pytest.raises(NotAllowed, match="^รายงานรอบ ๖ เดือน ปีงบประมาณ ๒๕๖๖ เสนอผู้บังคับบัญชาแล้ว "):
         writer.division_result_save(
             measure=shared, period=1, division=cast.home.divisions.get(name="คลัง"),
             by=cast.alice, version=None, status="done", result="หลังเสนอ",

@@ -96,7 +96,9 @@ def test_the_memo_and_the_comments_are_bounded(cast, client):
     page = client.post(
         reverse("reports:review", args=[report.pk]), {"comment": "ค" * 1001, "password": PASSWORD}
     )
-    assert "กรุณาตรวจสอบความเห็นและรหัสผ่านที่กรอก" in page.content.decode()
+    assert [str(m) for m in page.context["messages"]] == [
+        "ยังไม่ได้ลงนามความเห็น: ข้อความนี้ยาวเกินไป รับได้ไม่เกิน 1000 ตัวอักษร (ตอนนี้มี 1001 ตัวอักษร)"
+    ]
     report.refresh_from_db()
     assert report.state == "in_review" and report.current_step == 1
     with pytest.raises(workflow.WorkflowError, match="ความเห็นยาวเกินไป"):
