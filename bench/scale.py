@@ -194,6 +194,8 @@ def pages(ids: dict) -> dict[str, tuple[str, str]]:
         "staff: a measure": ("staff-1", f"/measures/{ids['measure']}/"),
         "staff: record progress": ("staff-1", f"/measures/{ids['measure']}/progress/1/"),
         "analyst: plans": ("analyst-1", "/measures/plans/"),
+        "analyst: ITA results": ("analyst-1", "/ita-results/"),
+        "analyst: an ITA result": ("analyst-1", "/ita-results/1/2566/"),
         "analyst: reports": ("analyst-1", "/reports/"),
         "analyst: the report": ("analyst-1", f"/reports/{ids['report']}/"),
         "analyst: admin measures": ("analyst-1", "/admin/measures/measure/"),
@@ -219,6 +221,8 @@ def pages(ids: dict) -> dict[str, tuple[str, str]]:
         "operator: admin divisions": ("operator", "/admin/organisations/division/"),
         "operator: admin fiscal years": ("operator", "/admin/measures/fiscalyear/"),
         "operator: admin reports": ("operator", "/admin/reports/report/"),
+        "operator: admin ITA years": ("operator", "/admin/assessments/assessmentyear/"),
+        "operator: admin ITA results": ("operator", "/admin/assessments/assessmentresult/"),
     }
 
 

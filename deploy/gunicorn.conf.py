@@ -4,7 +4,13 @@ Everything is overridable from the environment (GUNICORN_*)."""
 import multiprocessing
 import os
 
-bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+# A Unix socket that only nginx may open: on a host systemd hands gunicorn the socket of
+# deploy/systemd/ita-portal.socket (owned by nginx's user), and `bind` is not used; run by hand
+# or by bin/run-production, gunicorn makes the socket itself, its owner's alone (umask). No other
+# local process can reach the app and name a browser's address of its choosing (X-Real-IP:
+# organisations/client_address.py trusts it only from the socket).
+bind = os.environ.get("GUNICORN_BIND", "unix:/run/ita-portal/gunicorn.sock")
+umask = 0o177
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
@@ -23,3 +29,11 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 forwarded_allow_ips = "127.0.0.1"
 proc_name = "ita-portal"
+
+
+def post_worker_init(worker):
+    """Each worker starts, now rather than at the first upload, the small process from which
+    strangers' files are checked (organisations/isolation.py)."""
+    from organisations import isolation
+
+    isolation.start()

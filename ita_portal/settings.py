@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "solo",
     "thai",
     "organisations",
+    "assessments",
     "measures",
     "reports",
     "publishing",
@@ -170,8 +171,19 @@ AXES_ENABLE_ADMIN = False
 # without it every client would be the proxy's 127.0.0.1, and five wrong passwords for a
 # username would lock its owner out from everywhere.
 AXES_CLIENT_IP_CALLABLE = "organisations.client_address.client_address"
-TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+# Whose X-Real-IP is believed: "unix" is gunicorn's Unix socket, which only nginx may open; list
+# a proxy's address instead when gunicorn listens on TCP (organisations/client_address.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["unix"])
 SIGN_IN_PER_MINUTE = env_int("SIGN_IN_PER_MINUTE", 60)
+# Files sent to the public verification page, a minute, from one address.
+VERIFY_PER_MINUTE = env_int("VERIFY_PER_MINUTE", 10)
+# What checks a stranger's bytes in a child process (organisations/isolation.py): imported once
+# by the fork server, so that each check starts at once. They import no Django models.
+ISOLATED_CHECK_MODULES = [
+    "organisations.images",
+    "organisations.signature_images",
+    "reports.pdf.signature_status",
+]
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย")]
@@ -203,13 +215,17 @@ STORAGES = {
     **storages_from_environment(env_str, VAR_DIR),
 }
 
-# "throttle" counts what a person may ask for only so often (password-reset mails), shared by
-# every process of the deployment: a database table (`manage.py createcachetable`).
+# "throttle" counts what one address or person may do only so often (sign-ins, files to verify,
+# password-reset mails: organisations/throttle.py), shared by every process of the deployment: a
+# database table (`manage.py createcachetable`). Counts outlive the longest window (an hour), and
+# the table holds enough of them that a crowd of addresses never pushes out another's count.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "throttle": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "ita_throttle",
+        "TIMEOUT": 2 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
 }
 PASSWORD_RESET_PER_HOUR = env_int("PASSWORD_RESET_PER_HOUR", 3)

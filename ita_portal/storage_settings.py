@@ -3,6 +3,7 @@
 
 from pathlib import Path
 
+from botocore.config import Config
 from django.core.exceptions import ImproperlyConfigured
 
 LOCAL = "django.core.files.storage.FileSystemStorage"
@@ -34,6 +35,11 @@ def storages_from_environment(env_str, var_dir: Path) -> dict:
         "default_acl": "private",
         "file_overwrite": False,
         "querystring_auth": True,
+        # A storage that does not answer is said so within seconds (a save then saves nothing,
+        # measures/services/evidence.py), never after a request has timed out.
+        "client_config": Config(
+            connect_timeout=3, read_timeout=20, retries={"max_attempts": 2, "mode": "standard"}
+        ),
     }
     return {
         "default": {"BACKEND": S3, "OPTIONS": {**options, "location": "media"}},

@@ -19,6 +19,7 @@ admin.site.index_title = "ผู้ดูแลระบบ"
 urlpatterns = [
     path("", start.home, name="home"),
     path("measures/", include("measures.urls")),
+    path("ita-results/", include("assessments.urls")),
     path("media/emblems/<str:name>", organisation_views.emblem, name="emblem"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -329,13 +329,19 @@ class PeriodLock(models.Model):
         return f"{self.fiscal_year} {self.get_period_display()}: {self.get_stage_display()}"
 
 
-def evidence_upload_to(evidence, filename):
-    # The stored name is not the uploaded one: it must not be guessable or carry a path. The
-    # extension comes from the checked content (measures/uploads.py).
-    import os
+def evidence_file_name(measure_id: int, extension: str) -> str:
+    """Where an evidence file is stored. The stored name is not the uploaded one: it must not be
+    guessable or carry a path. The extension comes from the checked content
+    (measures/uploads.py). Named by measure: the file is stored before its entry may exist."""
     import uuid
 
-    return f"evidence/{evidence.entry_id}/{uuid.uuid4().hex}{os.path.splitext(filename)[1]}"
+    return f"evidence/measure-{measure_id}/{uuid.uuid4().hex}.{extension.lstrip('.')}"
+
+
+def evidence_upload_to(evidence, filename):
+    import os
+
+    return evidence_file_name(evidence.entry.measure_id, os.path.splitext(filename)[1])
 
 
 class Evidence(models.Model):

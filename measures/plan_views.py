@@ -1,10 +1,6 @@
 """The analyst's plan page: bring a table in (preview, then confirm), take a plan out, and start
 a new fiscal year from an earlier one."""
 
-import time
-import uuid
-from pathlib import Path
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -18,7 +14,9 @@ from django.views.decorators.http import require_POST
 from organisations import access
 from organisations.access import NotAllowed
 from organisations.models import Organisation
-from thai.digits import megabytes, parse_int, thai_digits
+from organisations.pending_uploads import ConfirmForm, keep_pending, take_pending
+from organisations.table_files import size_refusal
+from thai.digits import parse_int, thai_digits
 from thai.fiscal import Period, fiscal_year_of
 from thai.widgets import FilePicker
 
@@ -33,8 +31,6 @@ CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
 }
 PENDING_KEY = "pending_plan_import"
-# A previewed file waits this long for the analyst's confirmation, then it is gone.
-PENDING_SECONDS = 60 * 60
 
 
 class YearField(forms.CharField):
@@ -66,12 +62,8 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        limit = settings.PLAN_IMPORT_MAX_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                f"ไฟล์ใหญ่เกินไป ({thai_digits(megabytes(upload.size))} MB) "
-                f"รับได้ไม่เกิน {thai_digits(limit // 1024 // 1024)} MB"
-            )
+        if too_large := size_refusal(upload.size, settings.PLAN_IMPORT_MAX_BYTES):
+            raise forms.ValidationError(too_large)
         return upload
 
 
@@ -97,11 +89,9 @@ class CopyForm(forms.Form):
     )
 
 
-class ConfirmForm(forms.Form):
+class StatusConfirmForm(ConfirmForm):
     """The previewed file's token, and the status the person chose for each row whose result's
     wording says none (`choices`: those rows' keys)."""
-
-    token = forms.RegexField(regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput)
 
     def __init__(self, *args, choices=(), outcome=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -115,7 +105,7 @@ class ConfirmForm(forms.Form):
             )
 
     def statuses(self) -> dict[int, str]:
-        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        data = getattr(self, "cleaned_data", {})
         return {
             int(name.removeprefix("status_")): value
             for name, value in data.items()
@@ -136,7 +126,7 @@ def preview_items(outcome, confirm_form=None) -> list[dict]:
     ]
 
 
-def _render_preview(request, organisation, outcome, *, year, filename, token=None, form=None):
+def _render_preview(request, organisation, outcome, *, year, filename, form=None):
     return render(
         request,
         "measures/plan_import_preview.html",
@@ -144,12 +134,25 @@ def _render_preview(request, organisation, outcome, *, year, filename, token=Non
             "organisation": organisation,
             "outcome": outcome,
             "items": preview_items(outcome, form),
-            "token": token,
             "confirm_form": form,
+            "token": form.initial.get("token") if form is not None else None,
             "year": year,
             "filename": filename,
         },
     )
+
+
+def _keep_for_confirmation(request, organisation, content, pending, outcome, form_data=None):
+    """Keep the previewed file under a new token, and the form that confirms it (with a status
+    to choose for each row whose wording says none)."""
+    token = keep_pending(content)
+    choices = [row.key for row in outcome.choices_needed]
+    request.session[PENDING_KEY] = {**pending, "token": token, "choices": choices}
+    data = {**form_data, "token": token} if form_data is not None else None
+    form = StatusConfirmForm(data, initial={"token": token}, choices=choices, outcome=outcome)
+    if data is not None:
+        form.is_valid()
+    return form
 
 
 def _organisation(request, pk, rule) -> Organisation:
@@ -232,22 +235,18 @@ def plan_import_view(request, organisation_pk):
         filename=upload.name,
         by=request.user,
     )
-    token = confirm_form = None
+    confirm_form = None
     if outcome.ok:
-        token = _keep_pending(content)
-        choices = [row.key for row in outcome.choices_needed]
-        request.session[PENDING_KEY] = {
-            "token": token,
+        pending = {
             "organisation": organisation.pk,
             "year": form.cleaned_data["year"],
             "period": form.cleaned_data["period"],
             "filename": upload.name[-200:],
-            "choices": choices,
         }
-        confirm_form = ConfirmForm(initial={"token": token}, choices=choices, outcome=outcome)
+        confirm_form = _keep_for_confirmation(request, organisation, content, pending, outcome)
     return _render_preview(
         request, organisation, outcome, year=form.cleaned_data["year"], filename=upload.name,
-        token=token, form=confirm_form,
+        form=confirm_form,
     )  # fmt: skip
 
 
@@ -256,35 +255,31 @@ def plan_import_view(request, organisation_pk):
 def plan_import_confirm(request, organisation_pk):
     organisation = _organisation(request, organisation_pk, permissions.can_import_plan)
     pending = request.session.get(PENDING_KEY) or {}
-    form = ConfirmForm(request.POST, choices=pending.get("choices", []))
-    path = _pending_path(pending.get("token", "0" * 32))
-    token_ok = form.is_valid() or "token" not in form.errors
+    form = StatusConfirmForm(request.POST, choices=pending.get("choices", []))
+    content = None
     if (
-        not token_ok
-        or pending.get("token") != form.data.get("token")
-        or pending.get("organisation") != organisation.pk
-        or not path.is_file()
+        (form.is_valid() or "token" not in form.errors)
+        and pending.get("token") == form.data.get("token")
+        and pending.get("organisation") == organisation.pk
     ):
+        content = take_pending(pending["token"])
+    if content is None:
         messages.error(request, "ไม่พบไฟล์ที่ตรวจแล้ว (หรือเกินเวลายืนยัน) กรุณาเลือกไฟล์และตรวจสอบใหม่")
         return redirect("measures:plans")
     arguments = {
-        "organisation": organisation,
-        "year": pending["year"],
-        "period": pending["period"],
-        "content": path.read_bytes(),
-        "filename": pending["filename"],
-        "by": request.user,
-    }
+        "organisation": organisation, "year": pending["year"], "period": pending["period"],
+        "content": content, "filename": pending["filename"], "by": request.user,
+    }  # fmt: skip
     if not form.is_valid():
-        # A status still to choose: the preview again, with what was chosen kept.
+        # A status still to choose: the preview again, what was chosen kept, the file kept.
         outcome = plan_import(**arguments, statuses=form.statuses())
-        form = ConfirmForm(request.POST, choices=pending["choices"], outcome=outcome)
-        form.is_valid()
+        form = _keep_for_confirmation(
+            request, organisation, content, pending, outcome, form_data=request.POST.dict()
+        )
         return _render_preview(
             request, organisation, outcome, year=pending["year"], filename=pending["filename"],
-            token=pending["token"], form=form,
+            form=form,
         )  # fmt: skip
-    path.unlink(missing_ok=True)
     del request.session[PENDING_KEY]
     try:
         outcome = plan_import(**arguments, confirm=True, statuses=form.statuses())
@@ -300,27 +295,6 @@ def plan_import_confirm(request, organisation_pk):
         request, f"นำเข้าแผนปีงบประมาณ {thai_digits(pending['year'])} แล้ว: {outcome.summary}"
     )
     return redirect("measures:plans")
-
-
-def _pending_folder() -> Path:
-    folder = Path(settings.VAR_DIR) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _pending_path(token) -> Path:
-    return _pending_folder() / f"{token}.upload"
-
-
-def _keep_pending(content: bytes) -> str:
-    """Keep a previewed file until it is confirmed; files nobody confirmed expire."""
-    expired = time.time() - PENDING_SECONDS
-    for old in _pending_folder().glob("*.upload"):
-        if old.stat().st_mtime < expired:
-            old.unlink(missing_ok=True)
-    token = uuid.uuid4().hex
-    _pending_path(token).write_bytes(content)
-    return token
 
 
 @login_required

@@ -2,12 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 
 from organisations import access
-from organisations.models import Division, Organisation
-from thai.digits import parse_int
+from organisations.models import Division
 from thai.fiscal import Period, fiscal_year_of
 
 from . import period_lock, permissions
@@ -188,19 +187,6 @@ class Part:
 
     def get_status_display(self) -> str:
         return Status(self.status).label
-
-
-def find_organisation(reference: str) -> Organisation:
-    """An organisation by short name, full name or id; LookupError with a Thai message."""
-    query = Q(short_name=reference) | Q(name=reference)
-    try:
-        query |= Q(pk=parse_int(reference))
-    except ValueError:
-        pass
-    found = list(Organisation.objects.filter(query)[:2])
-    if len(found) != 1:
-        raise LookupError(f"ไม่พบหน่วยงาน “{reference}” (ใช้ชื่อย่อ ชื่อเต็ม หรือรหัสหน่วยงาน)")
-    return found[0]
 
 
 def evidence_by_measure(fiscal_year, period) -> dict[int, list]:

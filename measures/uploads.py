@@ -2,9 +2,10 @@
 staff page, the admin and every other path (the writer, measures/services/evidence.py, calls it).
 
 A file must be one of the kinds below by its signature, and hold together as that kind: an
-image decodes, a PDF ends like one, an Office file is a readable package. A file that also reads
-as a web page (a polyglot: an image or PDF signature in front of HTML) is refused. Files are
-served back as attachments named with the extension of the checked kind."""
+image decodes completely (organisations/images.py), a PDF ends like one, an Office file is a
+readable package. A file that also reads as a web page (a polyglot: an image or PDF signature in
+front of HTML) is refused. Files are served back as attachments named with the extension of the
+checked kind."""
 
 import re
 import unicodedata
@@ -16,6 +17,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from organisations import images
 from thai.digits import megabytes, thai_digits
 
 ALLOWED = {
@@ -87,16 +89,12 @@ def _check_structure(mime: str, upload) -> None:
 
 
 def _check_image(upload) -> None:
-    from PIL import Image
-
+    upload.seek(0)
     try:
-        with Image.open(upload) as image:
-            if image.width * image.height > IMAGE_MAX_PIXELS:
-                raise ValidationError("รูปภาพมีขนาดพิกเซลใหญ่เกินไป กรุณาย่อรูปก่อนแนบ")
-            image.verify()
-    except ValidationError:
-        raise
-    except Exception as error:  # Pillow raises many kinds for a damaged image
+        images.decoded(upload.read(), max_pixels=IMAGE_MAX_PIXELS)
+    except images.TooManyPixels:
+        raise ValidationError("รูปภาพมีขนาดพิกเซลใหญ่เกินไป กรุณาย่อรูปก่อนแนบ") from None
+    except images.Unreadable as error:
         raise ValidationError(NOT_A_FILE_OF_ITS_KIND) from error
 
 

@@ -19,8 +19,8 @@ from .audit import measure_audit_trail
 from .forms import ProgressForm
 from .models import Evidence, Measure, ProgressEntry
 from .recording import periods_shown, recording_for
-from .services.evidence import evidence_add_file, evidence_add_link, evidence_remove
-from .services.progress import EditConflict, progress_ensure
+from .services.evidence import StorageUnavailable, evidence_remove
+from .services.progress_and_evidence import progress_and_evidence_save
 from .uploads import download_name
 
 
@@ -66,35 +66,40 @@ def progress_edit(request, pk, period):
         return redirect("measures:detail", pk=measure.pk)
     recording = recording_for(request.user, measure, period)
     entry = recording.entry
-    conflict = None
+    conflict, status = None, 200
     if request.method == "POST":
         form = ProgressForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
+            upload = data.get("evidence_file")
             try:
-                recording.save(
-                    by=request.user,
-                    version=data["version"],
-                    status=data["status"],
-                    result=data["result"],
-                )
-            except EditConflict as clash:
-                conflict = clash.current
-            except NotAllowed as refusal:
-                messages.error(request, str(refusal))
-                return redirect("measures:detail", pk=measure.pk)
-            except ValidationError as refusal:
-                form.add_error(None, refusal)
-            if form.is_valid():
-                _attach_evidence(request, measure, period, data)
-            if conflict is None and form.is_valid():
-                messages.success(request, f"บันทึกผลมาตรการข้อ {thai_digits(measure.item_label)} แล้ว")
-                return redirect("measures:mine")
-            if conflict is not None:
+                saved = progress_and_evidence_save(
+                    measure=measure, period=period, by=request.user, upload=upload,
+                    link=data.get("evidence_link") or "",
+                    description=data.get("evidence_description", ""),
+                    save_text=lambda: recording.save(
+                        by=request.user, version=data["version"], status=data["status"],
+                        result=data["result"],
+                    ),
+                )  # fmt: skip
+            except (NotAllowed, ValidationError) as refusal:
+                # Nothing was saved; the form keeps what the person typed.
+                messages.error(request, " ".join(getattr(refusal, "messages", [str(refusal)])))
+                status = 503 if isinstance(refusal, StorageUnavailable) else 200
+            else:
+                if upload:
+                    messages.success(request, f"แนบไฟล์ {upload.name} แล้ว")
+                if data.get("evidence_link"):
+                    messages.success(request, "เพิ่มลิงก์หลักฐานแล้ว")
+                if saved.conflict is None:
+                    label = thai_digits(measure.item_label)
+                    messages.success(request, f"บันทึกผลมาตรการข้อ {label} แล้ว")
+                    return redirect("measures:mine")
                 # The person sees the other change and keeps their own text; saving again
                 # (with the newer version) is their choice.
+                conflict = saved.conflict
                 form = ProgressForm.keeping_text(request.POST, version=conflict.version)
-            entry = ProgressEntry.objects.filter(measure=measure, period=period).first()
+                entry = ProgressEntry.objects.filter(measure=measure, period=period).first()
     else:
         form = ProgressForm(initial=recording.initial())
     form.fields["result"].label = recording.result_label
@@ -110,26 +115,8 @@ def progress_edit(request, pk, period):
             "conflict": conflict,
             "evidence": entry.evidence.all() if entry else [],
         },
+        status=status,
     )
-
-
-def _attach_evidence(request, measure, period, data):
-    if not (data.get("evidence_file") or data.get("evidence_link")):
-        return
-    description = data.get("evidence_description", "")
-    try:
-        entry = progress_ensure(measure=measure, period=period, by=request.user)
-        if data.get("evidence_file"):
-            upload = data["evidence_file"]
-            evidence_add_file(entry=entry, by=request.user, upload=upload, description=description)
-            messages.success(request, f"แนบไฟล์ {upload.name} แล้ว")
-        if data.get("evidence_link"):
-            evidence_add_link(
-                entry=entry, by=request.user, url=data["evidence_link"], description=description
-            )
-            messages.success(request, "เพิ่มลิงก์หลักฐานแล้ว")
-    except (NotAllowed, ValidationError) as refusal:
-        messages.error(request, " ".join(getattr(refusal, "messages", [str(refusal)])))
 
 
 def _evidence_for(request, pk) -> Evidence:

@@ -1,14 +1,17 @@
 """What /healthz checks: the database answers, the storage answers, a worker is alive and the
-queue is moving. Each check says ok or what is wrong, never a secret."""
+queue is moving: nothing waits too long, nothing is held by a worker that stopped, nothing runs
+past its time. Each check says ok or what is wrong, never a secret."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.storage import storages
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from . import stalled_tasks
 from .models import WorkerHeartbeat
 
 WORKER_SILENT_AFTER = timedelta(seconds=60)
@@ -40,6 +43,15 @@ def worker() -> str:
     )
     if stuck.exists():
         return "tasks have waited over 5 minutes"
+    if stalled_tasks.held_by_gone_workers(now):
+        return "tasks held by a stopped worker"
+    limit = settings.PDF_RUNNING_TIMEOUT_SECONDS
+    if (
+        DBTaskResult.objects.running()
+        .filter(started_at__lt=now - timedelta(seconds=limit))
+        .exists()
+    ):
+        return f"a task has run over {limit} s"
     return "ok"
 
 

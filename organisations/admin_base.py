@@ -217,6 +217,20 @@ class WriterAdmin:
                 self.message_user(request, f"{obj}: {refusal_message(refusal)}", messages.ERROR)
 
 
+class ListedOnly:
+    """Rows listed (and exported) in the admin but written elsewhere: on their own pages, by
+    their writers. Put before the admin's base class."""
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
     def history_view(self, request, object_id, extra_context=None):
         self._visible_or_404(request, object_id)

@@ -17,13 +17,12 @@ from PIL import Image, UnidentifiedImageError
 
 from thai.digits import thai_count
 
+from . import images
+from .images import EMBLEM_MAX_BYTES, EMBLEM_MAX_PIXELS
 from .models import Deployment
 
-EMBLEM_MAX_BYTES = 2 * 1024 * 1024
 MIN_SIDE, MAX_SIDE = 60, 1000
 ACCEPTED = {"PNG", "JPEG"}
-# Decoding is bounded too: a small file may claim a vast canvas.
-MAX_PIXELS = 8000 * 8000
 
 REFUSAL = (
     "ยังไม่มีตราครุฑสำหรับเอกสารฉบับสมบูรณ์ จึงลงนามให้เอกสารเสร็จสิ้นไม่ได้ "
@@ -65,20 +64,27 @@ def check_emblem_image(content: bytes) -> bytes:
     """The emblem as a fresh PNG; ValidationError in Thai when it is not a usable image."""
     if len(content) > EMBLEM_MAX_BYTES:
         raise ValidationError(TOO_LARGE)
+    size_rule = ValidationError(
+        f"ภาพตราต้องกว้างและสูงอย่างน้อย {thai_count(MIN_SIDE)} พิกเซล "
+        f"และไม่เกิน {thai_count(EMBLEM_MAX_PIXELS // 1_000_000)} ล้านพิกเซล"
+    )
+    try:
+        # Every pixel decoded first, in a child process where a cut-off file is an error
+        # whatever WeasyPrint switched on in this one; then re-encoded here.
+        decoded = images.decoded(content, max_pixels=EMBLEM_MAX_PIXELS)
+    except images.TooManyPixels:
+        raise size_rule from None
+    except images.Unreadable:
+        raise ValidationError("เปิดภาพนี้ไม่ได้ รับเฉพาะภาพ PNG หรือ JPEG") from None
+    if decoded.format not in ACCEPTED:
+        raise ValidationError("รับเฉพาะภาพ PNG หรือ JPEG")
+    if min(decoded.width, decoded.height) < MIN_SIDE:
+        raise size_rule
     try:
         with Image.open(io.BytesIO(content)) as image:
-            if image.format not in ACCEPTED:
-                raise ValidationError("รับเฉพาะภาพ PNG หรือ JPEG")
-            if min(image.size) < MIN_SIDE or image.width * image.height > MAX_PIXELS:
-                raise ValidationError(
-                    f"ภาพตราต้องกว้างและสูงอย่างน้อย {thai_count(MIN_SIDE)} พิกเซล "
-                    f"และไม่เกิน {thai_count(MAX_PIXELS // 1_000_000)} ล้านพิกเซล"
-                )
             image.load()
             transparent = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
             pixels = image.convert("RGBA" if transparent else "RGB")
-    except ValidationError:
-        raise
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
         raise ValidationError("เปิดภาพนี้ไม่ได้ รับเฉพาะภาพ PNG หรือ JPEG") from error
     pixels.thumbnail((MAX_SIDE, MAX_SIDE))

@@ -9,6 +9,8 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 from solo.models import SingletonModel
 
+from .images import validate_emblem
+
 
 class Role(models.TextChoices):
     STAFF = "staff", "เจ้าหน้าที่ส่วนราชการ"
@@ -43,6 +45,7 @@ class Organisation(models.Model):
         upload_to="emblems/",
         blank=True,
         help_text="ไม่ต้องตั้ง ถ้าใช้ตราครุฑที่ผู้ดูแลระบบทั้งหมดตั้งไว้ให้ทุกหน่วยงาน (PNG หรือ JPEG)",
+        validators=[validate_emblem],
     )
     slug = models.SlugField(
         "ชื่อในที่อยู่เว็บ",

@@ -1,6 +1,11 @@
-"""Reads about organisations: who holds a role, and the chain of superiors."""
+"""Reads about organisations: who holds a role, the chain of superiors, an organisation named
+as people name it."""
 
-from .models import Membership, ReviewChainStep, Role, StepKind
+from django.db.models import Q
+
+from thai.digits import parse_int
+
+from .models import Membership, Organisation, ReviewChainStep, Role, StepKind
 
 DEFAULT_REVIEW_CHAIN = [
     (Role.HEAD_OF_OFFICE, StepKind.COMMENT),
@@ -40,3 +45,16 @@ def signing_name(user, organisation, role=None) -> tuple[str, str]:
     if membership is None:
         return user.get_full_name(), ""
     return membership.display_name, membership.position_title
+
+
+def find_organisation(reference: str) -> Organisation:
+    """An organisation by short name, full name or id; LookupError with a Thai message."""
+    query = Q(short_name=reference) | Q(name=reference)
+    try:
+        query |= Q(pk=parse_int(reference))
+    except ValueError:
+        pass
+    found = list(Organisation.objects.filter(query)[:2])
+    if len(found) != 1:
+        raise LookupError(f"ไม่พบหน่วยงาน “{reference}” (ใช้ชื่อย่อ ชื่อเต็ม หรือรหัสหน่วยงาน)")
+    return found[0]

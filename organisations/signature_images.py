@@ -1,6 +1,8 @@
 """What a signature image may be: a PNG or JPEG by its content, small enough, with sensible
 pixel dimensions; kept as a fresh PNG made from its pixels (its transparency kept, anything else
-the file carried dropped). The same check serves an upload and a drawing sent from a phone."""
+the file carried dropped). The same check serves an upload and a drawing sent from a phone. The
+image is decoded and redrawn in a child process (organisations/images.py says why): a cut-off
+or damaged file is refused, never padded."""
 
 import base64
 import binascii
@@ -12,11 +14,15 @@ from PIL import Image, UnidentifiedImageError
 
 from thai.digits import thai_count
 
+from . import images, isolation
+
 MAX_BYTES = 500 * 1024
 MAX_WIDTH, MAX_HEIGHT = 2000, 1000
 MIN_WIDTH, MIN_HEIGHT = 40, 15
 ACCEPTED = {"PNG", "JPEG"}
 DRAWING_PREFIX = "data:image/png;base64,"
+# A drawing of MAX_BYTES as a data URL (base64 is 4 characters for every 3 bytes).
+DRAWING_MAX_CHARACTERS = len(DRAWING_PREFIX) + (MAX_BYTES + 2) // 3 * 4
 
 
 @dataclass
@@ -26,11 +32,24 @@ class CheckedImage:
     height: int
 
 
+TOO_LARGE = f"ภาพลายมือชื่อใหญ่เกินไป รับได้ไม่เกิน {thai_count(MAX_BYTES // 1024)} KB"
+UNREADABLE = "เปิดภาพนี้ไม่ได้ กรุณาใช้ภาพ PNG หรือ JPEG"
+
+
 def check_signature_image(content: bytes) -> CheckedImage:
     if not content:
         raise ValidationError("ไม่ได้รับภาพลายมือชื่อ")
     if len(content) > MAX_BYTES:
-        raise ValidationError(f"ภาพลายมือชื่อใหญ่เกินไป รับได้ไม่เกิน {thai_count(MAX_BYTES // 1024)} KB")
+        raise ValidationError(TOO_LARGE)
+    try:
+        return isolation.run(_redrawn, content, seconds=images.SECONDS, megabytes=64)
+    except isolation.Refused as refusal:
+        raise ValidationError(UNREADABLE) from refusal
+
+
+def _redrawn(content: bytes) -> CheckedImage:
+    """Runs in the child: the checked image as a fresh PNG, or a ValidationError."""
+    images.strict_pillow()
     try:
         with Image.open(io.BytesIO(content)) as image:
             if image.format not in ACCEPTED:
@@ -46,7 +65,7 @@ def check_signature_image(content: bytes) -> CheckedImage:
     except ValidationError:
         raise
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
-        raise ValidationError("เปิดภาพนี้ไม่ได้ กรุณาใช้ภาพ PNG หรือ JPEG") from error
+        raise ValidationError(UNREADABLE) from error
     buffer = io.BytesIO()
     converted.save(buffer, "PNG", optimize=True)
     return CheckedImage(buffer.getvalue(), *converted.size)
@@ -75,8 +94,10 @@ def _has_transparency(image) -> bool:
 
 def drawing_bytes(data_url: str) -> bytes:
     """The PNG a signature pad sends as a data URL."""
-    if not data_url.startswith(DRAWING_PREFIX) or len(data_url) > MAX_BYTES * 4 // 3 + 100:
+    if not data_url.startswith(DRAWING_PREFIX):
         raise ValidationError("ไม่ได้รับภาพที่วาด กรุณาวาดลายมือชื่อใหม่")
+    if len(data_url) > DRAWING_MAX_CHARACTERS:
+        raise ValidationError(TOO_LARGE)
     try:
         return base64.b64decode(data_url.removeprefix(DRAWING_PREFIX), validate=True)
     except (binascii.Error, ValueError) as error:

@@ -55,7 +55,9 @@ class SignatureForm(forms.Form):
         widget=FilePicker,
         help_text="ภาพพื้นหลังโปร่งใสหรือสีขาว ขนาดไม่เกิน ๕๐๐ KB",
     )
-    drawing = forms.CharField(required=False, widget=SignaturePad, max_length=700_000)
+    # Its size is checked by drawing_bytes, which says it is too large (the request's own limit
+    # bounds what is read).
+    drawing = forms.CharField(required=False, widget=SignaturePad)
 
     def clean(self):
         cleaned = super().clean()

@@ -2,57 +2,16 @@
 
 Each finished document (reports.Report, acknowledged) may be published once, at a permanent
 address that never changes; withdrawing it leaves a public notice, and a newer revision that is
-published supersedes it. Assessment items change numbers from year to year: they are data."""
+published supersedes it, each under the assessment item it answers (assessments.AssessmentItem,
+data that changes from year to year)."""
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from reports.models import DocumentKind, Report
-
-
-class AssessmentYear(models.Model):
-    year = models.PositiveSmallIntegerField("ปีการประเมิน (พ.ศ.)", unique=True)
-    name = models.CharField("ชื่อ", max_length=200, help_text="เช่น การประเมิน ITA ประจำปี พ.ศ. ๒๕๖๖")
-
-    class Meta:
-        verbose_name = "ปีการประเมิน ITA"
-        verbose_name_plural = "ปีการประเมิน ITA"
-        ordering = ["-year"]
-
-    def __str__(self):
-        return self.name
-
-
-class AssessmentItem(models.Model):
-    """An item of the open-data part (OIT) of one year's assessment, e.g. O42, and the kind of
-    document that answers it."""
-
-    assessment_year = models.ForeignKey(
-        AssessmentYear, on_delete=models.CASCADE, related_name="items", verbose_name="ปีการประเมิน"
-    )
-    code = models.CharField("ข้อ", max_length=10, help_text="เช่น O42")
-    name = models.CharField("ชื่อข้อ", max_length=300)
-    document_kind = models.CharField(
-        "เอกสารที่ใช้ตอบ", max_length=10, choices=DocumentKind.choices, default=DocumentKind.REPORT
-    )
-    order = models.PositiveSmallIntegerField("ลำดับ", default=0)
-
-    class Meta:
-        verbose_name = "ข้อการประเมิน ITA"
-        verbose_name_plural = "ข้อการประเมิน ITA"
-        ordering = ["assessment_year", "order", "code"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["assessment_year", "code"],
-                name="assessment_item_unique_code",
-                violation_error_message="ปีการประเมินนี้มีข้อนี้แล้ว",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.code} {self.name}"
+from assessments.models import AssessmentItem
+from reports.models import Report
 
 
 class Publication(models.Model):

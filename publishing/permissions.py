@@ -15,3 +15,8 @@ def can_withdraw(user, publication) -> bool:
     return publication.withdrawn_at is None and access.manages(
         user, publication.document.organisation
     )
+
+
+def can_change_item(user, publication) -> bool:
+    """File a current (not withdrawn, not superseded) publication under another item."""
+    return publication.is_current and access.manages(user, publication.document.organisation)

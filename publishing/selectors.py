@@ -8,11 +8,13 @@ from datetime import datetime
 from django.db.models import Prefetch
 from django.urls import reverse
 
+from assessments.models import AnswerKind
+from assessments.rules import Answer, items_answered_by
 from organisations.models import Organisation, StepKind
-from reports.models import RenderedPdf, ReviewStep
+from reports.models import DocumentKind, RenderedPdf, ReviewStep
 from thai.digits import thai_digits
 
-from .models import AssessmentItem, Publication
+from .models import Publication
 
 
 @dataclass
@@ -99,15 +101,29 @@ def organisations_with_publications():
     )
 
 
+# The kind of answer each kind of document gives to the assessment (assessments.rules).
+ANSWER_KINDS = {DocumentKind.PLAN: AnswerKind.PLAN, DocumentKind.REPORT: AnswerKind.REPORT}
+
+
+def answer_of(document) -> Answer | None:
+    """What the document is, as the assessment's items ask for it; None for a kind of document
+    that answers no item."""
+    kind = ANSWER_KINDS.get(document.kind)
+    if kind is None:
+        return None
+    period = document.period if document.kind == DocumentKind.REPORT else None
+    return Answer(kind=kind, fiscal_year=document.fiscal_year.year, period=period)
+
+
+def items_for(document):
+    """The items the document answers, of any assessment year (a FY ๒๕๖๘ 12-month report
+    answers ITA ๒๕๖๙'s report item), latest assessment year first."""
+    return items_answered_by(answer_of(document))
+
+
 def default_item(document):
-    """The item of the document's assessment year that its kind of document answers."""
-    return (
-        AssessmentItem.objects.filter(
-            assessment_year__year=document.fiscal_year.year, document_kind=document.kind
-        )
-        .order_by("order")
-        .first()
-    )
+    """The item preselected for the document: the first it answers."""
+    return items_for(document).first()
 
 
 def grouped_by_year(documents) -> dict[tuple[str, str], list]:
@@ -123,8 +139,9 @@ def grouped_by_item(documents) -> dict[tuple[str, str], list]:
     groups = defaultdict(list)
     for document in documents:
         item = document.publication.item
-        heading = (
-            (item.assessment_year.name, f"{item.code} {item.name}") if item else ("", "ไม่ระบุข้อ")
-        )
+        if item is None:
+            heading = ("", "ไม่ระบุข้อ")
+        else:  # an item whose code is not known yet has none
+            heading = (item.assessment_year.name, f"{item.code} {item.name}".strip())
         groups[heading].append(document)
     return dict(groups)

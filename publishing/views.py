@@ -18,7 +18,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from organisations.access import NotAllowed
+from organisations.client_address import client_address
 from organisations.models import Organisation
+from organisations.throttle import over_limit
 from reports.models import RenderedPdf, Report
 from reports.permissions import can_view_report
 from reports.stored_pdfs import MissingDocument, stored_bytes
@@ -34,9 +36,10 @@ from .selectors import (
     organisations_with_publications,
     publications,
 )
-from .services import document_publish, publication_withdraw
+from .services import document_publish, publication_file_under, publication_withdraw
 
 PAGE_SECONDS = 5 * 60
+MINUTE = 60
 FILE_SECONDS = 365 * 24 * 60 * 60
 
 
@@ -63,6 +66,8 @@ def organisation_page(request, slug):
             "-document__revision",
         )  # fmt: skip
     ]
+    if not documents:  # an organisation is on the public pages once it has published something
+        raise Http404("ไม่พบเอกสารที่เผยแพร่")
     by_item = request.GET.get("by") == "item"
     groups = grouped_by_item(documents) if by_item else grouped_by_year(documents)
     return render(
@@ -124,19 +129,25 @@ def _verifiable(code) -> Publication:
 def verify(request, code):
     publication = _verifiable(code)
     document = identity(publication)
-    form, result, same_file = VerifyForm(), None, None
+    form, result, same_file, too_often = VerifyForm(), None, None, False
     if request.method == "POST":
-        form = VerifyForm(request.POST, request.FILES)
-        if form.is_valid():
-            data = form.cleaned_data["file"].read()
-            result = verify_pdf_bytes(data)
-            same_file = result.sha256 == document.sha256
+        if over_limit(f"verify:{client_address(request)}", settings.VERIFY_PER_MINUTE, MINUTE):
+            too_often = True
+        else:
+            form = VerifyForm(request.POST, request.FILES)
+            if form.is_valid():
+                data = form.cleaned_data["file"].read()
+                result = verify_pdf_bytes(data)
+                same_file = result.sha256 == document.sha256
     response = render(
         request,
         "publishing/verify.html",
         {"document": document, "form": form, "result": result, "same_file": same_file,
-         "code": code},
+         "code": code, "too_often": too_often},
+        status=429 if too_often else 200,
     )  # fmt: skip
+    if too_often:
+        response["Retry-After"] = str(MINUTE)
     response["Cache-Control"] = (
         "no-store" if request.method == "POST" else f"public, max-age={PAGE_SECONDS}"
     )
@@ -163,11 +174,18 @@ def manage(request, pk):
     if not can_view_report(request.user, document):
         raise Http404("ไม่พบเอกสาร")
     publication = Publication.objects.filter(document=document).first()
-    publish_form = PublishForm(document=document)
+    publish_form = PublishForm(document=document, publication=publication)
     withdraw_form = WithdrawForm()
     if request.method == "POST":
         try:
-            if "withdraw" in request.POST and publication:
+            if "file_under" in request.POST and publication:
+                publish_form = PublishForm(request.POST, document=document)
+                if publish_form.is_valid():
+                    publication_file_under(publication=publication, by=request.user,
+                                           item=publish_form.cleaned_data["item"])  # fmt: skip
+                    messages.success(request, "เปลี่ยนข้อการประเมินแล้ว")
+                    return redirect("publishing:manage", pk=document.pk)
+            elif "withdraw" in request.POST and publication:
                 withdraw_form = WithdrawForm(request.POST)
                 if withdraw_form.is_valid():
                     publication_withdraw(publication=publication, by=request.user,
@@ -192,6 +210,8 @@ def manage(request, pk):
             "can_publish": permissions.can_publish(request.user, document) and publication is None,
             "can_withdraw": publication is not None
             and permissions.can_withdraw(request.user, publication),
+            "can_change_item": publication is not None
+            and permissions.can_change_item(request.user, publication),
             "publish_form": publish_form,
             "withdraw_form": withdraw_form,
         },

@@ -6,7 +6,7 @@ import pytest
 
 from tests.write_guard import ROOT
 
-LAYERS = ["thai", "organisations", "measures", "reports", "publishing", "operations"]
+LAYERS = ["thai", "organisations", "assessments", "measures", "reports", "publishing", "operations"]
 PROJECT = [*LAYERS, "ita_portal"]
 
 

@@ -1,4 +1,8 @@
+import time
+from datetime import UTC, datetime
+
 import pytest
+from django.core.cache.backends import db as database_cache
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -67,15 +71,69 @@ def test_sign_ins_from_one_address_are_bounded_without_hashing(
     assert elsewhere.status_code == 302  # another office is not held up
 
 
+class Clock:
+    """The time the throttle's windows and the cache's expiry read, moved on by the test."""
+
+    def __init__(self, monkeypatch):
+        self.now = time.time() // 60 * 60 + 1  # just after a minute began
+        monkeypatch.setattr(time, "time", lambda: self.now)
+        monkeypatch.setattr(database_cache, "tz_now",
+                            lambda: datetime.fromtimestamp(self.now, tz=UTC))  # fmt: skip
+
+    def advance(self, seconds):
+        self.now += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return Clock(monkeypatch)
+
+
+def test_an_office_signing_in_all_morning_is_never_held_up(client, demo, clock):
+    """Thirty staff of one office behind its one public address: about sixty sign-ins over nine
+    minutes, never more than seven in one, are all answered."""
+    refused = []
+    for minute in range(9):
+        for person in range(7):
+            if sign_in(client, f"staff-{minute}-{person}").status_code == 429:
+                refused.append((minute, person))
+        clock.advance(60)
+    assert refused == []
+
+
+def test_the_count_starts_again_each_minute(client, demo, settings, clock):
+    settings.SIGN_IN_PER_MINUTE = 3
+    for person in range(3):
+        assert sign_in(client, f"person-{person}").status_code == 200
+        clock.advance(5)
+    assert sign_in(client, "one-too-many").status_code == 429
+    clock.advance(60)
+    assert sign_in(client, "analyst", "ita-demo-2566").status_code == 302
+
+
+# What gunicorn gives for a request that came through its Unix socket: no peer address.
+THROUGH_NGINX = {"REMOTE_ADDR": ""}
+
+
 def test_behind_the_proxy_the_lock_out_is_for_the_browsers_address(client, demo):
-    """nginx connects from 127.0.0.1 and says who the browser is (X-Real-IP): five wrong passwords
-    from one place must not lock the account's owner out everywhere."""
-    attacker = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_REAL_IP": "203.0.113.5"}
+    """nginx connects through gunicorn's socket and says who the browser is (X-Real-IP): five
+    wrong passwords from one place must not lock the account's owner out everywhere."""
+    attacker = {**THROUGH_NGINX, "HTTP_X_REAL_IP": "203.0.113.5"}
     for _ in range(5):
         sign_in(client, "analyst", **attacker)
     assert sign_in(client, "analyst", "ita-demo-2566", **attacker).status_code == 429
-    owner = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_REAL_IP": "192.0.2.44"}
+    owner = {**THROUGH_NGINX, "HTTP_X_REAL_IP": "192.0.2.44"}
     assert sign_in(client, "analyst", "ita-demo-2566", **owner).status_code == 302
+
+
+def test_a_local_process_cannot_name_another_address(client, demo):
+    """Any process on the host may open a TCP connection to 127.0.0.1; only nginx may open the
+    socket. Guesses sent straight to gunicorn, each naming a new address, still lock."""
+    for number in range(5):
+        sign_in(client, "analyst", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP=f"10.0.0.{number}")
+    locked = sign_in(client, "analyst", "ita-demo-2566", REMOTE_ADDR="127.0.0.1",
+                     HTTP_X_REAL_IP="192.0.2.44")  # fmt: skip
+    assert locked.status_code == 429
 
 
 def test_a_header_written_by_the_client_itself_is_not_believed(client, demo):

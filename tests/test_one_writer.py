@@ -11,12 +11,15 @@ from tests.write_guard import ROOT, WRITERS, one_writer_per_record
 
 pytestmark = pytest.mark.django_db
 
-GUARDED_NAMES = {"Measure", "MeasureStep", "ProgressEntry", "DivisionResult", "Evidence"}
+GUARDED_NAMES = {
+    "Measure", "MeasureStep", "ProgressEntry", "DivisionResult", "Evidence", "AssessmentResult",
+    "IndicatorScore",
+}  # fmt: skip
 WRITE_METHODS = {
     "create", "get_or_create", "update_or_create", "bulk_create", "bulk_update", "update",
     "delete",
 }  # fmt: skip
-PROJECT_PACKAGES = ["ita_portal", "organisations", "measures", "reports", "thai"]
+PROJECT_PACKAGES = ["ita_portal", "organisations", "assessments", "measures", "reports", "thai"]
 
 
 def test_a_direct_save_from_another_module_is_caught(demo):

@@ -4,6 +4,7 @@ as measures/permissions.py and reports/permissions.py decide them, and the pages
 import pytest
 from django.urls import reverse
 
+from assessments import permissions as result_permissions
 from measures import permissions
 from measures.services.evidence import evidence_add_link
 from organisations import access
@@ -20,21 +21,22 @@ ACTIONS = [
     "create report", "edit memo", "submit", "comment", "approve", "return", "direct follow-up",
     "acknowledge", "revise", "export report", "audit trail", "set own signature image",
     "remove bob's signature image", "edit คลัง's part of ทุกกอง", "edit the combined text",
+    "view ITA results", "edit ITA results", "import many organisations' ITA results",
 ]  # fmt: skip
 Y, N = True, False
 # bob answers for measure 1 (คลัง); measure 2 belongs to ช่าง (carol); measure 3 to both
 # (ทุกกอง): each division writes its own part, those who keep the plan the combined text.
 EXPECTED = {
-    "bob":    [Y, Y, Y, N, Y, Y, N, N, Y, N, N, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, N],
-    "carol":  [Y, Y, N, Y, Y, N, N, N, Y, N, N, N, N, N, N, N, N, N, Y, N, Y, N, N, N],
-    "alice":  [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, Y, Y, Y, Y, N, Y, Y],
-    "sam":    [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, Y],
-    "henry":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, Y, N, N, N, N, N, Y, Y, Y, N, N, N],
-    "chief":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, Y, Y, Y, N, N, Y, Y, Y, N, N, N],
-    "mayor":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, Y, N, Y, Y, Y, N, N, N],
-    "olivia": [N] * 20 + [Y, N, N, N],
-    "oscar":  [N] * 20 + [Y, N, N, N],
-    "otto":   [N] * 20 + [Y, N, N, N],
+    "bob":    [Y, Y, Y, N, Y, Y, N, N, Y, N, N, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, N, Y, N, N],
+    "carol":  [Y, Y, N, Y, Y, N, N, N, Y, N, N, N, N, N, N, N, N, N, Y, N, Y, N, N, N, Y, N, N],
+    "alice":  [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, Y, Y, Y, Y, N, Y, Y, Y, Y, N],
+    "sam":    [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, Y, Y, Y, N],
+    "henry":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, Y, N, N, N, N, N, Y, Y, Y, N, N, N, Y, N, N],
+    "chief":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, Y, Y, Y, N, N, Y, Y, Y, N, N, N, Y, N, N],
+    "mayor":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, Y, N, Y, Y, Y, N, N, N, Y, N, N],
+    "olivia": [N] * 20 + [Y, N, N, N, N, N, N],
+    "oscar":  [N] * 20 + [Y, N, N, N, N, N, N],
+    "otto":   [N] * 20 + [Y, N, N, N, N, N, N],
 }  # fmt: skip
 
 
@@ -85,6 +87,9 @@ def decide(action, user, cast):
             user, shared, 1, cast.home.divisions.get(name="คลัง")
         ),
         "edit the combined text": lambda: permissions.can_edit_combined_result(user, shared),
+        "view ITA results": lambda: result_permissions.can_view_results(user, cast.home),
+        "edit ITA results": lambda: result_permissions.can_edit_results(user, cast.home),
+        "import many organisations' ITA results": lambda: result_permissions.can_import_many(user),
     }
     return checks[action]()
 
@@ -108,8 +113,15 @@ def test_an_outsider_gets_not_found_on_every_page(client, cast, username):
         reverse("reports:preview", args=[report.pk]),
         reverse("reports:pdf", args=[report.pk]),
         reverse("measures:plan_export", args=[cast.plan.pk]),
+        reverse("assessments:result", args=[cast.home.pk, 2566]),
     ]:
         assert client.get(url).status_code == 404, url
+    for url in [
+        reverse("assessments:result", args=[cast.home.pk, 2566]),
+        reverse("assessments:result_import", args=[cast.home.pk, 2566]),
+        reverse("assessments:many_import"),
+    ]:
+        assert client.post(url).status_code == 404, url
     for name in ["reports:memo", "reports:submit", "reports:review", "reports:revise"]:
         assert client.post(reverse(name, args=[report.pk])).status_code == 404, name
     recompose = reverse("measures:recompose", args=[cast.measures[3].pk, 1])
@@ -117,6 +129,7 @@ def test_an_outsider_gets_not_found_on_every_page(client, cast, username):
     assert "ทดลอง" not in client.get(reverse("measures:mine")).content.decode()
     assert "ทดลอง" not in client.get(reverse("reports:list")).content.decode()
     assert "ทดลอง" not in client.get(reverse("home")).content.decode()
+    assert "ทดลอง" not in client.get(reverse("assessments:results")).content.decode()
 
 
 def test_an_outsider_analyst_sees_nothing_of_it_in_the_admin(client, cast):

@@ -1,13 +1,44 @@
-"""The one writer of evidence: files (checked by content in measures/uploads.py) and links."""
+"""The one writer of evidence: files (checked by content in measures/uploads.py) and links.
 
+A file is stored before anything is written to the database, outside any transaction (storage
+may be slow, or down): `evidence_file_store`, then `evidence_add_stored` in the transaction that
+records it, together with the entry when the progress page saves both
+(measures/services/recording.py). If the storage fails nothing is recorded (StorageUnavailable,
+a Thai message); if the database refuses, the stored file is removed again."""
+
+import logging
+from dataclasses import dataclass
+
+from django.core.files.storage import default_storage
 from django.db import transaction
 
 from organisations.access import NotAllowed, user_or_none
 from thai.digits import thai_digits
 
 from .. import limits, permissions
-from ..models import Evidence
+from ..models import Evidence, ProgressEntry, evidence_file_name
 from ..uploads import check_evidence_file
+
+logger = logging.getLogger(__name__)
+
+
+class StorageUnavailable(NotAllowed):
+    """The file could not be stored: nothing was saved."""
+
+
+STORAGE_UNAVAILABLE = (
+    "ระบบจัดเก็บไฟล์ขัดข้องชั่วคราว จึงยังไม่ได้บันทึกสิ่งใด ข้อความที่พิมพ์ไว้ยังอยู่ กรุณาเลือกไฟล์อีกครั้งแล้วบันทึกใหม่ในอีกสักครู่"
+)
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """An evidence file checked and in storage, not yet recorded."""
+
+    name: str
+    original_name: str
+    content_type: str
+    size: int
 
 
 def _require_changeable(entry, by):
@@ -23,23 +54,58 @@ def _require_room(entry):
         )
 
 
-@transaction.atomic
 def evidence_add_file(*, entry, by, upload, description="") -> Evidence:
+    """Check and store the file, then record it. Raises ValidationError (the file),
+    NotAllowed, or StorageUnavailable (nothing recorded)."""
+    _require_room(entry)
+    stored = evidence_file_store(measure=entry.measure, period=entry.period, by=by, upload=upload)
+    try:
+        return evidence_add_stored(entry=entry, by=by, stored=stored, description=description)
+    except BaseException:
+        evidence_file_discard(stored)
+        raise
+
+
+def evidence_file_store(*, measure, period, by, upload) -> StoredFile:
+    """The first half of adding a file: check it and put it in storage. Writes nothing to the
+    database. Raises ValidationError, NotAllowed or StorageUnavailable."""
+    _require_changeable(ProgressEntry(measure=measure, period=period), by)
+    checked = check_evidence_file(upload)
+    upload.seek(0)
+    try:
+        name = default_storage.save(evidence_file_name(measure.pk, checked.extension), upload)
+    except Exception:  # noqa: BLE001 - whatever the storage raised, nothing was stored
+        logger.exception("storing an evidence file of measure %s failed", measure.pk)
+        raise StorageUnavailable(STORAGE_UNAVAILABLE) from None
+    return StoredFile(name, upload.name[-255:], checked.content_type, upload.size)
+
+
+@transaction.atomic
+def evidence_add_stored(*, entry, by, stored: StoredFile, description="") -> Evidence:
+    """The second half: record a stored file as the entry's evidence."""
     _require_changeable(entry, by)
     _require_room(entry)
-    checked = check_evidence_file(upload)
     evidence = Evidence(
         entry=entry,
-        original_name=upload.name[-255:],
-        content_type=checked.content_type,
-        size=upload.size,
+        original_name=stored.original_name,
+        content_type=stored.content_type,
+        size=stored.size,
         description=description.strip(),
         added_by=user_or_none(by),
     )
-    evidence.file.save(f"{entry.pk}.{checked.extension}", upload, save=False)
+    evidence.file.name = stored.name
     evidence.full_clean()
     evidence.save()
     return evidence
+
+
+def evidence_file_discard(stored: StoredFile) -> None:
+    """Remove a stored file that was not recorded after all (best effort: an orphan file in
+    private storage harms nobody)."""
+    try:
+        default_storage.delete(stored.name)
+    except Exception:  # noqa: BLE001
+        logger.warning("an unrecorded evidence file stays in storage: %s", stored.name)
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from organisations.emblems import EMBLEM_MAX_BYTES
+from organisations.images import EMBLEM_MAX_BYTES
 
 # A reserved name that never resolves: nothing can be fetched from it by accident.
 BASE_URL = "https://ita-portal.invalid/"

@@ -12,7 +12,7 @@ from playwright.sync_api import sync_playwright
 from measures.demo import load_demo, read_demo_fixture
 from reports.demo import load_demo_report
 
-seeded_items = importlib.import_module("publishing.migrations.0002_items_of_2566")
+seeded_years = importlib.import_module("assessments.migrations.0003_assessment_years_2566_to_2569")
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between browser steps are still plain synchronous calls.
@@ -43,7 +43,7 @@ def browser():
 def live_demo(transactional_db, live_server, settings):
     settings.AXES_ENABLED = False
     # A transactional test empties the database after it, data migrations' rows included.
-    seeded_items.add_items(apps, None)
+    seeded_years.add_years(apps, None)
     data = read_demo_fixture()
     result = load_demo(data)
     report = load_demo_report(data, result.fiscal_year)

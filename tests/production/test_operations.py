@@ -1,5 +1,5 @@
 """What running the deployment needs: /healthz, request ids and who in the log (no secrets),
-onboarding an organisation from the command line, and password reset by e-mail, bounded."""
+onboarding an organisation from the command line."""
 
 import io
 import json
@@ -139,17 +139,3 @@ def test_onboarding_an_organisation_from_the_command_line(client):
             "--district", "ก", "--province", "ข", "--admin-username", "x",
             "--admin-email", "x@example.org", "--admin-name", "x", stdout=io.StringIO(),
         )  # fmt: skip
-
-
-def test_password_reset_by_e_mail_is_bounded_per_address(cast, client):
-    cast.alice.email = "alice@example.org"
-    cast.alice.save()
-    assert "ลืมรหัสผ่าน?" in client.get("/accounts/login/").content.decode()
-    for _ in range(5):
-        response = client.post("/accounts/password-reset/", {"email": "Alice@example.org"})
-        assert response.status_code == 302
-    assert len(mail.outbox) == settings.PASSWORD_RESET_PER_HOUR
-    nobody = client.post("/accounts/password-reset/", {"email": "nobody@example.org"}, follow=True)
-    assert "หากอีเมลนี้เป็นของบัญชีผู้ใช้ในระบบ" in nobody.content.decode()
-    link = re.search(r"http\S+", mail.outbox[0].body).group(0)
-    assert "/accounts/password-reset/" in link

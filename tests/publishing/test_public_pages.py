@@ -52,6 +52,14 @@ def test_a_visitor_reads_what_was_published(cast, client):
     assert "/ita/thodlong/2566/report-1/" in sitemap and "/ita/thodlong/" in sitemap
 
 
+def test_an_organisation_that_published_nothing_has_no_page(cast, client):
+    published(cast)
+    assert get(client, reverse("publishing:organisation", args=["thodlong"])).status_code == 200
+    nothing = get(client, reverse("publishing:organisation", args=["uen"]))
+    assert nothing.status_code == 404  # as any address that leads nowhere
+    assert "เทศบาลตำบลอื่น" not in nothing.content.decode()
+
+
 def test_nothing_unpublished_is_reachable(cast, client):
     draft = cast.draft()
     in_review = cast.draft(period=2)
@@ -66,10 +74,9 @@ def test_nothing_unpublished_is_reachable(cast, client):
         url="https://example.org/internal",
     )  # fmt: skip
     client.logout()
-    page = client.get(reverse("publishing:organisation", args=["thodlong"])).content.decode()
-    assert "ยังไม่มีเอกสารที่เผยแพร่" in page
     for url in [
-        "/ita/thodlong/2566/report-1/", "/ita/thodlong/2566/report-2/", "/ita/thodlong/2566/plan/",
+        "/ita/thodlong/", "/ita/thodlong/2566/report-1/", "/ita/thodlong/2566/report-2/",
+        "/ita/thodlong/2566/plan/",
         "/ita/thodlong/2566/plan/pdf/", f"/verify/{unpublished.verification_code}/",
         f"/verify/{unpublished.verification_code}/qr.svg", "/verify/abcdefghjkmn/",
         "/ita/uen/2566/report-1/", "/ita/nobody/",

@@ -155,7 +155,7 @@ def test_the_pdf_fetcher_normalises_before_it_decides(cast, settings):
 
 
 def test_a_previewed_import_nobody_confirms_expires(cast, client, settings):
-    from measures import plan_views
+    from organisations import pending_uploads
 
     client.force_login(cast.alice)
     content = "มาตรการ,ขั้นตอนหรือวิธีการ,ผู้รับผิดชอบ\n1) ก,1. ข,คลัง\n".encode()
@@ -164,9 +164,9 @@ def test_a_previewed_import_nobody_confirms_expires(cast, client, settings):
         {"file": SimpleUploadedFile("p.csv", content), "year": "2567"},
     )
     token = client.session["pending_plan_import"]["token"]
-    pending = plan_views._pending_path(token)
+    pending = pending_uploads._path(token)
     assert pending.is_file()
-    old = time.time() - plan_views.PENDING_SECONDS - 1
+    old = time.time() - pending_uploads.PENDING_SECONDS - 1
     os.utime(pending, (old, old))
     client.post(
         reverse("measures:plan_import", args=[cast.home.pk]),

@@ -4,6 +4,7 @@ sign; a site admin may remove it; every change is in the audit trail."""
 
 import base64
 import io
+import os
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -119,3 +120,19 @@ def test_a_drawing_in_a_corner_of_the_pad_is_cut_to_its_ink(cast):
     Image.new("RGBA", (600, 200), (0, 0, 0, 0)).save(empty, "PNG")
     with pytest.raises(ValidationError, match="ว่างเปล่า"):
         signature_image_set(user=cast.bob, by=cast.bob, content=empty.getvalue())
+
+
+@pytest.mark.parametrize("kilobytes", [505, 800])
+def test_a_drawing_too_large_is_said_to_be_too_large(cast, client, kilobytes):
+    """A pad on a large tablet can send more than an upload may be: the person is told so, not
+    asked to draw something."""
+    noise = Image.frombytes("RGBA", (512, kilobytes * 2), os.urandom(512 * kilobytes * 2 * 4))
+    buffer = io.BytesIO()
+    noise.save(buffer, "PNG")
+    content = buffer.getvalue()[: kilobytes * 1024]
+    drawing = "data:image/png;base64," + base64.b64encode(content).decode()
+    client.force_login(cast.bob)
+    page = client.post(reverse("signature"), {"drawing": drawing})
+    text = page.content.decode()
+    assert "ภาพลายมือชื่อใหญ่เกินไป" in text and "กรุณาอัปโหลดภาพ" not in text
+    assert not SignatureImage.objects.filter(user=cast.bob).exists()

@@ -2,13 +2,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from measures.management.arguments import number_argument as number
-from measures.management.arguments import organisation_argument as find_organisation
 from measures.models import Status
 from measures.plans import plan_import
 from measures.status_wording import status_of
 from measures.table_text import parse_label
 from organisations.access import SYSTEM
+from organisations.management.arguments import number_argument as number
+from organisations.management.arguments import organisation_argument as find_organisation
+from organisations.management.arguments import refuse_import
 from thai.digits import thai_digits
 from thai.fiscal import Period
 
@@ -80,10 +81,7 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"{'':<20} สถานะ {row.parsed.status_label} ({row.parsed.status_source})"
                 )
-        if not outcome.ok:
-            for message in outcome.errors:
-                self.stderr.write(message)
-            raise CommandError(f"ไม่ได้นำเข้า: พบข้อผิดพลาด {thai_digits(len(outcome.errors))} รายการ")
+        refuse_import(self, outcome.errors)
         if dry_run:
             self.stdout.write(f"ตัวอย่าง (ยังไม่ได้บันทึก): {outcome.summary}")
         else:

@@ -1,5 +1,6 @@
 """The background worker: django-tasks' database worker, saying it is alive every few seconds
-so that /healthz can tell."""
+so that /healthz can tell, and taking back the tasks of workers that stopped without finishing
+them, when it starts and at every heartbeat (operations/stalled_tasks.py)."""
 
 import logging
 import os
@@ -10,6 +11,7 @@ from django.db import close_old_connections, connection
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
+from operations import stalled_tasks
 from operations.models import WorkerHeartbeat
 
 HEARTBEAT_SECONDS = 10
@@ -26,6 +28,10 @@ class Command(DatabaseWorker):
         )
 
     def handle(self, *args, **options):
+        # Said alive before anything is claimed, so that no other worker takes it for gone;
+        # then whatever a stopped worker left is queued again, for this worker or the next.
+        _record_heartbeat(options["worker_id"], timezone.now())
+        stalled_tasks.take_back()
         stop = threading.Event()
         beating = threading.Thread(
             target=_beat, args=(options["worker_id"], stop), name="heartbeat", daemon=True
@@ -43,14 +49,19 @@ def _beat(worker_id: str, stop: threading.Event) -> None:
     while True:
         try:
             close_old_connections()
-            WorkerHeartbeat.objects.update_or_create(
-                worker_id=worker_id,
-                defaults={"host": socket.gethostname(), "pid": os.getpid(),
-                          "started_at": started, "seen_at": timezone.now()},
-            )  # fmt: skip
+            _record_heartbeat(worker_id, started)
+            stalled_tasks.take_back()
         except Exception:  # noqa: BLE001 - a missed beat shows as a stale heartbeat
             logger.warning("the worker's heartbeat was not recorded", exc_info=True)
         finally:
             connection.close()
         if stop.wait(HEARTBEAT_SECONDS):
             return
+
+
+def _record_heartbeat(worker_id: str, started) -> None:
+    WorkerHeartbeat.objects.update_or_create(
+        worker_id=worker_id,
+        defaults={"host": socket.gethostname(), "pid": os.getpid(),
+                  "started_at": started, "seen_at": timezone.now()},
+    )  # fmt: skip

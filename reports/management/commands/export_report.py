@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from measures.management.arguments import number_argument as number
-from measures.management.arguments import organisation_argument as find_organisation
+from organisations.management.arguments import number_argument as number
+from organisations.management.arguments import organisation_argument as find_organisation
 from reports.models import Report, ReportState
 from reports.rendering import report_html, report_pdf_bytes
 from reports.stored_pdfs import MissingDocument, stored_bytes, stored_report_pdf
