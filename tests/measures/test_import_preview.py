@@ -205,6 +205,8 @@ def test_the_plan_page_asks_for_the_status_and_keeps_the_choice(client, demo, dj
     assert unchosen.status_code == 200
     assert '<span class="error-text"> กรุณาเลือกสถานะ</span>' in unchosen.content.decode()
     assert not FiscalYear.objects.filter(year=2567).exists()
+    # The page shown again carries the file under a new token (a kept file is taken once).
+    token = unchosen.context["token"]
     done = client.post(confirm_url, {"token": token, "status_2": "in_progress"})
     assert done.status_code == 302
     entry = ProgressEntry.objects.get(measure__fiscal_year__year=2567, measure__number=1)
