@@ -18,7 +18,7 @@ import os
 import time
 from pathlib import Path
 
-from scale import YEARS, django_for, year_id
+from scale import YEARS, copying, django_for, year_id
 
 # The demo's final 6-month report (17 measures, 9 pages, PDF/A-3b, signed) is 113 KB.
 PDF_BYTES = 113_000
@@ -71,23 +71,15 @@ def publish_everyone(url: str, organisations: int, documents_root: Path) -> None
     with raw.cursor() as cursor:
         cursor.execute("SELECT coalesce(max(id), 0) FROM reports_report")
         base = cursor.fetchone()[0] + 1
-        documents = [
-            (base + index, organisation, kind, period, name)
-            for index, (organisation, (kind, period, name)) in enumerate(
-                (organisation, document)
-                for organisation in range(1, organisations + 1)
-                for document in documents_of(organisation)
-            )
-        ]
-        for table in tables:
-            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
-
-        def copy(table, columns, rows):
-            quoted = ", ".join(f'"{column}"' for column in columns)
-            with cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as out:
-                for row in rows:
-                    out.write_row(row)
-
+    documents = [
+        (base + index, organisation, kind, period, name)
+        for index, (organisation, (kind, period, name)) in enumerate(
+            (organisation, document)
+            for organisation in range(1, organisations + 1)
+            for document in documents_of(organisation)
+        )
+    ]
+    with raw.cursor() as cursor, copying(cursor, tables) as copy:
         copy("reports_report",
              ["id", "fiscal_year_id", "kind", "period", "revision", "state", "round",
               "department", "phone", "document_number", "subject", "addressee", "body", "closing",
@@ -115,13 +107,6 @@ def publish_everyone(url: str, organisations: int, documents_root: Path) -> None
                ACTED_AT, f"{STEPS[1][2]} {o} {STEPS[1][2]}", ACTED_AT,
                f"{STEPS[2][2]} {o} {STEPS[2][2]}")
               for pk, o, kind, period, name in documents))  # fmt: skip
-        for table in tables:
-            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"(SELECT coalesce(max(id), 1) FROM {table}))"
-            )
-        cursor.execute("ANALYZE")
     raw.commit()
     for pk, organisation, *_ in documents:
         folder = documents_root / str(organisation) / str(pk)

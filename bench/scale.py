@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,16 +60,7 @@ def build(url: str, organisations: int) -> None:
         "measures_measure_divisions", "measures_measurestep", "measures_progressentry",
     ]  # fmt: skip
     raw = connection.cursor().connection
-    with raw.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
-
-        def copy(table, columns, rows):
-            quoted = ", ".join(f'"{column}"' for column in columns)
-            with cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as out:
-                for row in rows:
-                    out.write_row(row)
-
+    with raw.cursor() as cursor, copying(cursor, tables) as copy:
         ids = range(1, organisations + 1)
         copy("measures_organisation",
              ["id", "name", "short_name", "district", "province", "phone", "document_prefix",
@@ -97,9 +89,10 @@ def build(url: str, organisations: int) -> None:
             ["id", "organisation_id", "year"],
             ((year_id(o, y), o, year) for o in ids for y, year in enumerate(YEARS)),
         )
-        copy("measures_measure", ["id", "fiscal_year_id", "number", "title", "all_divisions"],
+        copy("measures_measure",
+             ["id", "fiscal_year_id", "number", "title", "all_divisions", "label"],
              ((measure_id(o, y, n), year_id(o, y), n + 1,
-               f"มาตรการการเผยแพร่ข้อมูลข่าวสารที่ {n + 1} ของปี {YEARS[y]} หน่วยงาน {o}", False)
+               f"มาตรการการเผยแพร่ข้อมูลข่าวสารที่ {n + 1} ของปี {YEARS[y]} หน่วยงาน {o}", False, "")
               for o in ids for y in range(2) for n in range(MEASURES)))  # fmt: skip
         copy("measures_measure_divisions", ["measure_id", "division_id"],
              ((measure_id(o, y, n), division_id(o, n % len(DIVISIONS)))
@@ -115,19 +108,36 @@ def build(url: str, organisations: int) -> None:
                "2026-03-31T00:00:00Z", 1)
               for o in ids for y in range(2) for n in range(MEASURES)
               for period in (1, 2)))  # fmt: skip
-        for table in tables:
-            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"(SELECT coalesce(max(id), 1) FROM {table}))"
-            )
-        cursor.execute("ANALYZE")
     raw.commit()
     from django.contrib.auth import get_user_model
 
     get_user_model().objects.create_superuser("operator", "", PASSWORD)
     _first_report()
     print(f"built {organisations} organisations in {time.perf_counter() - started:.0f} s")
+
+
+@contextmanager
+def copying(cursor, tables):
+    """COPY rows into `tables` (psycopg's cursor) with their triggers off, as `copy(table,
+    columns, rows)`; then the triggers on again, each id sequence past the rows written, and
+    PostgreSQL's statistics fresh."""
+    for table in tables:
+        cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+
+    def copy(table, columns, rows):
+        quoted = ", ".join(f'"{column}"' for column in columns)
+        with cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as out:
+            for row in rows:
+                out.write_row(row)
+
+    yield copy
+    for table in tables:
+        cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+        cursor.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"(SELECT coalesce(max(id), 1) FROM {table}))"
+        )
+    cursor.execute("ANALYZE")
 
 
 def division_id(organisation, index):
