@@ -204,3 +204,12 @@ def test_the_public_table_costs_the_same_whatever_the_number_of_documents(cast, 
     published(cast, plan_document_create(fiscal_year=cast.plan, author=cast.alice))
     published(cast, cast.draft(period=2))
     assert queries() == before and max(before) <= 7
+
+
+def test_an_organisation_without_an_address_is_told_to_set_one_first(cast, client):
+    cast.home.slug = ""
+    cast.home.save()
+    client.force_login(cast.sam)
+    page = client.get(TABLE.format(cast.home.pk)).content.decode()
+    assert "หน่วยงานยังไม่มีชื่อในที่อยู่เว็บ" in page and "<textarea" not in page
+    assert client.get(TABLE.format(cast.home.pk) + "xlsx/").status_code == 404
