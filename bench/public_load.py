@@ -6,13 +6,17 @@ the 7,850 organisations has published its measures' announcement and its 6-month
 
     .venv/bin/pip install -e ".[bench]"
     .venv/bin/python bench/public_load.py [--visitors 200] [--rate 2.5] [--seconds 60]
-                                          [--popularity zipf|uniform] [--port 8097]
+                                          [--warm-seconds 120] [--popularity zipf|uniform]
+                                          [--port 8097]
 
 Visitors without an account read organisations' pages, their ITA tables, documents' pages and
-the PDFs, each at most --rate requests a second. Prints requests/s, p50/p95/p99 per kind of
-request, errors, how often nginx's copy answered, and the bytes of PDF that came from the app
-(nginx's log: $upstream_response_length of every PDF request; 0 when the app only names the
-file, X-Accel-Redirect). Targets (issue 19): >= 400 requests/s and p95 < 100 ms at 200
+the PDFs, each at most --rate requests a second: first for --warm-seconds from an empty nginx
+cache (the window's first minutes, printed as "cold"), then, with the same stack and cache, for
+--seconds (the measured run: the assessment window lasts weeks, its peak finds nginx's copies
+of what visitors read made and kept fresh in the background). Prints requests/s, p50/p95/p99
+per kind of request, errors, how often nginx's copy answered, and the bytes of PDF that came
+from the app (nginx's log: $upstream_response_length of every PDF request; 0 when the app only
+names the file, X-Accel-Redirect). Targets (issue 19): >= 400 requests/s and p95 < 100 ms at 200
 visitors, 0 errors, no PDF byte through Python after the first request. The machine's load
 average before and after is printed: other work on it slows everything.
 The last line: `public_rps=… public_p95_ms=… pdf_python_bytes=…`.
@@ -84,14 +88,14 @@ def start_stack(url: str, port: int) -> tuple[subprocess.Popen, Path]:
     sys.exit("bin/run-production did not start:\n" + log.read_text()[-3000:])
 
 
-def run_locust(args, workdir: Path) -> dict:
-    prefix = workdir / "public"
+def run_locust(args, workdir: Path, seconds: int, name: str) -> dict:
+    prefix = workdir / name
     spawn_rate = 50
     environment = {
         **os.environ, "PUBLIC_ORGANISATIONS": str(args.organisations),
         "PUBLIC_POPULARITY": args.popularity, "PUBLIC_RATE": str(args.rate),
     }  # fmt: skip
-    run_time = args.seconds + args.visitors // spawn_rate + 2
+    run_time = seconds + args.visitors // spawn_rate + 2
     subprocess.run(
         [sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "public_locustfile.py"),
          "--headless", "--users", str(args.visitors), "--spawn-rate", str(spawn_rate),
@@ -123,6 +127,13 @@ def read_access_log(path: Path) -> dict:
     return {"pdf_bytes": pdf_bytes, "after_first": pdf_bytes_after_first, "caches": caches}
 
 
+def print_rows(rows: dict) -> None:
+    for name, row in rows.items():
+        print(f"    {name:12} {row['Request Count']:>7} requests {float(row['Requests/s']):7.1f}/s"
+              f"  median {row['50%']:>5} ms  p95 {row['95%']:>5} ms  p99 {row['99%']:>5} ms"
+              f"  failures {row['Failure Count']}")  # fmt: skip
+
+
 def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -132,6 +143,7 @@ def main():
     parser.add_argument("--visitors", type=int, default=200)
     parser.add_argument("--rate", type=float, default=2.5)
     parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--warm-seconds", type=int, default=120)
     parser.add_argument("--popularity", choices=["zipf", "uniform"], default="zipf")
     parser.add_argument("--organisations", type=int, default=7850)
     parser.add_argument("--port", type=int, default=8097)
@@ -144,8 +156,10 @@ def main():
     before = load_average()
     stack, access_log = start_stack(url, args.port)
     try:
-        access_log.write_text("")  # count this run's requests only
-        rows = run_locust(args, ROOT / "var" / "public-load")
+        workdir = ROOT / "var" / "public-load"
+        cold = run_locust(args, workdir, args.warm_seconds, "cold") if args.warm_seconds else {}
+        access_log.write_text("")  # count the measured run's requests only
+        rows = run_locust(args, workdir, args.seconds, "public")
         after = load_average()
         time.sleep(1)  # nginx writes its last lines
         log = read_access_log(access_log)
@@ -153,13 +167,14 @@ def main():
         os.killpg(stack.pid, signal.SIGTERM)
         stack.wait(timeout=60)
     total = rows["Aggregated"]
-    print(f"{args.visitors} visitors, at most {args.rate}/s each, {args.seconds} s, "
-          f"{args.popularity} popularity over {args.organisations} organisations; "
-          f"load average before {before}, at the end {after}")  # fmt: skip
-    for name, row in rows.items():
-        print(f"    {name:12} {row['Request Count']:>7} requests {float(row['Requests/s']):7.1f}/s"
-              f"  median {row['50%']:>5} ms  p95 {row['95%']:>5} ms  p99 {row['99%']:>5} ms"
-              f"  failures {row['Failure Count']}")  # fmt: skip
+    print(f"{args.visitors} visitors, at most {args.rate}/s each, {args.popularity} popularity "
+          f"over {args.organisations} organisations; load average before {before}, at the end "
+          f"{after}")  # fmt: skip
+    if cold:
+        print(f"  cold: the first {args.warm_seconds} s, from an empty cache")
+        print_rows(cold)
+    print(f"  measured: the next {args.seconds} s")
+    print_rows(rows)
     pages = sum(log["caches"].values())
     print(f"    pages answered by nginx's copy: {log['caches'].get('HIT', 0)} of {pages} "
           f"({dict(log['caches'])})")  # fmt: skip
