@@ -39,7 +39,7 @@ from scale import DEFAULT_URL, database_state, recreate
 
 ROOT = Path(__file__).resolve().parent.parent
 LOG_LINE = re.compile(
-    r'"GET (?P<path>\S+) HTTP/[\d.]+" (?P<status>\d+) \d+ '
+    r'^(?P<client>\S+) \[[^]]*\] "GET (?P<path>\S+) HTTP/[\d.]+" (?P<status>\d+) \d+ '
     r"cache=(?P<cache>\S*) upstream_bytes=(?P<bytes>\S*)"
 )
 
@@ -109,22 +109,26 @@ def run_locust(args, workdir: Path, seconds: int, name: str) -> dict:
 
 def read_access_log(path: Path) -> dict:
     """PDF bytes the app sent (all, and after each address's first request); how nginx's copy
-    answered the pages."""
+    answered the pages, and the PDF addresses (nginx's second tier, whose lines come from
+    "unix:", keeps the app's answer naming the file)."""
     pdf_bytes = pdf_bytes_after_first = 0
-    seen, caches = set(), Counter()
+    seen, caches, pdf_caches = set(), Counter(), Counter()
     for line in path.read_text().splitlines():
         match = LOG_LINE.search(line)
         if not match:
             continue
         sent = int(match["bytes"]) if match["bytes"].isdigit() else 0
-        if match["path"].endswith("/pdf/"):
+        if not match["path"].endswith("/pdf/"):
+            caches[match["cache"] or "-"] += 1
+        elif match["client"] == "unix:" or match["cache"] not in ("", "-"):
+            # What the app sent for a PDF address (the main server's line only repeats it).
             pdf_bytes += sent
             if match["path"] in seen:
                 pdf_bytes_after_first += sent
             seen.add(match["path"])
-        else:
-            caches[match["cache"] or "-"] += 1
-    return {"pdf_bytes": pdf_bytes, "after_first": pdf_bytes_after_first, "caches": caches}
+            pdf_caches[match["cache"] or "-"] += 1
+    return {"pdf_bytes": pdf_bytes, "after_first": pdf_bytes_after_first, "caches": caches,
+            "pdf_caches": pdf_caches}  # fmt: skip
 
 
 def print_rows(rows: dict) -> None:
@@ -178,6 +182,9 @@ def main():
     pages = sum(log["caches"].values())
     print(f"    pages answered by nginx's copy: {log['caches'].get('HIT', 0)} of {pages} "
           f"({dict(log['caches'])})")  # fmt: skip
+    pdfs = sum(log["pdf_caches"].values())
+    print(f"    PDF addresses answered by nginx's copy of the app's answer: "
+          f"{log['pdf_caches'].get('HIT', 0)} of {pdfs} ({dict(log['pdf_caches'])})")  # fmt: skip
     print(f"    PDF bytes from the app: {log['pdf_bytes']} "
           f"(after each PDF's first request: {log['after_first']})")  # fmt: skip
     print(f"public_rps={float(total['Requests/s']):.1f} public_p95_ms={float(total['95%']):.0f} "

@@ -5,8 +5,9 @@ it may be told to keep it for a year. The portal only decides which file a publi
 means (and refuses a withdrawn one); the bytes are sent by:
 - nginx, for files on the local disk: `X-Accel-Redirect` to an internal location that maps
   DOCUMENTS_ACCEL_REDIRECT (e.g. /_documents/) onto DOCUMENTS_ROOT (deploy/nginx/ita-portal.conf);
+  nginx keeps this answer for `redirect_seconds()` (`X-Accel-Expires`), as it keeps a redirect;
 - the object store, for STORAGE=s3: a redirect to a signed address valid DOCUMENTS_URL_SECONDS,
-  which nginx and browsers keep for at most REDIRECT_SECONDS (a fraction of that);
+  which nginx and browsers keep for at most `redirect_seconds()` (a fraction of that);
 - Python itself, streamed in chunks (never read whole), when neither is set up (the development
   server, the tests).
 A file missing from the storage (a restore without the files) is said plainly (503)."""
@@ -51,8 +52,9 @@ def pdf_response(rendering, filename: str) -> HttpResponse:
 
 
 def redirect_seconds() -> int:
-    """How long a redirect to a signed address may be kept: a fifth of its life, so a kept one
-    is always still valid."""
+    """Seconds a redirect to a signed address, or nginx's copy of the answer naming a file on
+    the disk, may be kept: a fifth of DOCUMENTS_URL_SECONDS, so a kept redirect is always still
+    valid and a withdrawal reaches visitors within it."""
     return max(1, settings.DOCUMENTS_URL_SECONDS // 5)
 
 
@@ -63,6 +65,9 @@ def _from_disk(storage, rendering) -> HttpResponse:
     if prefix:
         response = HttpResponse(content_type="application/pdf")
         response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(rendering.file_name)
+        # How long nginx may keep this answer (not the file's Cache-Control: a withdrawal must
+        # reach visitors within it).
+        response["X-Accel-Expires"] = str(redirect_seconds())
         return response
     return FileResponse(storage.open(rendering.file_name, "rb"), content_type="application/pdf")
 

@@ -93,6 +93,9 @@ def test_a_published_pdf_is_handed_to_nginx_and_never_read(cast, client, setting
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     assert response["X-Content-SHA256"] == final.sha256
     assert response["Content-Disposition"] == "inline; filename*=UTF-8''thodlong-2566-report-1.pdf"
+    # nginx keeps the answer naming the file a minute (a withdrawal shows within it), the file
+    # itself a year.
+    assert response["X-Accel-Expires"] == "60"
 
 
 def test_without_nginx_the_portal_streams_the_pdf(cast, client):
