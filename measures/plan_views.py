@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from organisations import access
-from organisations.access import NotAllowed
 from organisations.models import Organisation
 from organisations.pending_uploads import ConfirmForm, keep_pending, take_pending
+from organisations.refusals import Refusal, show_refusal
 from organisations.table_files import size_refusal
 from thai.digits import parse_int, thai_digits
 from thai.fiscal import Period, fiscal_year_of
@@ -116,7 +116,7 @@ def plans(request):
             {
                 "organisation": organisation,
                 "years": years,
-                "can_import": permissions.can_import_plan(request.user, organisation),
+                "can_import": permissions.can_edit_plan(request.user, organisation),
                 "import_form": ImportForm(
                     initial={"year": thai_digits(fiscal_year_of(timezone.localdate()))}
                 ),
@@ -149,7 +149,7 @@ def plan_export_view(request, pk):
 @login_required
 @require_POST
 def plan_import_view(request, organisation_pk):
-    organisation = _organisation(request, organisation_pk, permissions.can_import_plan)
+    organisation = _organisation(request, organisation_pk, permissions.can_edit_plan)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "กรุณาตรวจสอบข้อมูลการนำเข้า")
@@ -195,7 +195,7 @@ def plan_import_view(request, organisation_pk):
 @login_required
 @require_POST
 def plan_import_confirm(request, organisation_pk):
-    organisation = _organisation(request, organisation_pk, permissions.can_import_plan)
+    organisation = _organisation(request, organisation_pk, permissions.can_edit_plan)
     pending = request.session.get(PENDING_KEY) or {}
     form = ConfirmForm(request.POST)
     content = None
@@ -219,8 +219,8 @@ def plan_import_confirm(request, organisation_pk):
             by=request.user,
             confirm=True,
         )
-    except NotAllowed as refusal:
-        messages.error(request, str(refusal))
+    except Refusal as refusal:
+        show_refusal(request, refusal)
         return redirect("measures:plans")
     if not outcome.written:
         messages.error(request, "ไม่ได้นำเข้า: ข้อมูลเปลี่ยนไประหว่างตรวจสอบ กรุณาตรวจสอบใหม่")
@@ -239,7 +239,7 @@ def plan_import_confirm(request, organisation_pk):
 @require_POST
 def plan_copy_view(request, pk):
     source = get_object_or_404(FiscalYear.objects.select_related("organisation"), pk=pk)
-    if not permissions.can_edit_plan(request.user, source):
+    if not permissions.can_edit_plan(request.user, source.organisation):
         raise Http404("ไม่พบแผน")
     form = CopyForm(request.POST)
     if not form.is_valid():
@@ -247,8 +247,8 @@ def plan_copy_view(request, pk):
         return redirect("measures:plans")
     try:
         target = plan_copy(source=source, year=form.cleaned_data["year"], by=request.user)
-    except NotAllowed as refusal:
-        messages.error(request, str(refusal))
+    except Refusal as refusal:
+        show_refusal(request, refusal)
     else:
         messages.success(
             request,

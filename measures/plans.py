@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from organisations.access import NotAllowed
+from organisations.refusals import refuse
 from thai.digits import thai_digits
 from thai.fiscal import Period
 
@@ -70,8 +70,7 @@ def plan_import(
 ) -> ImportOutcome:
     """Preview (confirm=False) or write (confirm=True) the table into the organisation's plan of
     `year`, creating the plan if there is none. Nothing is written unless every row is valid."""
-    if not permissions.can_import_plan(by, organisation):
-        raise NotAllowed("ท่านนำเข้าแผนของหน่วยงานนี้ไม่ได้")
+    refuse(permissions.plan_refusal(by, organisation))
     try:
         dataset = read_plan_table(content, filename)
     except PlanFileError as error:

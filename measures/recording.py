@@ -98,17 +98,26 @@ class Recording:
         ]
 
     def save(self, *, by, version, status, result):
-        """Through the writer of what the form edits; EditConflict, NotAllowed or
-        ValidationError as they raise them."""
+        """Through the writer of what the form edits, refused (EditConflict among the
+        refusals) as it refuses."""
         if self.division is not None:
             return division_result_save(
-                measure=self.measure, period=self.period, division=self.division, by=by,
-                version=version, status=status, result=result,
-            )  # fmt: skip
+                measure=self.measure,
+                period=self.period,
+                division=self.division,
+                by=by,
+                version=version,
+                status=status,
+                result=result,
+            )
         return progress_save(
-            measure=self.measure, period=self.period, by=by, version=version, status=status,
+            measure=self.measure,
+            period=self.period,
+            by=by,
+            version=version,
+            status=status,
             result=result,
-        )  # fmt: skip
+        )
 
 
 def recording_for(user, measure, period) -> Recording:
@@ -126,7 +135,7 @@ def recording_for(user, measure, period) -> Recording:
     shared_parts = []
     if measure.is_shared:
         shared_parts = selectors.division_parts(measure, period, entry, previous)
-        if not permissions.can_edit_combined_result(user, measure):
+        if permissions.combined_result_refusal(user, measure):
             own = permissions.part_divisions(user, measure)
             division = own[0] if own else None
     return Recording(measure, period, division, entry, previous, shared_parts)

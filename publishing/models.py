@@ -65,7 +65,3 @@ class Publication(models.Model):
 
     def get_pdf_url(self):
         return reverse("publishing:document_pdf", args=self.path.split("/"))
-
-    @property
-    def is_current(self):
-        return self.withdrawn_at is None and self.superseded_by_id is None

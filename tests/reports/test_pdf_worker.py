@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from organisations.models import StepKind
 from reports import rendering, workflow
 from reports.models import PdfJob, RenderedPdf, Report
+from tests.cast import advance
 from tests.signing import confirmed
 from tests.worker import run_queued_tasks
 
@@ -21,10 +23,7 @@ SIGN = {"password": "pw-for-tests-only"}
 
 
 def approved(cast):
-    report = cast.draft()
-    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
-    workflow.report_comment(report, by=cast.henry, text="", confirmation=confirmed(cast.henry))
-    workflow.report_approve(report, by=cast.chief, text="", confirmation=confirmed(cast.chief))
+    report = advance(cast.draft(), through=StepKind.APPROVE, comment="", approval="")
     run_queued_tasks()
     return report
 

@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from measures.models import Measure
+from organisations.refusals import Refusal
 from reports import workflow
 from reports.models import ReportState, ReviewEvent
 from tests.signing import confirmed
@@ -131,7 +132,7 @@ def test_the_notice_ends_when_the_report_goes_up_again(client, waiting_for_chief
 
 
 def test_a_measure_not_in_the_report_cannot_be_marked(waiting_for_chief, users):
-    with pytest.raises(workflow.WorkflowError, match="ไม่พบมาตรการข้อ ๙๙ ในรายงานนี้"):
+    with pytest.raises(Refusal, match="ไม่พบมาตรการข้อ ๙๙ ในรายงานนี้"):
         workflow.report_return(
             waiting_for_chief, by=users["chief-admin"], reason=REASON, measures=[99]
         )

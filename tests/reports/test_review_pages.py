@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from measures.models import Measure, ProgressEntry
-from measures.services import NotAllowed
+from organisations.refusals import Refusal
 from reports import services, workflow
 from reports.models import Report, ReportState
 from tests.signing import confirmed
@@ -134,7 +134,7 @@ def test_nobody_changes_an_approved_report(as_user, demo_report, django_user_mod
     )
     assert response.status_code in (200, 302, 403)
     # Through the services.
-    with pytest.raises(NotAllowed):
+    with pytest.raises(Refusal):
         services.report_update_memo(
             report=demo_report, by=users["analyst"], fields={"subject": "x"}
         )

@@ -18,7 +18,6 @@ from measures.demo import load_demo, read_demo_fixture
 from measures.models import FiscalYear
 from measures.plans import plan_import
 from organisations.access import SYSTEM
-from reports import workflow
 from reports.demo import load_demo_report
 from reports.document import TABLE_HEADING, report_document
 from reports.pdf.fetcher import ProjectFilesFetcher
@@ -26,8 +25,8 @@ from reports.pdf.row_breaks import LINE_PT, TABLES, row_lines, table_rows
 from reports.rendering import _render, document_html
 from reports.services import plan_document_create, report_create
 from reports.stored_pdfs import stored_bytes, stored_report_pdf
+from tests.cast import advance
 from tests.reports.conftest import page_texts, pdftotext, render, squash
-from tests.signing import confirmed
 from thai.digits import thai_digits
 
 pytestmark = pytest.mark.django_db
@@ -135,17 +134,7 @@ def demo_final(django_db_setup, django_db_blocker, demo_certificate_folder):
     ):
         data = read_demo_fixture()
         report = load_demo_report(data, load_demo(data).fiscal_year)
-        people = {user.username: user for user in get_user_model().objects.all()}
-        analyst, head, chief, mayor = (
-            people[name] for name in ("analyst", "head-office", "chief-admin", "chief-exec")
-        )
-        workflow.report_submit(report, by=analyst, confirmation=confirmed(analyst))
-        workflow.report_comment(report, by=head, text="เห็นควรทราบ", confirmation=confirmed(head))
-        workflow.report_approve(
-            report, by=chief, text="เห็นควรทราบ", follow_ups={}, confirmation=confirmed(chief)
-        )
-        workflow.report_acknowledge(report, by=mayor, confirmation=confirmed(mayor))
-        report.refresh_from_db()
+        report = advance(report, comment="เห็นควรทราบ", approval="เห็นควรทราบ")
         pdf = stored_bytes(stored_report_pdf(report))
         assert "ตรวจสอบเอกสาร" in pdftotext(pdf)
         transaction.set_rollback(True)

@@ -50,17 +50,7 @@ def finish(cast):
     """alice (with a signature image) submits; henry comments; chief approves; mayor
     acknowledges. Returns the report and its stored final rendering."""
     signature_image_set(user=cast.alice, by=cast.alice, content=signature_png())
-    report = cast.draft()
-    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
-    workflow.report_comment(
-        report, by=cast.henry, text="เห็นควรอนุมัติ", confirmation=confirmed(cast.henry)
-    )
-    workflow.report_approve(
-        report, by=cast.chief, text="อนุมัติ", follow_ups={1: "เร่งรัด"},
-        confirmation=confirmed(cast.chief),
-    )  # fmt: skip
-    workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
-    report.refresh_from_db()
+    report = cast.finish(follow_ups={1: "เร่งรัด"})
     return report, stored_report_pdf(report)
 
 
