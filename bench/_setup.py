@@ -23,3 +23,18 @@ def temporary_django(prefix: str) -> Path:
     django.setup()
     call_command("migrate", verbosity=0)
     return workdir
+
+
+def in_own_process(script: Path, *arguments: str) -> dict:
+    """Run `script` with `arguments` in a new Python process (so that its memory is its own) and
+    return the JSON object its last line prints; exit with its error output if it fails."""
+    import json
+    import subprocess
+
+    child = subprocess.run(
+        [sys.executable, str(script), *arguments], capture_output=True, text=True,
+        env={**os.environ}, timeout=600,
+    )  # fmt: skip
+    if child.returncode:
+        sys.exit(child.stderr)
+    return json.loads(child.stdout.strip().splitlines()[-1])

@@ -3,7 +3,7 @@ divisions responsible, and the progress recorded against each measure in each re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -82,7 +82,24 @@ class Measure(models.Model):
     fiscal_year = models.ForeignKey(
         FiscalYear, on_delete=models.CASCADE, related_name="measures", verbose_name="ปีงบประมาณ"
     )
-    number = models.PositiveSmallIntegerField("ข้อ", validators=[MinValueValidator(1)])
+    number = models.PositiveSmallIntegerField(
+        "ลำดับข้อ",
+        validators=[MinValueValidator(1)],
+        help_text="ลำดับของมาตรการในแผน (ข้อ ๑, ๒, ๓ …)",
+    )
+    label = models.CharField(
+        "เลขข้อตามแผน",
+        max_length=limits.LABEL_MAX,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[0-9]{1,3}(\.[0-9]{1,3}){0,3}$",
+                "เลขข้อต้องเป็นตัวเลข คั่นระดับด้วยจุด เช่น 1.1 หรือ 3.1.2",
+            )
+        ],
+        help_text="เลขข้อที่แผนเขียนไว้เมื่อไม่ใช่ลำดับธรรมดา เช่น 1.1 หรือ 3.1.2 "
+        "(แผนที่จัดกลุ่มตามมิติ) เว้นว่างเมื่อใช้ลำดับข้อ",
+    )
     title = models.CharField("มาตรการ", max_length=limits.TITLE_MAX)
     divisions = models.ManyToManyField(
         Division,
@@ -110,10 +127,32 @@ class Measure(models.Model):
                 name="measure_number_positive",
                 violation_error_message="ข้อของมาตรการต้องเริ่มที่ ๑",
             ),
+            models.UniqueConstraint(
+                fields=["fiscal_year", "label"],
+                condition=~Q(label=""),
+                name="measure_label_unique_per_plan",
+                violation_error_message="มีมาตรการเลขข้อนี้ในแผนของปีงบประมาณนี้แล้ว",
+            ),
         ]
 
     def __str__(self):
-        return f"{thai_digits(self.number)}) {self.title}"
+        return thai_digits(self.heading)
+
+    @property
+    def item_label(self) -> str:
+        """The measure's number as the plan writes it: "12", or "1.1" in a plan numbered by
+        dimension (Arabic digits; pages and documents print them in Thai)."""
+        return self.label or str(self.number)
+
+    @property
+    def marker(self) -> str:
+        """What leads the measure's title in a document: "12)", or "1.1"."""
+        return self.label or f"{self.number})"
+
+    @property
+    def heading(self) -> str:
+        """ "12) title" or "1.1 title", as the table's first column writes it."""
+        return f"{self.marker} {self.title}"
 
     @property
     def organisation(self):

@@ -1,37 +1,58 @@
-"""The measure table as a file: reading .xlsx and .csv the way people save them, and writing it.
+"""The measure table as a file: reading .xlsx, .csv and .docx the way people save them, and
+writing it.
 
-Reading finds the document's own header row (มาตรการ | ขั้นตอนหรือวิธีการ | ผู้รับผิดชอบ |
-ผลการดำเนินการ | หมายเหตุ or การกำกับติดตาม), skips empty rows and the header rows repeated by
-every page of a pasted table, and refuses what it cannot read faithfully with a Thai message.
-The rows come out as a tablib Dataset for the import resource, each with its row number in the
-file so that every message can name it.
+Each kind of file is read into tables of rows of texts, with bounds on what it may make the
+portal do (organisations/table_files.py for .xlsx and .csv, shared with the ITA results'
+import; measures/plan_word.py for .docx); measures.table_layout
+finds the header rows and what each cell is, and names what is not read. What cannot be read
+faithfully is refused with a Thai message. The rows come out as a tablib Dataset for the
+import resource, each with where it is in the file so that every message can name it.
 """
 
-import re
+from pathlib import PurePath
 
 import tablib
 from django.conf import settings
 from import_export.formats import base_formats
 
 from organisations.exports import SafeExport, neutralised
-from organisations.table_files import TableFileError, TableKind, read_table_rows
+from organisations.table_files import (
+    EXTRA_ROWS,
+    TableFileError,
+    TableKind,
+    bounded_rows,
+    read_table_rows,
+    size_refusal,
+)
 from organisations.table_files import cell_text as _text
 from thai.digits import thai_count, thai_digits
 
-COLUMNS = ["มาตรการ", "ขั้นตอนหรือวิธีการ", "ผู้รับผิดชอบ", "ผลการดำเนินการ", "การกำกับติดตาม"]
-STATUS_COLUMN = "สถานะ"
+from .plan_word import TooManyRows, WordFileError, word_tables
+from .table_layout import (
+    FOLLOW_UP,
+    MEASURE,
+    NUMBER,
+    RESPONSIBLE,
+    RESULT,
+    STATUS,
+    STEPS,
+    LayoutError,
+    Table,
+    first_header_row,
+    read_layout,
+)
+
+COLUMNS = [MEASURE, STEPS, RESPONSIBLE, RESULT, FOLLOW_UP]
+STATUS_COLUMN = STATUS
+NUMBER_COLUMN = NUMBER
 ROW_COLUMN = "แถวในไฟล์"
-REQUIRED = COLUMNS[:3]
-# Header spellings seen in real tables (the seed heads the last column หมายเหตุ on some pages,
-# and cuts long headings short on others).
-HEADER_ALIASES = {
-    "หมายเหตุ": "การกำกับติดตาม",
-    "การกำกับ": "การกำกับติดตาม",
-    "ผลการ": "ผลการดำเนินการ",
-    "ขั้นตอน": "ขั้นตอนหรือวิธีการ",
-    "วิธีการ": "ขั้นตอนหรือวิธีการ",
-}
+WHERE_COLUMN = "ตำแหน่งในไฟล์"
+NOTES_COLUMN = "ข้อความที่ไม่ได้นำเข้า"
+ERRORS_COLUMN = "ข้อผิดพลาดของแถว"
 MEASURE_TABLE = TableKind(table="ตารางมาตรการ", unit="มาตรการ")
+# A Word document's table rows are counted before it is parsed: its measures, its repeated
+# headers, and as many again (empty rows, section rows, other tables).
+WORD_ROWS_FACTOR = 2
 
 # The file as a whole cannot be read; the message says why, in Thai.
 PlanFileError = TableFileError
@@ -41,77 +62,85 @@ def _limits():
     return settings.PLAN_IMPORT_MAX_BYTES, settings.PLAN_IMPORT_MAX_ROWS
 
 
-def read_plan_table(content: bytes, filename: str) -> tablib.Dataset:
-    max_bytes, max_rows = _limits()
-    table = read_table_rows(
-        content, filename, max_bytes=max_bytes, max_rows=max_rows, kind=MEASURE_TABLE
+def _too_many_rows(max_rows) -> PlanFileError:
+    return PlanFileError(
+        f"ไฟล์มีแถวมากเกินกว่าที่นำเข้าได้ในครั้งเดียว (รับได้ไม่เกิน {thai_count(max_rows)} มาตรการ)"
     )
-    rows, merged, formulas = table.rows, table.merged, table.formulas
 
-    header_at, columns = _header(rows)
-    problems = []
-    for first_row, last_row, reference in merged:
-        if last_row > header_at:
-            problems.append(
-                f"เซลล์ {reference} (แถวที่ {thai_digits(first_row)}) ผสานกันอยู่ "
-                "กรุณายกเลิกการผสานเซลล์ (unmerge) แล้วนำเข้าใหม่"
-            )
-    for number, column in formulas:
-        if number > header_at + 1 and column in columns.values():
-            name = next(n for n, c in columns.items() if c == column)
-            problems.append(
-                f"แถวที่ {thai_digits(number)} คอลัมน์ {name} เป็นสูตร (ขึ้นต้นด้วย =) ระบบรับเฉพาะข้อความ"
-            )
-    if problems:
-        raise PlanFileError("\n".join(problems))
 
-    dataset = tablib.Dataset(headers=[ROW_COLUMN, *COLUMNS, STATUS_COLUMN])
-    for number, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
-        cells = {name: _text(row, column) for name, column in columns.items()}
-        if not any(cells.values()) or _is_header(cells):
-            continue
-        dataset.append([number, *(cells.get(name, "") for name in [*COLUMNS, STATUS_COLUMN])])
-    if not dataset:
-        raise PlanFileError("ไม่พบมาตรการในไฟล์ (มีแต่หัวตาราง)")
-    if len(dataset) > max_rows:
+def read_plan_table(content: bytes, filename: str) -> tablib.Dataset:
+    """The measure rows of a table file (.xlsx, .csv or .docx) as a Dataset: ROW_COLUMN (a key:
+    the row's number in a sheet), WHERE_COLUMN (where a person finds the row: "แถวที่ ๕",
+    "ตารางที่ ๒ แถวที่ ๓"), the fields, NOTES_COLUMN and ERRORS_COLUMN (one per line). The
+    Dataset's `notes` are what the file holds that is not read, `columns` the fields its tables
+    have. PlanFileError, in Thai, for a file that cannot be read faithfully."""
+    max_bytes, max_rows = _limits()
+    suffix = PurePath(filename or "").suffix.lower()
+    if suffix == ".docx":
+        tables = _word_tables(content, max_bytes, max_rows)
+    elif suffix in (".xlsx", ".csv"):
+        tables = [_sheet_table(content, filename, max_bytes, max_rows)]
+    else:
+        raise PlanFileError("รับเฉพาะไฟล์ Excel (.xlsx), CSV (.csv) หรือ Word (.docx)")
+    for table in tables:
+        table.rows = [[_text(row, column) for column in range(len(row))] for row in table.rows]
+    try:
+        layout = read_layout(tables)
+    except LayoutError as error:
+        raise PlanFileError(str(error)) from error
+    if len(layout.rows) > max_rows:
         raise PlanFileError(
-            f"ไฟล์มีมาตรการ {thai_count(len(dataset))} แถว "
+            f"ไฟล์มีมาตรการ {thai_count(len(layout.rows))} แถว "
             f"เกินกว่าที่นำเข้าได้ในครั้งเดียว ({thai_count(max_rows)} แถว)"
         )
+    fields = [NUMBER_COLUMN, *COLUMNS, STATUS_COLUMN]
+    dataset = tablib.Dataset(
+        headers=[ROW_COLUMN, WHERE_COLUMN, *fields, NOTES_COLUMN, ERRORS_COLUMN]
+    )
+    for row in layout.rows:
+        dataset.append(
+            [row.key, row.where, *(row.cells.get(name, "") for name in fields),
+             "\n".join(row.notes), "\n".join(row.errors)]
+        )  # fmt: skip
+    dataset.notes = layout.notes
+    dataset.columns = layout.columns
     return dataset
 
 
-def _normalise_header(cell: str) -> str:
-    name = re.sub(r"\s+", "", cell or "")
-    return HEADER_ALIASES.get(name, name)
+def _word_tables(content: bytes, max_bytes: int, max_rows: int) -> list[Table]:
+    if not content:
+        raise PlanFileError("ไฟล์ว่างเปล่า")
+    if too_large := size_refusal(len(content), max_bytes):
+        raise PlanFileError(too_large)
+    try:
+        return word_tables(
+            content,
+            lambda rows: bounded_rows(rows, max_rows, MEASURE_TABLE),
+            rows_max=(max_rows + EXTRA_ROWS) * WORD_ROWS_FACTOR,
+        )
+    except TooManyRows as error:
+        raise _too_many_rows(max_rows) from error
+    except WordFileError as error:
+        raise PlanFileError(str(error)) from error
 
 
-def _is_header(cells: dict) -> bool:
-    return _normalise_header(cells.get("มาตรการ", "")) == "มาตรการ" and _normalise_header(
-        cells.get("ขั้นตอนหรือวิธีการ", "")
-    ) in ("ขั้นตอนหรือวิธีการ",)
-
-
-def _header(rows) -> tuple[int, dict[str, int]]:
-    """The first row naming the required columns; its index and the column of each name."""
-    best_missing = None
-    for index, row in enumerate(rows[:50]):
-        columns = {}
-        for column, cell in enumerate(row):
-            name = _normalise_header(cell)
-            if name in [*COLUMNS, STATUS_COLUMN] and name not in columns:
-                columns[name] = column
-        if "มาตรการ" not in columns:
-            continue
-        missing = [name for name in REQUIRED if name not in columns]
-        if not missing:
-            return index, columns
-        best_missing = best_missing or missing
-    if best_missing:
-        raise PlanFileError(f"หัวตารางขาดคอลัมน์: {', '.join(best_missing)}")
-    raise PlanFileError(
-        "ไม่พบหัวตาราง ต้องมีคอลัมน์ " + " | ".join(COLUMNS) + " (คอลัมน์สุดท้ายชื่อ หมายเหตุ ก็ได้)"
+def _sheet_table(content: bytes, filename: str, max_bytes: int, max_rows: int) -> Table:
+    """An .xlsx's first sheet or a .csv, as one table; cells merged below the header refused."""
+    raw = read_table_rows(
+        content, filename, max_bytes=max_bytes, max_rows=max_rows, kind=MEASURE_TABLE
     )
+    formulas = {(number - 1, column) for number, column in raw.formulas}
+    table = Table(raw.rows, list(range(1, len(raw.rows) + 1)), formulas=formulas)
+    header_at = first_header_row(table)
+    problems = [
+        f"เซลล์ {reference} (แถวที่ {thai_digits(first_row)}) ผสานกันอยู่ "
+        "กรุณายกเลิกการผสานเซลล์ (unmerge) แล้วนำเข้าใหม่"
+        for first_row, last_row, reference in raw.merged
+        if header_at is not None and last_row > header_at + 1
+    ]
+    if problems:
+        raise PlanFileError("\n".join(problems))
+    return table
 
 
 # Writing ---------------------------------------------------------------------------------------
@@ -132,6 +161,37 @@ def dataset_bytes(dataset: tablib.Dataset, file_format: str) -> bytes:
 class PlanXLSX(SafeExport, base_formats.XLSX):
     def create_dataset(self, in_stream):
         return read_plan_table(in_stream, "table.xlsx")
+
+
+class PlanDOCX(base_formats.Format):
+    """The measure table of a Word document; import only (the plan goes out as a spreadsheet)."""
+
+    def __init__(self, encoding=None):
+        self.encoding = encoding
+
+    def get_title(self):
+        return "docx"
+
+    def get_extension(self):
+        return "docx"
+
+    def get_content_type(self):
+        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+    def is_binary(self):
+        return True
+
+    def get_read_mode(self):
+        return "rb"
+
+    def can_import(self):
+        return True
+
+    def can_export(self):
+        return False
+
+    def create_dataset(self, in_stream):
+        return read_plan_table(in_stream, "table.docx")
 
 
 class PlanCSV(SafeExport, base_formats.CSV):

@@ -22,7 +22,7 @@ from thai.widgets import FilePicker
 
 from . import permissions
 from .forms import ResultsPeriodField
-from .models import FiscalYear
+from .models import FiscalYear, Status
 from .plans import plan_export, plan_import
 from .services.plan import plan_copy
 
@@ -51,9 +51,10 @@ class YearField(forms.CharField):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="ไฟล์ตารางมาตรการ (.xlsx หรือ .csv)",
+        label="ไฟล์ตารางมาตรการ (Word .docx, Excel .xlsx หรือ .csv)",
         widget=FilePicker,
-        help_text="หัวตาราง: มาตรการ | ขั้นตอนหรือวิธีการ | ผู้รับผิดชอบ | ผลการดำเนินการ | หมายเหตุ",
+        help_text="ตารางมาตรการที่มีหัวตาราง: มาตรการ | ขั้นตอนหรือวิธีการ | ผู้รับผิดชอบ | "
+        "ผลการดำเนินการ | หมายเหตุ (ในเอกสาร Word อยู่ตรงไหนของเอกสารก็ได้ หลายตารางก็ได้)",
         error_messages={"empty": "ไฟล์ว่างเปล่า", "required": "กรุณาเลือกไฟล์"},
     )
     year = YearField(label="นำเข้าเป็นแผนปีงบประมาณ (พ.ศ.)")
@@ -86,6 +87,72 @@ class CopyForm(forms.Form):
         error_messages={"required": "กรุณาระบุปีงบประมาณ"},
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
+
+
+class StatusConfirmForm(ConfirmForm):
+    """The previewed file's token, and the status the person chose for each row whose result's
+    wording says none (`choices`: those rows' keys)."""
+
+    def __init__(self, *args, choices=(), outcome=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        named = {row.key: row for row in outcome.rows} if outcome else {}
+        for key in choices:
+            row = named.get(key)
+            self.fields[f"status_{key}"] = forms.ChoiceField(
+                label=f"สถานะของ{row.named}" if row else "สถานะ",
+                choices=[("", "— เลือกสถานะ —"), *Status.choices],
+                error_messages={"required": "กรุณาเลือกสถานะ"},
+            )
+
+    def statuses(self) -> dict[int, str]:
+        data = getattr(self, "cleaned_data", {})
+        return {
+            int(name.removeprefix("status_")): value
+            for name, value in data.items()
+            if name.startswith("status_") and value
+        }
+
+
+def preview_items(outcome, confirm_form=None) -> list[dict]:
+    """Each row of the preview with its status choice, when the person has to make one."""
+    return [
+        {
+            "row": row,
+            "choice": confirm_form[f"status_{row.key}"]
+            if confirm_form is not None and f"status_{row.key}" in confirm_form.fields
+            else None,
+        }
+        for row in outcome.rows
+    ]
+
+
+def _render_preview(request, organisation, outcome, *, year, filename, form=None):
+    return render(
+        request,
+        "measures/plan_import_preview.html",
+        {
+            "organisation": organisation,
+            "outcome": outcome,
+            "items": preview_items(outcome, form),
+            "confirm_form": form,
+            "token": form.initial.get("token") if form is not None else None,
+            "year": year,
+            "filename": filename,
+        },
+    )
+
+
+def _keep_for_confirmation(request, organisation, content, pending, outcome, form_data=None):
+    """Keep the previewed file under a new token, and the form that confirms it (with a status
+    to choose for each row whose wording says none)."""
+    token = keep_pending(content)
+    choices = [row.key for row in outcome.choices_needed]
+    request.session[PENDING_KEY] = {**pending, "token": token, "choices": choices}
+    data = {**form_data, "token": token} if form_data is not None else None
+    form = StatusConfirmForm(data, initial={"token": token}, choices=choices, outcome=outcome)
+    if data is not None:
+        form.is_valid()
+    return form
 
 
 def _organisation(request, pk, rule) -> Organisation:
@@ -168,28 +235,19 @@ def plan_import_view(request, organisation_pk):
         filename=upload.name,
         by=request.user,
     )
-    token = None
+    confirm_form = None
     if outcome.ok:
-        token = keep_pending(content)
-        request.session[PENDING_KEY] = {
-            "token": token,
+        pending = {
             "organisation": organisation.pk,
             "year": form.cleaned_data["year"],
             "period": form.cleaned_data["period"],
             "filename": upload.name[-200:],
         }
-    return render(
-        request,
-        "measures/plan_import_preview.html",
-        {
-            "organisation": organisation,
-            "outcome": outcome,
-            "token": token,
-            "confirm_form": ConfirmForm(initial={"token": token}) if token else None,
-            "year": form.cleaned_data["year"],
-            "filename": upload.name,
-        },
-    )
+        confirm_form = _keep_for_confirmation(request, organisation, content, pending, outcome)
+    return _render_preview(
+        request, organisation, outcome, year=form.cleaned_data["year"], filename=upload.name,
+        form=confirm_form,
+    )  # fmt: skip
 
 
 @login_required
@@ -197,37 +255,41 @@ def plan_import_view(request, organisation_pk):
 def plan_import_confirm(request, organisation_pk):
     organisation = _organisation(request, organisation_pk, permissions.can_edit_plan)
     pending = request.session.get(PENDING_KEY) or {}
-    form = ConfirmForm(request.POST)
+    form = StatusConfirmForm(request.POST, choices=pending.get("choices", []))
     content = None
     if (
-        form.is_valid()
-        and pending.get("token") == form.cleaned_data["token"]
+        (form.is_valid() or "token" not in form.errors)
+        and pending.get("token") == form.data.get("token")
         and pending.get("organisation") == organisation.pk
     ):
         content = take_pending(pending["token"])
     if content is None:
         messages.error(request, "ไม่พบไฟล์ที่ตรวจแล้ว (หรือเกินเวลายืนยัน) กรุณาเลือกไฟล์และตรวจสอบใหม่")
         return redirect("measures:plans")
+    arguments = {
+        "organisation": organisation, "year": pending["year"], "period": pending["period"],
+        "content": content, "filename": pending["filename"], "by": request.user,
+    }  # fmt: skip
+    if not form.is_valid():
+        # A status still to choose: the preview again, what was chosen kept, the file kept.
+        outcome = plan_import(**arguments, statuses=form.statuses())
+        form = _keep_for_confirmation(
+            request, organisation, content, pending, outcome, form_data=request.POST.dict()
+        )
+        return _render_preview(
+            request, organisation, outcome, year=pending["year"], filename=pending["filename"],
+            form=form,
+        )  # fmt: skip
     del request.session[PENDING_KEY]
     try:
-        outcome = plan_import(
-            organisation=organisation,
-            year=pending["year"],
-            period=pending["period"],
-            content=content,
-            filename=pending["filename"],
-            by=request.user,
-            confirm=True,
-        )
+        outcome = plan_import(**arguments, confirm=True, statuses=form.statuses())
     except Refusal as refusal:
         show_refusal(request, refusal)
         return redirect("measures:plans")
     if not outcome.written:
         messages.error(request, "ไม่ได้นำเข้า: ข้อมูลเปลี่ยนไประหว่างตรวจสอบ กรุณาตรวจสอบใหม่")
-        return render(
-            request,
-            "measures/plan_import_preview.html",
-            {"organisation": organisation, "outcome": outcome, "year": pending["year"]},
+        return _render_preview(
+            request, organisation, outcome, year=pending["year"], filename=pending["filename"]
         )
     messages.success(
         request, f"นำเข้าแผนปีงบประมาณ {thai_digits(pending['year'])} แล้ว: {outcome.summary}"

@@ -13,20 +13,26 @@ from thai.digits import thai_digits
 from thai.fiscal import Period
 
 from . import period_lock, permissions
-from .models import FiscalYear
-from .plan_files import ROW_COLUMN, PlanFileError, dataset_bytes, read_plan_table
+from .models import FiscalYear, Status
+from .plan_files import PlanFileError, dataset_bytes, read_plan_table
+from .plan_rows import ParsedRow
 from .plan_workbook import printable_workbook
 from .resources import MeasureTableResource
 
 
 @dataclass
 class RowPreview:
-    row: int
-    number: int | None
+    """One row of the file as the preview shows it: what it writes to the plan and to the
+    period's progress, and why not."""
+
+    key: int
+    where: str
+    label: str
     title: str
     action: str  # "new", "update", "unchanged", "error"
     changes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    parsed: ParsedRow | None = None
 
     @property
     def action_label(self):
@@ -37,22 +43,49 @@ class RowPreview:
             "error": "ผิดพลาด",
         }[self.action]
 
+    @property
+    def row(self) -> int:
+        return self.key
+
+    @property
+    def number(self) -> int | None:
+        return self.parsed.number if self.parsed else None
+
+    @property
+    def status_needed(self) -> bool:
+        return bool(self.parsed and self.parsed.status_needed)
+
+    @property
+    def named(self) -> str:
+        return self.parsed.named if self.parsed else self.where
+
 
 @dataclass
 class ImportOutcome:
     rows: list[RowPreview] = field(default_factory=list)
     file_errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the file holds that is not read
+    period: int | None = None
     written: bool = False
 
     @property
     def errors(self) -> list[str]:
         return self.file_errors + [
-            f"แถวที่ {thai_digits(row.row)}: {message}" for row in self.rows for message in row.errors
+            f"{row.named}: {message}" for row in self.rows for message in row.errors
         ]
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def period_label(self) -> str:
+        return Period(self.period).label if self.period else ""
+
+    @property
+    def choices_needed(self) -> list[RowPreview]:
+        """Rows whose result's wording says no status: the person chooses before confirming."""
+        return [row for row in self.rows if row.status_needed and not row.errors]
 
     def count(self, action) -> int:
         return sum(1 for row in self.rows if row.action == action)
@@ -66,22 +99,29 @@ class ImportOutcome:
 
 
 def plan_import(
-    *, organisation, year, period, content, filename, by, confirm=False
+    *, organisation, year, period, content, filename, by, confirm=False, statuses=None
 ) -> ImportOutcome:
     """Preview (confirm=False) or write (confirm=True) the table into the organisation's plan of
-    `year`, creating the plan if there is none. Nothing is written unless every row is valid."""
+    `year`, creating the plan if there is none. Nothing is written unless every row is valid.
+    `statuses`: {row key: Status value} chosen in the preview for rows whose result's wording
+    says no status; when writing, every such row needs one."""
     refuse(permissions.plan_refusal(by, organisation))
+    statuses = {key: value for key, value in (statuses or {}).items() if value in Status.values}
     try:
         dataset = read_plan_table(content, filename)
     except PlanFileError as error:
-        return ImportOutcome(file_errors=str(error).split("\n"))
+        return ImportOutcome(file_errors=str(error).split("\n"), period=period)
     with transaction.atomic():
         fiscal_year, _ = FiscalYear.objects.get_or_create(organisation=organisation, year=year)
         reason = period is not None and period_lock.closed_reason(fiscal_year, period)
         if reason:
             transaction.set_rollback(True)
-            return ImportOutcome(file_errors=[f"{reason} จึงนำเข้าผลการดำเนินการของรอบนี้ไม่ได้"])
-        resource = MeasureTableResource(fiscal_year=fiscal_year, period=period, by=by)
+            return ImportOutcome(
+                file_errors=[f"{reason} จึงนำเข้าผลการดำเนินการของรอบนี้ไม่ได้"], period=period
+            )
+        resource = MeasureTableResource(
+            fiscal_year=fiscal_year, period=period, by=by, statuses=statuses, choosing=not confirm
+        )
         # A preview writes every row and rolls back; confirming writes the same way and keeps
         # it only if every row went in.
         result = resource.import_data(
@@ -90,36 +130,41 @@ def plan_import(
             use_transactions=True,
             rollback_on_validation_errors=True,
         )
-        outcome = _outcome(result, dataset)
+        outcome = import_outcome(result)
+        outcome.period = period
         outcome.written = confirm and outcome.ok
         if not outcome.written:
             transaction.set_rollback(True)
     return outcome
 
 
-def _outcome(result, dataset) -> ImportOutcome:
-    outcome = ImportOutcome()
-    file_rows = dataset[ROW_COLUMN]  # the file's row number of each dataset row (1-based index)
+def import_outcome(result) -> ImportOutcome:
+    """The preview of an import's result (a django-import-export Result of
+    MeasureTableResource): every row of the file in order, with what it writes and its errors;
+    the file's notes."""
+    outcome = ImportOutcome(notes=list(getattr(result, "plan_notes", [])))
+    outcome.file_errors = [str(error.error) for error in result.base_errors]
+    parsed_rows = {row.key: row for row in getattr(result, "plan_rows", [])}
+    keys = getattr(result, "plan_keys", [])
+    actions = {}
     for row_result in result.rows:
         parsed = getattr(row_result, "parsed", None)
-        if parsed is None:
-            continue
-        action = {"new": "new", "update": "update", "skip": "unchanged"}.get(
-            row_result.import_type, "error"
-        )
-        outcome.rows.append(
-            RowPreview(parsed.row, parsed.number, parsed.title, action, row_result.changes)
-        )
+        if parsed is not None:
+            action = {"new": "new", "update": "update", "skip": "unchanged"}.get(
+                row_result.import_type, "error"
+            )
+            actions[parsed.key] = (action, row_result.changes, [])
     for invalid in result.invalid_rows:
         messages = [message for messages in invalid.error_dict.values() for message in messages]
-        row = int(file_rows[invalid.number - 1])
-        outcome.rows.append(RowPreview(row, None, "", "error", errors=messages))
+        actions[keys[invalid.number - 1]] = ("error", [], messages)
     for number, errors in result.row_errors():
-        row = int(file_rows[number - 1])
+        actions[keys[number - 1]] = ("error", [], [str(error.error) for error in errors])
+    for key, parsed in parsed_rows.items():
+        action, changes, errors = actions.get(key, ("error", [], parsed.errors))
         outcome.rows.append(
-            RowPreview(row, None, "", "error", errors=[str(error.error) for error in errors])
-        )
-    outcome.rows.sort(key=lambda row: row.row)
+            RowPreview(key, parsed.where, parsed.label, parsed.title, action, changes, errors,
+                       parsed)
+        )  # fmt: skip
     return outcome
 
 

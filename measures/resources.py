@@ -1,53 +1,28 @@
 """django-import-export resources: the measure table in the document's own shape, and a plain
 resource for every model (the admin's machine-friendly export)."""
 
-from dataclasses import dataclass, field
-
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 
 from thai.digits import thai_digits
 
-from .limits import STEP_MAX, TITLE_MAX
-from .models import ALL_DIVISIONS_LABEL, Measure, Status
+from .models import Measure
 from .plan_files import COLUMNS, ROW_COLUMN, STATUS_COLUMN
+from .plan_rows import ParsedRow, parse_row, plan_numbers
 from .selectors import period_entry, with_period_entry
-from .services.plan import measure_save, measure_set_divisions, measure_set_steps
+from .services.plan import (
+    measure_save,
+    measure_set_divisions,
+    measure_set_steps,
+    measures_renumber,
+)
 from .services.progress import progress_save
-from .table_text import parse_heading, repair_spaces, split_divisions, split_steps
 
-STATUS_BY_LABEL = {label: value for value, label in Status.choices} | {v: v for v in Status.values}
-
-
-@dataclass
-class ParsedRow:
-    row: int
-    number: int | None = None
-    title: str = ""
-    steps: list[str] = field(default_factory=list)
-    all_divisions: bool = False
-    divisions: list = field(default_factory=list)
-    result: str = ""
-    follow_up: str = ""
-    status: str = ""
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def has_progress(self):
-        return bool(self.result or self.follow_up or self.status)
-
-
-def derived_status(result: str) -> str:
-    """What a result written in words says about the status."""
-    text = result.replace(" ", "")
-    if not text or text.startswith("ยังไม่"):
-        return Status.NOT_STARTED
-    if "อยู่ระหว่าง" in text or "อยู่ในระหว่าง" in text:
-        return Status.IN_PROGRESS
-    if "ดำเนินการแล้ว" in text:
-        return Status.DONE
-    return Status.IN_PROGRESS
+RESULTS_NOT_IMPORTED = (
+    "เลือก “ไม่นำเข้าผลการดำเนินการ” ไว้ จึงไม่ได้นำเข้าคอลัมน์ ผลการดำเนินการ การกำกับติดตาม "
+    "และสถานะ ในไฟล์ (ผลเดิมในระบบไม่เปลี่ยน)"
+)
 
 
 class MeasureTableResource(resources.ModelResource):
@@ -74,12 +49,20 @@ class MeasureTableResource(resources.ModelResource):
         skip_diff = True
         use_transactions = True
 
-    def __init__(self, *, fiscal_year, period=None, thai=False, by=None, **kwargs):
+    def __init__(
+        self, *, fiscal_year, period=None, thai=False, by=None, statuses=None, choosing=False,
+        **kwargs,
+    ):  # fmt: skip
+        """`statuses`: {row key: Status value} chosen in the preview; `choosing`: whether the
+        person can still choose (a preview of the plan page): otherwise a row whose wording says
+        no status is an error."""
         super().__init__(**kwargs)
         self.fiscal_year = fiscal_year
         self.period = period
         self.thai = thai
         self.by = by
+        self.statuses = statuses or {}
+        self.choosing = choosing
         self.parsed: dict[int, ParsedRow] = {}
 
     def get_queryset(self):
@@ -100,7 +83,7 @@ class MeasureTableResource(resources.ModelResource):
         return period_entry(measure) if measure.pk else None
 
     def dehydrate_measure(self, measure):
-        return self._digits(f"{measure.number}) {measure.title}")
+        return self._digits(measure.heading)
 
     def dehydrate_steps(self, measure):
         steps = sorted(measure.steps.all(), key=lambda step: step.position)
@@ -124,78 +107,57 @@ class MeasureTableResource(resources.ModelResource):
     # Import ------------------------------------------------------------------------------------
 
     def before_import(self, dataset, **kwargs):
-        """Read every row, and what only the whole file shows (a number used twice)."""
-        divisions = list(self.fiscal_year.organisation.divisions.all())
+        """Read every row, and what only the whole file shows: a number used twice, the place
+        of each measure in the plan. Measures of the plan whose place changes are moved now, so
+        that no two ever hold the same number on the way."""
+        organisation = self.fiscal_year.organisation
         by_name = {}
-        for division in divisions:
+        for division in organisation.divisions.all():
             for name in (division.name, division.short_name):
                 if name:
                     by_name["".join(name.split())] = division
         for values in dataset.dict:
-            parsed = self._parse(values, by_name)
-            self.parsed[parsed.row] = parsed
+            parsed = parse_row(
+                values, divisions_by_name=by_name, organisation=organisation,
+                period=self.period, chosen=self.statuses.get(int(values[ROW_COLUMN])),
+            )  # fmt: skip
+            if parsed.status_needed and not self.choosing:
+                said = f"ถ้อยคำ “{parsed.result}”" if parsed.result else "เครื่องหมายในช่องผล"
+                parsed.errors.append(
+                    f"{said} ไม่บอกสถานะ กรุณาเลือกสถานะเมื่อนำเข้าทางหน้า แผน หรือเพิ่มคอลัมน์ สถานะ ในไฟล์"
+                )
+            self.parsed[parsed.key] = parsed
+        self.file_notes = list(getattr(dataset, "notes", []))
+        if self.period is None and {COLUMNS[3], COLUMNS[4], STATUS_COLUMN} & set(
+            getattr(dataset, "columns", ())
+        ):
+            self.file_notes.insert(0, RESULTS_NOT_IMPORTED)
         first_row = {}
         for parsed in self.parsed.values():
-            if parsed.number is None:
+            if not parsed.label:
                 continue
-            if parsed.number in first_row:
+            if parsed.label in first_row:
                 parsed.errors.append(
-                    f"ข้อ {thai_digits(parsed.number)} ซ้ำกับแถวที่ "
-                    f"{thai_digits(first_row[parsed.number])}"
+                    f"ข้อ {thai_digits(parsed.label)} ซ้ำกับ{first_row[parsed.label].where}"
                 )
             else:
-                first_row[parsed.number] = parsed.row
+                first_row[parsed.label] = parsed
+        existing = list(self.fiscal_year.measures.all())
+        self.original = {m.pk: (m.number, m.label) for m in existing}
+        places, _ = plan_numbers(list(first_row.values()), existing)
+        for parsed in self.parsed.values():
+            if parsed.label and not parsed.errors:
+                parsed.number = places[parsed.label][0]
+        moves = {
+            m.pk: places[m.item_label]
+            for m in existing
+            if m.item_label in places and (m.number, m.label) != places[m.item_label]
+        }
+        if moves:
+            measures_renumber(fiscal_year=self.fiscal_year, places=moves, by=self.by)
+        self.places = places
         # Rows that could not be read get 0: no measure has it, and they fail before loading.
         dataset.append_col([p.number or 0 for p in self.parsed.values()], header="ข้อ")
-
-    def _parse(self, values, by_name) -> ParsedRow:
-        parsed = ParsedRow(row=int(values[ROW_COLUMN]))
-        try:
-            parsed.number, parsed.title = parse_heading(values[COLUMNS[0]])
-        except ValueError as error:
-            parsed.errors.append(str(error))
-        if len(parsed.title) > TITLE_MAX:
-            parsed.errors.append(
-                f"ชื่อมาตรการยาว {thai_digits(f'{len(parsed.title):,}')} ตัวอักษร "
-                f"เกินที่รับได้ ({thai_digits(f'{TITLE_MAX:,}')} ตัวอักษร)"
-            )
-        parsed.steps = split_steps(values[COLUMNS[1]])
-        for position, step in enumerate(parsed.steps, start=1):
-            if len(step) > STEP_MAX:
-                parsed.errors.append(
-                    f"ขั้นตอนที่ {thai_digits(position)} ยาวเกิน {thai_digits(f'{STEP_MAX:,}')} ตัวอักษร"
-                )
-        names = split_divisions(values[COLUMNS[2]])
-        if not names:
-            parsed.errors.append("ไม่ได้ระบุผู้รับผิดชอบ")
-        for name in names:
-            key = "".join(name.split())
-            if key == ALL_DIVISIONS_LABEL:
-                parsed.all_divisions = True
-            elif key in by_name:
-                if by_name[key] not in parsed.divisions:
-                    parsed.divisions.append(by_name[key])
-            else:
-                parsed.errors.append(
-                    f"ไม่พบส่วนราชการ “{name}” ใน {self.fiscal_year.organisation} "
-                    "(ใช้ชื่อหรือชื่อย่อของส่วนราชการ หรือ ทุกกอง)"
-                )
-        if parsed.all_divisions:
-            parsed.divisions = []
-        parsed.result = repair_spaces(values.get(COLUMNS[3], ""))
-        parsed.follow_up = repair_spaces(values.get(COLUMNS[4], ""))
-        status = "".join((values.get(STATUS_COLUMN) or "").split())
-        if status:
-            labels = {"".join(k.split()): v for k, v in STATUS_BY_LABEL.items()}
-            if status not in labels:
-                parsed.errors.append(
-                    f"สถานะ “{status}” ไม่รู้จัก ใช้ ยังไม่ดำเนินการ อยู่ระหว่างดำเนินการ หรือ ดำเนินการแล้ว"
-                )
-            else:
-                parsed.status = labels[status]
-        if parsed.has_progress and self.period is None:
-            parsed.errors.append("ไฟล์มีผลการดำเนินการ กรุณาเลือกรอบการรายงานที่จะนำเข้า")
-        return parsed
 
     def before_import_row(self, row, **kwargs):
         parsed = self.parsed[int(row[ROW_COLUMN])]
@@ -206,15 +168,16 @@ class MeasureTableResource(resources.ModelResource):
         parsed = self.parsed[int(row[ROW_COLUMN])]
         self.changes = self._changes(instance, parsed)
         instance.fiscal_year = self.fiscal_year
-        instance.number = parsed.number
+        instance.number, instance.label = self.places[parsed.label]
         instance.title = parsed.title
         instance.all_divisions = parsed.all_divisions
 
     def _changes(self, measure, parsed) -> list[str]:
-        self.creating = measure.pk is None
-        if self.creating:
+        if measure.pk is None:
             return ["มาตรการใหม่"]
         changes = []
+        if self.original.get(measure.pk) != self.places[parsed.label]:
+            changes.append("เลขข้อหรือลำดับ")
         if measure.title != parsed.title:
             changes.append("ชื่อมาตรการ")
         if [s.text for s in sorted(measure.steps.all(), key=lambda s: s.position)] != parsed.steps:
@@ -226,12 +189,11 @@ class MeasureTableResource(resources.ModelResource):
             changes.append("ผู้รับผิดชอบ")
         if parsed.has_progress:
             entry = self._entry(measure)
-            status = parsed.status or derived_status(parsed.result)
             if (
                 entry is None
                 or entry.result != parsed.result
                 or entry.follow_up != parsed.follow_up
-                or entry.status != status
+                or entry.status != (parsed.status or entry.status)
             ):
                 changes.append("ผลการดำเนินการ")
         return changes
@@ -251,22 +213,28 @@ class MeasureTableResource(resources.ModelResource):
             by=self.by,
         )
         measure_set_steps(measure=instance, texts=parsed.steps, by=self.by)
-        if parsed.has_progress:
+        if parsed.has_progress and parsed.status:
             progress_save(
                 measure=instance,
                 period=self.period,
                 by=self.by,
                 version=None,
-                status=parsed.status or derived_status(parsed.result),
+                status=parsed.status,
                 result=parsed.result,
                 follow_up=parsed.follow_up,
             )
 
     def after_import_row(self, row, row_result, **kwargs):
-        row_result.file_row = int(row[ROW_COLUMN])
-        parsed = self.parsed[row_result.file_row]
+        parsed = self.parsed[int(row[ROW_COLUMN])]
         row_result.parsed = parsed
         row_result.changes = getattr(self, "changes", []) if not parsed.errors else []
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        # What the preview shows (measures.plans.import_outcome), whichever page imported.
+        result.plan_rows = list(self.parsed.values())
+        result.plan_notes = getattr(self, "file_notes", [])
+        result.plan_keys = [int(key) for key in dataset[ROW_COLUMN]]
 
 
 class MeasureExportResource(resources.ModelResource):

@@ -92,7 +92,8 @@ def progress_edit(request, pk, period):
                 if data.get("evidence_link"):
                     messages.success(request, "เพิ่มลิงก์หลักฐานแล้ว")
                 if saved.conflict is None:
-                    messages.success(request, f"บันทึกผลมาตรการข้อ {thai_digits(measure.number)} แล้ว")
+                    label = thai_digits(measure.item_label)
+                    messages.success(request, f"บันทึกผลมาตรการข้อ {label} แล้ว")
                     return redirect("measures:mine")
                 # The person sees the other change and keeps their own text; saving again
                 # (with the newer version) is their choice.

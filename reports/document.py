@@ -141,6 +141,8 @@ def plan_table(report) -> dict:
             "rows": [
                 {
                     "number": measure.number,
+                    "label": measure.item_label,
+                    "marker": measure.marker,
                     "title": measure.title,
                     "steps": [step.text for step in measure.steps.all()],
                     "responsible": measure.responsible_labels,
@@ -157,6 +159,8 @@ def plan_table(report) -> dict:
         rows.append(
             {
                 "number": measure.number,
+                "label": measure.item_label,
+                "marker": measure.marker,
                 "title": measure.title,
                 "steps": [step.text for step in measure.steps.all()],
                 "responsible": measure.responsible_labels,

@@ -138,7 +138,7 @@ class ApproveForm(forms.Form):
         self.rows = list(rows)
         for row in self.rows:
             self.fields[self._name(row)] = forms.CharField(
-                label=f"การกำกับติดตาม ข้อ {thai_digits(row['number'])}",
+                label=f"การกำกับติดตาม ข้อ {thai_digits(row.get('label') or row['number'])}",
                 required=False,
                 max_length=FOLLOW_UP_MAX,
                 initial=row.get("follow_up", ""),

@@ -33,6 +33,7 @@ class MeasureUnderReview:
     follow_up: object  # the form's bound fields
     mark: object
     next_number: int | None  # the next measure shown, to jump to
+    next_label: str = ""  # its number as the plan writes it (1.1 in a plan numbered by dimension)
 
 
 def measures_under_review(report, form, *, open_only: bool) -> dict:
@@ -45,6 +46,8 @@ def measures_under_review(report, form, *, open_only: bool) -> dict:
     fields = form.measure_fields()
     numbers = [row["number"] for row, _, _ in fields]
     following = numbers[1:] + [None] if numbers else []
+    written = [str(row.get("label") or row["number"]) for row, _, _ in fields]
+    following_labels = written[1:] + [""] if written else []
     return {
         "measures": [
             MeasureUnderReview(
@@ -54,8 +57,11 @@ def measures_under_review(report, form, *, open_only: bool) -> dict:
                 follow,
                 mark,
                 next_number,
+                next_label,
             )  # fmt: skip
-            for (row, follow, mark), next_number in zip(fields, following, strict=True)
+            for (row, follow, mark), next_number, next_label in zip(
+                fields, following, following_labels, strict=True
+            )
         ],
         "total": len(rows),
         "open": sum(1 for row in rows if _not_done(row)),

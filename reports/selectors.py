@@ -92,6 +92,7 @@ def _shared(report, rows, parts) -> list[dict]:
     return [
         {
             "number": row["number"],
+            "label": row.get("label") or row["number"],
             "title": row["title"],
             "measure_id": ids.get(row["number"]),
             "recorded": sum(

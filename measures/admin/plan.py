@@ -22,7 +22,8 @@ from thai.fiscal import Period
 from .. import period_lock
 from ..forms import ResultsPeriodField
 from ..models import FiscalYear, Measure, MeasureStep, ProgressEntry
-from ..plan_files import PlanCSV, PlanFileError, PlanXLSX
+from ..plan_files import PlanCSV, PlanDOCX, PlanFileError, PlanXLSX
+from ..plans import import_outcome
 from ..resources import MeasureExportResource, MeasureTableResource
 from ..services.plan import measure_delete, measure_save, measure_set_divisions, measure_set_steps
 from .filters import year_filter
@@ -82,7 +83,7 @@ def save_steps(request, measure, formset):
 class MeasureForm(forms.ModelForm):
     class Meta:
         model = Measure
-        fields = ["fiscal_year", "number", "title", "all_divisions", "divisions"]
+        fields = ["fiscal_year", "number", "label", "title", "all_divisions", "divisions"]
         widgets = {"title": forms.Textarea(attrs={"rows": 3, "cols": 80})}
 
     def clean(self):
@@ -152,7 +153,8 @@ class PlanConfirmImportForm(ConfirmImportForm):
 @admin.register(Measure)
 class MeasureAdmin(WriterAdmin, ImportExportMixin, ScopedAdmin, ReadOnlyHistoryAdmin):
     form = MeasureForm
-    import_formats = [PlanXLSX, PlanCSV]
+    import_formats = [PlanXLSX, PlanCSV, PlanDOCX]
+    import_template_name = "admin/measures/measure/import.html"
     import_form_class = PlanImportForm
     confirm_form_class = PlanConfirmImportForm
     list_display = ["number_th", "short_title", "responsible", "step_count", "fiscal_year"]
@@ -195,7 +197,7 @@ class MeasureAdmin(WriterAdmin, ImportExportMixin, ScopedAdmin, ReadOnlyHistoryA
 
     @admin.display(description="ข้อ", ordering="number")
     def number_th(self, measure):
-        return thai_digits(measure.number)
+        return thai_digits(measure.item_label)
 
     @admin.display(description="มาตรการ", ordering="title")
     def short_title(self, measure):
@@ -233,6 +235,18 @@ class MeasureAdmin(WriterAdmin, ImportExportMixin, ScopedAdmin, ReadOnlyHistoryA
         measure_delete(measure=obj, by=request.user)
 
     # The measure table import.
+
+    def import_action(self, request, **kwargs):
+        """import-export's page, with the plan page's preview of what each row writes."""
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        if context.get("result") is not None:
+            outcome = import_outcome(context["result"])
+            form = context.get("form")
+            outcome.period = getattr(form, "cleaned_data", {}).get("period")
+            context["outcome"] = outcome
+            context["items"] = [{"row": row} for row in outcome.rows]
+        return response
 
     def get_import_resource_classes(self, request):
         return [MeasureTableResource]

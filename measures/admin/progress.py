@@ -184,7 +184,7 @@ class ProgressEntryAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
 
     @admin.display(description="ข้อ", ordering="measure__number")
     def measure_number(self, entry):
-        return thai_digits(entry.measure.number)
+        return thai_digits(entry.measure.item_label)
 
     @admin.display(description="มาตรการ")
     def measure_title(self, entry):

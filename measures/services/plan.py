@@ -22,15 +22,15 @@ def _require_plan_editor(by, fiscal_year):
 
 @transaction.atomic
 def measure_save(*, measure: Measure, by) -> Measure:
-    """Create or update the measure itself (number, title, ทุกกอง)."""
+    """Create or update the measure itself (number, label, title, ทุกกอง)."""
     _require_plan_editor(by, measure.fiscal_year)
     if measure.pk is None:
         count = Measure.objects.filter(fiscal_year=measure.fiscal_year).count()
         if count >= limits.MEASURES_PER_PLAN_MAX:
-            raise Refusal(
-                f"แผนหนึ่งปีมีมาตรการได้ไม่เกิน {thai_digits(limits.MEASURES_PER_PLAN_MAX)} ข้อ"
-            )
-    validated(measure, exclude=["divisions"])
+            raise Refusal(f"แผนหนึ่งปีมีมาตรการได้ไม่เกิน {thai_digits(limits.MEASURES_PER_PLAN_MAX)} ข้อ")
+    # A measure without a label of its own has no label to be unique (and checking would cost
+    # a query a measure on an import of 300).
+    validated(measure, exclude=["divisions"] if measure.label else ["divisions", "label"])
     measure.save()
     return measure
 
@@ -89,13 +89,35 @@ def measure_set_divisions(*, measure: Measure, divisions, all_divisions: bool, b
     return changed
 
 
+# Numbers no plan uses (a plan has at most limits.MEASURES_PER_PLAN_MAX measures, numbered at
+# most 999): measures wait there while a plan is renumbered.
+PARKED_NUMBERS = 30_000
+
+
+@transaction.atomic
+def measures_renumber(*, fiscal_year: FiscalYear, places: dict[int, tuple[int, str]], by) -> None:
+    """Give measures of the plan a new place and label ({measure id: (number, label)}), as an
+    import of a plan numbered by dimension does when a measure comes between others. Each first
+    waits on a number no plan uses (not kept in the history), so no two measures ever hold the
+    same number on the way."""
+    _require_plan_editor(by, fiscal_year)
+    measures = list(fiscal_year.measures.filter(pk__in=places).order_by("pk"))
+    for offset, measure in enumerate(measures, start=1):
+        measure.number, measure.label = PARKED_NUMBERS + offset, ""
+        measure.save_without_historical_record(update_fields=["number", "label"])
+    for measure in measures:
+        measure.number, measure.label = places[measure.pk]
+        validated(measure, exclude=["divisions", "fiscal_year"], validate_unique=False)
+        measure.save(update_fields=["number", "label"])
+
+
 @transaction.atomic
 def measure_delete(*, measure: Measure, by) -> None:
     _require_plan_editor(by, measure.fiscal_year)
     locked_periods = PeriodLock.objects.filter(fiscal_year=measure.fiscal_year).values("period")
     if measure.progress_entries.filter(period__in=locked_periods).exists():
         raise Refusal(
-            f"มาตรการข้อ {thai_digits(measure.number)} มีผลการดำเนินการในรายงานที่เสนอแล้ว จึงลบไม่ได้"
+            f"มาตรการข้อ {thai_digits(measure.item_label)} มีผลการดำเนินการในรายงานที่เสนอแล้ว จึงลบไม่ได้"
         )
     measure.delete()
 
@@ -113,6 +135,7 @@ def plan_copy(*, source: FiscalYear, year: int, by) -> FiscalYear:
             measure=Measure(
                 fiscal_year=target,
                 number=measure.number,
+                label=measure.label,
                 title=measure.title,
                 all_divisions=measure.all_divisions,
             ),

@@ -85,3 +85,81 @@ def xlsx_bomb(uncompressed_megabytes: int) -> bytes:
                 sheet.write(block)
             sheet.write(b"</sheetData></worksheet>")
     return buffer.getvalue()
+
+
+DOCX_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    "</Types>"
+)  # fmt: skip
+DOCX_ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    "</Relationships>"
+)  # fmt: skip
+DOCUMENT_START = (
+    b'<?xml version="1.0" encoding="UTF-8"?><w:document '
+    b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+)
+
+
+def _word_cell(text: str, span: int = 1) -> str:
+    properties = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+    return f"<w:tc>{properties}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def docx_streamed(write_body) -> bytes:
+    """A Word document whose body `write_body(stream)` writes straight into the zip."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        package.writestr("[Content_Types].xml", DOCX_CONTENT_TYPES)
+        package.writestr("_rels/.rels", DOCX_ROOT_RELS)
+        with package.open("word/document.xml", "w", force_zip64=True) as document:
+            document.write(DOCUMENT_START)
+            write_body(document)
+            document.write(b"</w:body></w:document>")
+    return buffer.getvalue()
+
+
+def docx_with_rows(count: int) -> bytes:
+    """One table: the header and `count` alike measure rows (they compress to almost nothing)."""
+
+    def body(stream):
+        header = "".join(_word_cell(text) for text in HEADER)
+        stream.write(f"<w:tbl><w:tr>{header}</w:tr>".encode())
+        row = "<w:tr>" + _word_cell("1) มาตรการ") + _word_cell("ขั้นตอน") + _word_cell("กองคลัง")
+        row = (row + "</w:tr>").encode()
+        for _ in range(count // 1000):
+            stream.write(row * 1000)
+        stream.write(row * (count % 1000) + b"</w:tbl>")
+
+    return docx_streamed(body)
+
+
+def docx_bomb(uncompressed_megabytes: int) -> bytes:
+    """A small document whose body inflates to `uncompressed_megabytes` of spaces."""
+
+    def body(stream):
+        block = b" " * (1024 * 1024)
+        for _ in range(uncompressed_megabytes):
+            stream.write(block)
+
+    return docx_streamed(body)
+
+
+def docx_with_tables(count: int) -> bytes:
+    def body(stream):
+        stream.write(("<w:tbl><w:tr>" + _word_cell("ก") + "</w:tr></w:tbl><w:p/>").encode() * count)
+
+    return docx_streamed(body)
+
+
+def docx_wide_table(columns: int) -> bytes:
+    def body(stream):
+        stream.write(("<w:tbl><w:tr>" + _word_cell("ก") * columns + "</w:tr></w:tbl>").encode())
+
+    return docx_streamed(body)

@@ -46,10 +46,10 @@ def csv_bytes(rows, encoding="utf-8-sig") -> bytes:
     return buffer.getvalue().encode(encoding)
 
 
-def run(demo, content, filename, *, year=2567, period=1, confirm=True):
+def run(demo, content, filename, *, year=2567, period=1, confirm=True, **kwargs):
     return plan_import(
         organisation=demo.organisation, year=year, period=period, content=content,
-        filename=filename, by=SYSTEM, confirm=confirm,
+        filename=filename, by=SYSTEM, confirm=confirm, **kwargs,
     )  # fmt: skip
 
 
@@ -160,4 +160,5 @@ def test_the_command_previews_and_fails_on_errors(demo, tmp_path, capsys):
     # manage.py turns CommandError into exit status 1.
     with pytest.raises(CommandError, match="ไม่ได้นำเข้า"):
         call_command("import_measures", str(bad), org="อบต.เกียร์", year="2567")
-    assert "แถวที่ ๒: ไม่พบส่วนราชการ “กองที่ไม่มี”" in capsys.readouterr().err
+    # The row is named by where it is and by the measure it holds.
+    assert "แถวที่ ๒ ข้อ ๑ “ทดสอบ”: ไม่พบส่วนราชการ “กองที่ไม่มี”" in capsys.readouterr().err

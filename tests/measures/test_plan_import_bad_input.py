@@ -55,7 +55,8 @@ def test_a_file_that_is_not_what_its_name_says(demo):
     png = bytes.fromhex("89504e470d0a1a0a0000000d49484452")
     refused(demo, png, "plan.xlsx", "ไม่ใช่ไฟล์ Excel")
     refused(demo, png + b"\x00" * 100, "plan.csv", "ไม่ใช่ไฟล์ CSV")
-    refused(demo, b"hello", "plan.docx", "รับเฉพาะไฟล์ Excel (.xlsx) หรือ CSV (.csv)")
+    refused(demo, b"hello", "plan.docx", "ไฟล์นี้ไม่ใช่ไฟล์ Word (.docx)")
+    refused(demo, b"%PDF-1.7", "plan.pdf", "รับเฉพาะไฟล์ Excel (.xlsx), CSV (.csv) หรือ Word (.docx)")
 
 
 def test_an_empty_file(demo):
@@ -95,9 +96,12 @@ def test_one_measure_more_than_a_plan_holds(demo):
 
 
 def test_formulas_in_cells(demo):
-    refused(demo, formula_xlsx(), "plan.xlsx", "แถวที่ ๓ คอลัมน์ ขั้นตอนหรือวิธีการ เป็นสูตร")
+    refused(
+        demo, formula_xlsx(), "plan.xlsx",
+        "แถวที่ ๓ ข้อ ๒ “มาตรการ”: คอลัมน์ ขั้นตอนหรือวิธีการ เป็นสูตร",
+    )  # fmt: skip
     rows = [HEADER, ['=HYPERLINK("http://x")', "ขั้นตอน", "กองคลัง", "", ""]]
-    refused(demo, csv_bytes(rows), "plan.csv", "แถวที่ ๒ คอลัมน์ มาตรการ เป็นสูตร")
+    refused(demo, csv_bytes(rows), "plan.csv", "แถวที่ ๒: คอลัมน์ มาตรการ เป็นสูตร")
 
 
 def test_merged_cells(demo):
@@ -113,7 +117,8 @@ def test_a_division_of_another_organisation(demo, other_organisation):
         filename="plan.csv", by=SYSTEM, confirm=True,
     )  # fmt: skip
     assert outcome.errors == [
-        "แถวที่ ๒: ไม่พบส่วนราชการ “กองคลัง” ใน ทต.ตัวอย่าง (ใช้ชื่อหรือชื่อย่อของส่วนราชการ หรือ ทุกกอง)"
+        "แถวที่ ๒ ข้อ ๑ “ทดสอบ”: ไม่พบส่วนราชการ “กองคลัง” ใน ทต.ตัวอย่าง "
+        "(ใช้ชื่อหรือชื่อย่อของส่วนราชการ หรือ ทุกกอง)"
     ]
     assert database_state() == before
 
@@ -125,7 +130,7 @@ def test_duplicate_measure_numbers(demo):
         ["๒) สอง", "ขั้นตอน", "กองคลัง", "", ""],
         ["1) ซ้ำ", "ขั้น", "กองคลัง", "", ""],
     ]
-    refused(demo, csv_bytes(rows), "plan.csv", "แถวที่ ๔: ข้อ ๑ ซ้ำกับแถวที่ ๒", year=2567)
+    refused(demo, csv_bytes(rows), "plan.csv", "แถวที่ ๔ ข้อ ๑ “ซ้ำ”: ข้อ ๑ ซ้ำกับแถวที่ ๒", year=2567)
 
 
 def test_a_title_longer_than_the_field_allows(demo):

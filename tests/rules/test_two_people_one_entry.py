@@ -64,7 +64,11 @@ def test_an_import_meanwhile_names_who_saved_and_keeps_the_staff_text(cast, clie
          "period": 1},
     )  # fmt: skip
     token = client.session["pending_plan_import"]["token"]
-    client.post(reverse("measures:plan_import_confirm", args=[cast.home.pk]), {"token": token})
+    # "ผลจากไฟล์นำเข้า" says no status: the analyst chooses one (issue 15).
+    client.post(
+        reverse("measures:plan_import_confirm", args=[cast.home.pk]),
+        {"token": token, "status_2": "done"},
+    )
     entry = measure.progress_entries.get(period=1)
     assert entry.result == "ผลจากไฟล์นำเข้า" and entry.updated_by == cast.alice
 

@@ -2,7 +2,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from measures.models import Status
 from measures.plans import plan_import
+from measures.status_wording import status_of
+from measures.table_text import parse_label
 from organisations.access import SYSTEM
 from organisations.management.arguments import number_argument as number
 from organisations.management.arguments import organisation_argument as find_organisation
@@ -11,17 +14,40 @@ from thai.digits import thai_digits
 from thai.fiscal import Period
 
 
+def status_argument(text) -> tuple[str, str]:
+    """ "3=done", "๑.๑=ดำเนินการแล้ว" -> ("3", "done"), ("1.1", "done")."""
+    label, _, wording = text.partition("=")
+    try:
+        label = parse_label(label)
+    except ValueError as error:
+        raise CommandError(f"--status {text}: {error}") from None
+    status = wording.strip() if wording.strip() in Status.values else status_of(wording)
+    if not wording.strip() or status is None:
+        raise CommandError(
+            f"--status {text}: ใช้ ข้อ=สถานะ เช่น 3=done หรือ ๓=ดำเนินการแล้ว "
+            "(not_started ยังไม่ดำเนินการ, in_progress อยู่ระหว่างดำเนินการ, done ดำเนินการแล้ว)"
+        )
+    return label, status
+
+
 class Command(BaseCommand):
-    help = "นำเข้าตารางมาตรการจากไฟล์ .xlsx หรือ .csv (แสดงตัวอย่างก่อนเสมอ)"
+    help = "นำเข้าตารางมาตรการจากไฟล์ .xlsx .csv หรือ .docx (แสดงตัวอย่างก่อนเสมอ)"
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="ไฟล์ตารางมาตรการ (.xlsx หรือ .csv)")
+        parser.add_argument("file", help="ไฟล์ตารางมาตรการ (.xlsx .csv หรือ .docx)")
         parser.add_argument("--org", required=True, help="ชื่อย่อ ชื่อเต็ม หรือรหัสของหน่วยงาน")
         parser.add_argument("--year", required=True, help="ปีงบประมาณ พ.ศ. เช่น 2567 หรือ ๒๕๖๗")
         parser.add_argument("--period", help="รอบของผลการดำเนินการในไฟล์: 1 หรือ 2")
+        parser.add_argument(
+            "--status",
+            action="append",
+            default=[],
+            type=status_argument,
+            help="สถานะของข้อที่ถ้อยคำของผลไม่บอกสถานะ เช่น --status 3=done (ใส่ได้หลายครั้ง)",
+        )
         parser.add_argument("--dry-run", action="store_true", help="แสดงตัวอย่างเท่านั้น ไม่บันทึก")
 
-    def handle(self, *args, file, org, year, period, dry_run, **options):
+    def handle(self, *args, file, org, year, period, status, dry_run, **options):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"ไม่พบไฟล์ {file}")
@@ -30,23 +56,31 @@ class Command(BaseCommand):
         period = number(period, "--period") if period else None
         if period not in (None, 1, 2):
             raise CommandError(f"--period ต้องเป็น 1 ({Period(1).label}) หรือ 2 ({Period(2).label})")
-        outcome = plan_import(
-            organisation=organisation,
-            year=year,
-            period=period,
-            content=path.read_bytes(),
-            filename=path.name,
-            by=SYSTEM,
-            confirm=not dry_run,
-        )
+        arguments = {
+            "organisation": organisation, "year": year, "period": period,
+            "content": path.read_bytes(), "filename": path.name, "by": SYSTEM,
+        }  # fmt: skip
+        outcome = plan_import(**arguments)
+        chosen = dict(status)
+        statuses = {row.key: chosen[row.label] for row in outcome.rows if row.label in chosen}
+        if not dry_run and outcome.ok:
+            outcome = plan_import(**arguments, confirm=True, statuses=statuses)
+        for message in outcome.notes:
+            self.stdout.write(f"หมายเหตุ: {message}")
         for row in outcome.rows:
             title = row.title if len(row.title) <= 60 else row.title[:60] + "…"
             detail = ", ".join(row.changes) if row.action == "update" else ""
-            number_text = f"ข้อ {thai_digits(row.number)}" if row.number else ""
+            if row.status_needed and row.label not in chosen:
+                detail = f"ต้องเลือกสถานะด้วย --status {row.label}=…"
+            number_text = f"ข้อ {thai_digits(row.label)}" if row.label else ""
             self.stdout.write(
-                f"แถว {thai_digits(row.row):>4}  {row.action_label:<14} {number_text} {title}"
+                f"{row.where:<20} {row.action_label:<14} {number_text} {title}"
                 + (f"  ({detail})" if detail else "")
             )
+            if row.parsed and row.parsed.status:
+                self.stdout.write(
+                    f"{'':<20} สถานะ {row.parsed.status_label} ({row.parsed.status_source})"
+                )
         refuse_import(self, outcome.errors)
         if dry_run:
             self.stdout.write(f"ตัวอย่าง (ยังไม่ได้บันทึก): {outcome.summary}")
