@@ -7,11 +7,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from organisations import access
+from organisations.lookups import visible_or_404
 from organisations.models import Organisation
 from organisations.pending_uploads import ConfirmForm, keep_pending, take_pending
 from organisations.refusals import Refusal, show_refusal
@@ -156,10 +157,15 @@ def _keep_for_confirmation(request, organisation, content, pending, outcome, for
 
 
 def _organisation(request, pk, rule) -> Organisation:
-    organisation = get_object_or_404(Organisation, pk=pk)
-    if not rule(request.user, organisation):
-        raise Http404("ไม่พบหน่วยงาน")
-    return organisation
+    return visible_or_404(Organisation.objects.all(), request.user, rule, pk=pk)
+
+
+def _plan(request, pk, rule) -> FiscalYear:
+    """The plan, if `rule(user, its organisation)` lets the person at it."""
+    plans = FiscalYear.objects.select_related("organisation")
+    return visible_or_404(
+        plans, request.user, lambda user, plan: rule(user, plan.organisation), pk=pk
+    )
 
 
 @login_required
@@ -194,9 +200,7 @@ def plans(request):
 
 @login_required
 def plan_export_view(request, pk):
-    fiscal_year = get_object_or_404(FiscalYear.objects.select_related("organisation"), pk=pk)
-    if not permissions.can_export_plan(request.user, fiscal_year.organisation):
-        raise Http404("ไม่พบแผน")
+    fiscal_year = _plan(request, pk, permissions.can_export_plan)
     form = ExportForm(request.GET)
     if not form.is_valid():
         raise Http404("ไม่มีรูปแบบนี้")
@@ -300,9 +304,7 @@ def plan_import_confirm(request, organisation_pk):
 @login_required
 @require_POST
 def plan_copy_view(request, pk):
-    source = get_object_or_404(FiscalYear.objects.select_related("organisation"), pk=pk)
-    if not permissions.can_edit_plan(request.user, source.organisation):
-        raise Http404("ไม่พบแผน")
+    source = _plan(request, pk, permissions.can_edit_plan)
     form = CopyForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["year"]))
