@@ -100,24 +100,11 @@ class Recording:
     def save(self, *, by, version, status, result):
         """Through the writer of what the form edits, refused (EditConflict among the
         refusals) as it refuses."""
+        values = {"measure": self.measure, "period": self.period, "by": by, "version": version}
+        values.update(status=status, result=result)
         if self.division is not None:
-            return division_result_save(
-                measure=self.measure,
-                period=self.period,
-                division=self.division,
-                by=by,
-                version=version,
-                status=status,
-                result=result,
-            )
-        return progress_save(
-            measure=self.measure,
-            period=self.period,
-            by=by,
-            version=version,
-            status=status,
-            result=result,
-        )
+            return division_result_save(division=self.division, **values)
+        return progress_save(**values)
 
 
 def recording_for(user, measure, period) -> Recording:

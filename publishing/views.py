@@ -178,30 +178,19 @@ def manage(request, pk):
     publish_form = PublishForm(document=document, publication=publication)
     withdraw_form = WithdrawForm()
     if request.method == "POST":
-        try:
-            if "file_under" in request.POST and publication:
-                publish_form = PublishForm(request.POST, document=document)
-                if publish_form.is_valid():
-                    item = publish_form.cleaned_data["item"]
-                    publication_file_under(publication=publication, by=request.user, item=item)
-                    messages.success(request, "เปลี่ยนข้อการประเมินแล้ว")
-                    return redirect("publishing:manage", pk=document.pk)
-            elif "withdraw" in request.POST and publication:
-                withdraw_form = WithdrawForm(request.POST)
-                if withdraw_form.is_valid():
-                    reason = withdraw_form.cleaned_data["reason"]
-                    publication_withdraw(publication=publication, by=request.user, reason=reason)
-                    messages.success(request, "ถอนการเผยแพร่แล้ว หน้าเอกสารแจ้งการถอนต่อสาธารณะ")
-                    return redirect("publishing:manage", pk=document.pk)
+        form, act, done = _posted(request, document, publication)
+        if isinstance(form, WithdrawForm):
+            withdraw_form = form
+        else:
+            publish_form = form
+        if form.is_valid():
+            try:
+                act(form.cleaned_data)
+            except Refusal as refusal:
+                show_refusal(request, refusal, form)
             else:
-                publish_form = PublishForm(request.POST, document=document)
-                if publish_form.is_valid():
-                    item = publish_form.cleaned_data["item"]
-                    document_publish(document=document, by=request.user, item=item)
-                    messages.success(request, "เผยแพร่แล้ว")
-                    return redirect("publishing:manage", pk=document.pk)
-        except Refusal as refusal:
-            show_refusal(request, refusal)
+                messages.success(request, done)
+                return redirect("publishing:manage", pk=document.pk)
     return render(
         request,
         "publishing/manage.html",
@@ -216,4 +205,30 @@ def manage(request, pk):
             "publish_form": publish_form,
             "withdraw_form": withdraw_form,
         },
+    )
+
+
+def _posted(request, document, publication):
+    """What the publishing page's form asks: (the bound form, the writer's act on its data,
+    what is said once done)."""
+    by = request.user
+    if "withdraw" in request.POST and publication:
+        return (
+            WithdrawForm(request.POST),
+            lambda data: publication_withdraw(
+                publication=publication, by=by, reason=data["reason"]
+            ),
+            "ถอนการเผยแพร่แล้ว หน้าเอกสารแจ้งการถอนต่อสาธารณะ",
+        )
+    form = PublishForm(request.POST, document=document)
+    if "file_under" in request.POST and publication:
+        return (
+            form,
+            lambda data: publication_file_under(publication=publication, by=by, item=data["item"]),
+            "เปลี่ยนข้อการประเมินแล้ว",
+        )
+    return (
+        form,
+        lambda data: document_publish(document=document, by=by, item=data["item"]),
+        "เผยแพร่แล้ว",
     )

@@ -153,19 +153,18 @@ def _review_form(report, step, data=None, *, open_only=False):
 def report_memo(request, pk):
     report = report_for(request, pk)
     # The form is only for whoever may edit it now; the writer asks again, with the row locked.
-    refusal = permissions.memo_refusal(request.user, report)
-    if refusal:
-        show_refusal(request, refusal)
-        return redirect("reports:detail", pk=report.pk)
+    if refusal := permissions.memo_refusal(request.user, report):
+        return _refused(request, report, refusal)
     form = memo_form_class(report)(request.POST, instance=Report.objects.get(pk=report.pk))
     if form.is_valid():
-        try:
-            services.report_update_memo(report=report, by=request.user, fields=form.cleaned_data)
-        except Refusal as refusal:
-            show_refusal(request, refusal)
-        else:
-            messages.success(request, f"บันทึกการแก้ไข{report.words.text}แล้ว")
-        return redirect("reports:detail", pk=report.pk)
+        return _transition(
+            request,
+            report,
+            lambda: services.report_update_memo(
+                report=report, by=request.user, fields=form.cleaned_data
+            ),
+            f"บันทึกการแก้ไข{report.words.text}แล้ว",
+        )
     messages.error(request, "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง")
     return render(request, "reports/detail.html", _detail_context(request, report, memo_form=form))
 
@@ -202,10 +201,8 @@ def report_submit(request, pk):
 @require_POST
 def report_review(request, pk):
     report = report_for(request, pk)
-    refusal = permissions.step_refusal(request.user, report)
-    if refusal:
-        show_refusal(request, refusal)
-        return redirect("reports:detail", pk=report.pk)
+    if refusal := permissions.step_refusal(request.user, report):
+        return _refused(request, report, refusal)
     step = permissions.waiting_step(report)
     form = _review_form(report, step, request.POST)
     signs = form.is_valid() and getattr(form, "signs", True)
@@ -248,8 +245,7 @@ def report_revise(request, pk):
     try:
         revision = workflow.report_revise(report, by=request.user)
     except Refusal as refusal:
-        show_refusal(request, refusal)
-        return redirect("reports:detail", pk=report.pk)
+        return _refused(request, report, refusal)
     messages.success(request, "สร้างฉบับแก้ไขแล้ว ฉบับเดิมยังคงเดิม")
     return redirect("reports:detail", pk=revision.pk)
 
@@ -263,10 +259,15 @@ def _not_done(form, report) -> str:
 
 
 def _transition(request, report, action, done_message):
+    """The writer's act, then the report's page: with what was done, or the one reason why not."""
     try:
         action()
     except Refusal as refusal:
-        show_refusal(request, refusal)
-    else:
-        messages.success(request, done_message)
+        return _refused(request, report, refusal)
+    messages.success(request, done_message)
+    return redirect("reports:detail", pk=report.pk)
+
+
+def _refused(request, report, refusal):
+    show_refusal(request, refusal)
     return redirect("reports:detail", pk=report.pk)

@@ -117,3 +117,30 @@ def test_office_files_must_be_packages(cast):
         evidence_add_file(
             entry=entry_of(cast), by=cast.bob, upload=SimpleUploadedFile("x.docx", broken_docx)
         )
+
+
+@pytest.mark.parametrize("given", ["both", "neither"])
+def test_evidence_added_in_the_admin_is_a_file_or_a_link(cast, client, given):
+    entry = entry_of(cast)
+    client.force_login(cast.sam)
+    added = {"evidence-2-0-description": "หลักฐานใหม่"}
+    if given == "both":
+        added["evidence-2-0-url"] = "https://example.org/evidence"
+        added["evidence-2-0-file"] = SimpleUploadedFile("หลักฐาน.pdf", PDF)
+    page = client.post(
+        reverse("admin:measures_progressentry_change", args=[entry.pk]),
+        {
+            "status": entry.status,
+            "result": entry.result,
+            "follow_up": entry.follow_up,
+            "opened_version": entry.version,
+            "evidence-TOTAL_FORMS": 0,
+            "evidence-INITIAL_FORMS": 0,
+            "evidence-2-TOTAL_FORMS": 1,
+            "evidence-2-INITIAL_FORMS": 0,
+            **added,
+        },
+    )
+    assert page.status_code == 200
+    assert page.content.decode().count("หลักฐานแต่ละรายการต้องเป็นไฟล์หรือลิงก์อย่างใดอย่างหนึ่ง") == 1
+    assert not Evidence.objects.filter(entry=entry).exists()
