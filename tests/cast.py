@@ -71,6 +71,7 @@ def advance(
     from tests.signing import confirmed
 
     organisation = report.organisation
+    report.refresh_from_db()
     if report.state in (ReportState.DRAFT, ReportState.RETURNED):
         analyst = holder(organisation, Role.ANALYST)
         workflow.report_submit(report, by=analyst, confirmation=confirmed(analyst))

@@ -98,9 +98,9 @@ def test_a_new_year_starts_from_an_earlier_one(demo):
 
 def test_who_may_import_and_export(client, demo, other_organisation, django_user_model):
     users = {user.username: user for user in django_user_model.objects.all()}
-    from tests.conftest import make_member
+    from tests.cast import person
 
-    make_member(other_organisation, "outsider", "analyst")
+    person(other_organisation, "outsider", "analyst")
     export_url = reverse("measures:plan_export", args=[demo.fiscal_year.pk]) + "?format=csv"
     import_url = reverse("measures:plan_import", args=[demo.organisation.pk])
     copy_url = reverse("measures:plan_copy", args=[demo.fiscal_year.pk])

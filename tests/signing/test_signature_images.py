@@ -11,12 +11,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image, ImageDraw
 
-from organisations.models import SignatureImage
+from organisations.models import SignatureImage, StepKind
 from organisations.refusals import Refusal
 from organisations.services import signature_image_remove, signature_image_set
-from reports import workflow
 from reports.models import ReviewEvent
-from tests.signing import confirmed
+from tests.cast import advance
 
 pytestmark = pytest.mark.django_db
 
@@ -84,9 +83,7 @@ def test_only_its_owner_sets_it_and_each_sees_only_their_own(cast, client):
 
 def test_a_document_carries_only_each_signers_own_image(cast):
     signature_image_set(user=cast.bob, by=cast.bob, content=image_bytes())
-    report = cast.draft()
-    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
-    workflow.report_comment(report, by=cast.henry, text="", confirmation=confirmed(cast.henry))
+    report = advance(cast.draft(), through=StepKind.COMMENT)
     # bob signs nothing of it: his image is nowhere in the report's acts.
     assert not ReviewEvent.objects.filter(report=report).exclude(signature_png=b"").exists()
 
