@@ -99,9 +99,12 @@ def results_import(
     levels = list(assessment_year.levels.values_list("label", flat=True))
     try:
         table = read_results_table(
-            content, filename, indicators=indicators, levels=levels,
+            content,
+            filename,
+            indicators=indicators,
+            levels=levels,
             max_bytes=settings.PLAN_IMPORT_MAX_BYTES,
-        )  # fmt: skip
+        )
     except TableFileError as error:
         outcome.file_errors = str(error).split("\n")
         return outcome
@@ -137,7 +140,7 @@ def results_import(
                 scores={
                     line.indicator: line.score for line in preview.lines if line.score is not None
                 },
-            )  # fmt: skip
+            )
             for preview in outcome.results
         ]
         results_write(assessment_year=assessment_year, values=values, by=by)
@@ -179,9 +182,11 @@ def _organisations(table, organisation, outcome, by) -> dict:
             continue
         if found.pk in taken:
             outcome.row_errors.append(
-                (read.first_row,
-                 f"{found.name} ซ้ำกับแถวที่ {thai_digits(taken[found.pk])} (เขียนชื่อต่างกัน)")
-            )  # fmt: skip
+                (
+                    read.first_row,
+                    f"{found.name} ซ้ำกับแถวที่ {thai_digits(taken[found.pk])} (เขียนชื่อต่างกัน)",
+                )
+            )
             continue
         refusal = organisation is None and permissions.results_refusal(by, found)
         if refusal:
@@ -225,9 +230,13 @@ def _previews(reads, assessment_year, indicators) -> list[ResultPreview]:
         for indicator in indicators:
             score = read.scores.get(indicator)
             preview.lines.append(
-                ScoreLine(indicator, score.value if score else None, before.get(indicator.pk),
-                          score.row if score else None)
-            )  # fmt: skip
+                ScoreLine(
+                    indicator,
+                    score.value if score else None,
+                    before.get(indicator.pk),
+                    score.row if score else None,
+                )
+            )
         if result is None:
             preview.action = "new"
         elif (preview.total, preview.level) != (result.total_score, result.level) or any(

@@ -92,9 +92,12 @@ def _write(assessment_year, values, by) -> WriteSummary:
         result = existing.get(v.organisation.pk)
         if result is None:
             result = AssessmentResult(
-                organisation=v.organisation, assessment_year=assessment_year,
-                total_score=v.total_score, level=v.level, updated_by=user,
-            )  # fmt: skip
+                organisation=v.organisation,
+                assessment_year=assessment_year,
+                total_score=v.total_score,
+                level=v.level,
+                updated_by=user,
+            )
             new_results.append(result)
         elif (result.total_score, result.level) != (v.total_score, v.level):
             result.total_score, result.level = v.total_score, v.level
@@ -134,8 +137,10 @@ def _write(assessment_year, values, by) -> WriteSummary:
         result.updated_by, result.updated_at = user, now
     if updated:
         bulk_update_with_history(
-            updated, AssessmentResult, ["total_score", "level", "updated_by", "updated_at"],
+            updated,
+            AssessmentResult,
+            ["total_score", "level", "updated_by", "updated_at"],
             default_user=user,
-        )  # fmt: skip
+        )
     created = len(new_results)
     return WriteSummary(created, len(updated), len(values) - created - len(updated))

@@ -129,8 +129,9 @@ def result_import(request, organisation_pk, year):
     organisation, assessment_year = _organisation_and_year(request, organisation_pk, year)
     if not permissions.can_edit_results(request.user, organisation):
         raise Http404("ไม่พบหน่วยงาน")
-    return _preview(request, ResultsFileForm(request.POST, request.FILES), organisation,
-                    assessment_year)  # fmt: skip
+    return _preview(
+        request, ResultsFileForm(request.POST, request.FILES), organisation, assessment_year
+    )
 
 
 @login_required
@@ -153,9 +154,12 @@ def _preview(request, form, organisation, assessment_year):
     upload = form.cleaned_data["file"]
     content = upload.read()
     outcome = results_import(
-        content=content, filename=upload.name, assessment_year=assessment_year,
-        organisation=organisation, by=request.user,
-    )  # fmt: skip
+        content=content,
+        filename=upload.name,
+        assessment_year=assessment_year,
+        organisation=organisation,
+        by=request.user,
+    )
     token = None
     if outcome.ok:
         token = keep_pending(content)
@@ -195,9 +199,13 @@ def import_confirm(request):
     assessment_year = get_object_or_404(AssessmentYear, year=pending["year"])
     try:
         outcome = results_import(
-            content=content, filename=pending["filename"], assessment_year=assessment_year,
-            organisation=organisation, by=request.user, confirm=True,
-        )  # fmt: skip
+            content=content,
+            filename=pending["filename"],
+            assessment_year=assessment_year,
+            organisation=organisation,
+            by=request.user,
+            confirm=True,
+        )
     except Refusal as refusal:
         show_refusal(request, refusal)
         return redirect("assessments:results")
@@ -206,9 +214,13 @@ def import_confirm(request):
         return render(
             request,
             "assessments/import_preview.html",
-            {"organisation": organisation, "assessment_year": assessment_year,
-             "outcome": outcome, "many": organisation is None},
-        )  # fmt: skip
+            {
+                "organisation": organisation,
+                "assessment_year": assessment_year,
+                "outcome": outcome,
+                "many": organisation is None,
+            },
+        )
     messages.success(
         request,
         f"นำเข้าผลการประเมิน ITA ปี {thai_digits(assessment_year.year)} แล้ว: {outcome.summary}",

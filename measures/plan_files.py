@@ -100,9 +100,14 @@ def read_plan_table(content: bytes, filename: str) -> tablib.Dataset:
     )
     for row in layout.rows:
         dataset.append(
-            [row.key, row.where, *(row.cells.get(name, "") for name in fields),
-             "\n".join(row.notes), "\n".join(row.errors)]
-        )  # fmt: skip
+            [
+                row.key,
+                row.where,
+                *(row.cells.get(name, "") for name in fields),
+                "\n".join(row.notes),
+                "\n".join(row.errors),
+            ]
+        )
     dataset.notes = layout.notes
     dataset.columns = layout.columns
     return dataset

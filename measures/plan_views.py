@@ -249,9 +249,13 @@ def plan_import_view(request, organisation_pk):
         }
         confirm_form = _keep_for_confirmation(request, organisation, content, pending, outcome)
     return _render_preview(
-        request, organisation, outcome, year=form.cleaned_data["year"], filename=upload.name,
+        request,
+        organisation,
+        outcome,
+        year=form.cleaned_data["year"],
+        filename=upload.name,
         form=confirm_form,
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -271,9 +275,13 @@ def plan_import_confirm(request, organisation_pk):
         messages.error(request, "ไม่พบไฟล์ที่ตรวจแล้ว (หรือเกินเวลายืนยัน) กรุณาเลือกไฟล์และตรวจสอบใหม่")
         return redirect("measures:plans")
     arguments = {
-        "organisation": organisation, "year": pending["year"], "period": pending["period"],
-        "content": content, "filename": pending["filename"], "by": request.user,
-    }  # fmt: skip
+        "organisation": organisation,
+        "year": pending["year"],
+        "period": pending["period"],
+        "content": content,
+        "filename": pending["filename"],
+        "by": request.user,
+    }
     if not form.is_valid():
         # A status still to choose: the preview again, what was chosen kept, the file kept.
         outcome = plan_import(**arguments, statuses=form.statuses())
@@ -281,9 +289,13 @@ def plan_import_confirm(request, organisation_pk):
             request, organisation, content, pending, outcome, form_data=request.POST.dict()
         )
         return _render_preview(
-            request, organisation, outcome, year=pending["year"], filename=pending["filename"],
+            request,
+            organisation,
+            outcome,
+            year=pending["year"],
+            filename=pending["filename"],
             form=form,
-        )  # fmt: skip
+        )
     del request.session[PENDING_KEY]
     try:
         outcome = plan_import(**arguments, confirm=True, statuses=form.statuses())

@@ -162,9 +162,10 @@ def import_outcome(result) -> ImportOutcome:
     for key, parsed in parsed_rows.items():
         action, changes, errors = actions.get(key, ("error", [], parsed.errors))
         outcome.rows.append(
-            RowPreview(key, parsed.where, parsed.label, parsed.title, action, changes, errors,
-                       parsed)
-        )  # fmt: skip
+            RowPreview(
+                key, parsed.where, parsed.label, parsed.title, action, changes, errors, parsed
+            )
+        )
     return outcome
 
 

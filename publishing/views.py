@@ -66,7 +66,7 @@ def organisation_page(request, slug):
             "document__kind",
             "document__period",
             "-document__revision",
-        )  # fmt: skip
+        )
     ]
     if not documents:  # an organisation is on the public pages once it has published something
         raise Http404("ไม่พบเอกสารที่เผยแพร่")
@@ -144,10 +144,16 @@ def verify(request, code):
     response = render(
         request,
         "publishing/verify.html",
-        {"document": document, "form": form, "result": result, "same_file": same_file,
-         "code": code, "too_often": too_often},
+        {
+            "document": document,
+            "form": form,
+            "result": result,
+            "same_file": same_file,
+            "code": code,
+            "too_often": too_often,
+        },
         status=429 if too_often else 200,
-    )  # fmt: skip
+    )
     if too_often:
         response["Retry-After"] = str(MINUTE)
     response["Cache-Control"] = (

@@ -39,8 +39,11 @@ def stored_bytes(rendering: RenderedPdf) -> bytes | None:
         return rendering.read()
     except FileNotFoundError:
         if rendering.is_final:
-            logger.error("the final PDF of report %s is missing: %s", rendering.report_id,
-                         rendering.file_name)  # fmt: skip
+            logger.error(
+                "the final PDF of report %s is missing: %s",
+                rendering.report_id,
+                rendering.file_name,
+            )
             raise MissingDocument(rendering.file_name) from None
         logger.warning("a draft PDF's file is missing, made again: %s", rendering.file_name)
         rendering.delete()

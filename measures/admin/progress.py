@@ -148,8 +148,13 @@ class EvidenceAddInline(ScopedInline, admin.TabularInline):
 class ProgressEntryAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
     form = ProgressEntryForm
     list_display = [
-        "measure_number", "measure_title", "period", "status", "updated_by", "updated_at",
-    ]  # fmt: skip
+        "measure_number",
+        "measure_title",
+        "period",
+        "status",
+        "updated_by",
+        "updated_at",
+    ]
     list_filter = [
         organisation_filter("measure__fiscal_year__organisation"),
         year_filter("measure__fiscal_year__year"),
@@ -163,8 +168,16 @@ class ProgressEntryAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
     search_help_text = "ค้นหาในผลการดำเนินการและการกำกับติดตาม"
     ordering = ["measure_id", "period"]
     readonly_fields = ["updated_by", "updated_at"]
-    fields = ["measure", "period", "status", "result", "follow_up", "opened_version",
-              "updated_by", "updated_at"]  # fmt: skip
+    fields = [
+        "measure",
+        "period",
+        "status",
+        "result",
+        "follow_up",
+        "opened_version",
+        "updated_by",
+        "updated_at",
+    ]
     inlines = [EvidenceInline, EvidenceAddInline]
 
     def get_inlines(self, request, obj):
@@ -214,11 +227,19 @@ class ProgressEntryAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
                 if data.get("DELETE") and evidence_form.instance.pk:
                     evidence_remove(evidence=evidence_form.instance, by=request.user)
                 elif data.get("file"):
-                    evidence_add_file(entry=entry, by=request.user, upload=data["file"],
-                                      description=data.get("description", ""))  # fmt: skip
+                    evidence_add_file(
+                        entry=entry,
+                        by=request.user,
+                        upload=data["file"],
+                        description=data.get("description", ""),
+                    )
                 elif data.get("url"):
-                    evidence_add_link(entry=entry, by=request.user, url=data["url"],
-                                      description=data.get("description", ""))  # fmt: skip
+                    evidence_add_link(
+                        entry=entry,
+                        by=request.user,
+                        url=data["url"],
+                        description=data.get("description", ""),
+                    )
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
     def delete_model(self, request, obj):
