@@ -8,7 +8,6 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from organisations.models import Division, Organisation
-from thai import fiscal
 from thai.digits import thai_digits
 from thai.fiscal import Period
 
@@ -59,20 +58,6 @@ class FiscalYear(models.Model):
 
     def __str__(self):
         return f"ปีงบประมาณ พ.ศ. {thai_digits(self.year)} {self.organisation}"
-
-    @property
-    def start_date(self):
-        return fiscal.fiscal_year_start(self.year)
-
-    @property
-    def end_date(self):
-        return fiscal.fiscal_year_end(self.year)
-
-    def period_start(self, period):
-        return fiscal.period_start(self.year, period)
-
-    def period_end(self, period):
-        return fiscal.period_end(self.year, period)
 
 
 class Measure(models.Model):

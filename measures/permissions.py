@@ -92,10 +92,6 @@ def division_result_refusal(user, measure, period, division) -> str | None:
     return period_lock.closed_reason(measure.fiscal_year, period)
 
 
-def can_edit_division_result(user, measure, period, division) -> bool:
-    return division_result_refusal(user, measure, period, division) is None
-
-
 def _approvers(organisation) -> list[str]:
     return [role for role, kind in review_chain(organisation) if kind == StepKind.APPROVE]
 
@@ -118,10 +114,6 @@ def follow_up_refusal(user, measure, period) -> str | None:
     if stage == period_lock.Stage.REVIEW:
         return None if approver else f"รายงานของรอบนี้อยู่ระหว่างพิจารณา การกำกับติดตามเขียนได้เฉพาะ{named}"
     return period_lock.closed_reason(measure.fiscal_year, period)
-
-
-def can_direct_follow_up(user, measure, period) -> bool:
-    return follow_up_refusal(user, measure, period) is None
 
 
 # The plan ------------------------------------------------------------------------------------
