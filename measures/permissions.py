@@ -54,6 +54,15 @@ def can_edit_progress(user, measure, period) -> bool:
     return progress_refusal(user, measure, period) is None
 
 
+def entry_delete_refusal(user, entry) -> str | None:
+    """Why the person may not delete a period's entry of a measure: those who keep the plan,
+    while the period is open."""
+    measure = entry.measure
+    if not access.manages(user, measure.organisation):
+        return PLAN_KEEPERS
+    return period_lock.closed_reason(measure.fiscal_year, entry.period)
+
+
 def combined_result_refusal(user, measure) -> str | None:
     """A shared measure's cell in the report (composed from the divisions' parts) is written
     over by those who keep the plan; each division writes its own part."""

@@ -52,6 +52,11 @@ ACTS = {
         lambda u, c, r: may(measures.evidence_refusal(u, c.entry)),
         {"bob", "alice", "sam"},
     ),
+    "delete measure 1's entry of a period": (
+        None,
+        lambda u, c, r: may(measures.entry_delete_refusal(u, c.entry)),
+        {"alice", "sam"},
+    ),
     "keep the plan (edit, import, copy a year)": (
         None,
         lambda u, c, r: may(measures.plan_refusal(u, c.home)),

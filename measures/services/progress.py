@@ -150,8 +150,7 @@ def progress_ensure(*, measure, period, by) -> ProgressEntry:
 @transaction.atomic
 def progress_delete(*, entry, by) -> None:
     measure = entry.measure
-    refuse(permissions.plan_refusal(by, measure.organisation))
-    refuse(period_lock.closed_reason(measure.fiscal_year, entry.period))
+    refuse(permissions.entry_delete_refusal(by, entry))
     with period_lock.refused_when_locked(measure.fiscal_year, entry.period):
         entry.delete()
 
