@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -38,17 +39,15 @@ def page_modules() -> set[Path]:
         classes.extend(type(model_admin).__mro__)
         for inline in model_admin.inlines:
             classes.extend(inline.__mro__)
+    project_apps = [
+        Path(config.path)
+        for config in apps.get_app_configs()
+        if Path(config.path).is_relative_to(ROOT) and ".venv" not in Path(config.path).parts
+    ]
     found = {
         path
-        for app in [
-            "organisations",
-            "assessments",
-            "measures",
-            "reports",
-            "publishing",
-            "operations",
-        ]
-        for path in (ROOT / app).rglob("*.py")
+        for app in project_apps
+        for path in app.rglob("*.py")
         if "admin" in path.parts or "views" in path.parts or path.stem.endswith(("admin", "views"))
     }
     for thing in classes:
