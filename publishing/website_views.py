@@ -12,6 +12,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
+from organisations.lookups import visible_or_404
 from organisations.models import Organisation
 from thai.digits import thai_digits
 
@@ -68,10 +69,10 @@ def item_page(request, slug, year, item):
 
 
 def _managed(request, organisation_pk) -> Organisation:
-    organisation = get_object_or_404(Organisation, pk=organisation_pk)
-    if not permissions.can_prepare_website_table(request.user, organisation):
-        raise Http404("ไม่พบหน่วยงาน")
-    return organisation
+    return visible_or_404(
+        Organisation.objects, request.user, permissions.can_prepare_website_table,
+        pk=organisation_pk,
+    )  # fmt: skip
 
 
 @login_required
