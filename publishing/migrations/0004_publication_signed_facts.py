@@ -10,17 +10,19 @@ def copy_signed_facts(apps, schema_editor):
     RenderedPdf = apps.get_model("reports", "RenderedPdf")
     ReviewStep = apps.get_model("reports", "ReviewStep")
     for publication in Publication.objects.all():
+        facts = {}
         final = RenderedPdf.objects.filter(report_id=publication.document_id, is_final=True).first()
         if final:
-            publication.sha256, publication.page_count = final.sha256, final.page_count
+            facts.update(sha256=final.sha256, page_count=final.page_count)
         steps = ReviewStep.objects.filter(report_id=publication.document_id).order_by("order")
         for step in steps:
             signer = f"{step.signer_name} {step.signer_position}"
             if step.kind == "approve":
-                publication.approved_at, publication.approver = step.acted_at, signer
+                facts.update(approved_at=step.acted_at, approver=signer)
             elif step.kind == "acknowledge":
-                publication.acknowledged_at, publication.acknowledger = step.acted_at, signer
-        publication.save()
+                facts.update(acknowledged_at=step.acted_at, acknowledger=signer)
+        if facts:  # only these columns, as a data migration does: no save() of the whole row
+            Publication.objects.filter(pk=publication.pk).update(**facts)
 
 
 class Migration(migrations.Migration):
