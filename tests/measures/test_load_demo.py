@@ -33,7 +33,8 @@ def test_load_demo_twice_leaves_exactly_the_seed(demo_data, capsys):
     assert Organisation.objects.count() == 1
     organisation = Organisation.objects.get()
     assert organisation.name == "องค์การบริหารส่วนตำบลเกียร์"
-    assert organisation.district == "สุคิริน"
+    assert organisation.district.name == "สุคิริน"
+    assert organisation.location == "อำเภอสุคิริน จังหวัดนราธิวาส"
     assert [d.name for d in Division.objects.all()] == [
         "สำนักปลัด",
         "กองคลัง",

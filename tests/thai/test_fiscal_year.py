@@ -69,7 +69,7 @@ def test_a_document_names_the_period_with_its_dates():
 
 @pytest.mark.django_db
 def test_a_fiscal_year_record_has_derived_dates():
-    organisation = Organisation.objects.create(name="ก", short_name="ก", district="ข", province="ค")
+    organisation = Organisation.objects.create(name="ก", short_name="ก")
     fiscal_year = FiscalYear.objects.create(organisation=organisation, year=2567)
     assert (fiscal_year.start_date, fiscal_year.end_date) == (date(2023, 10, 1), date(2024, 9, 30))
     assert fiscal_year.period_end(Period.FIRST_HALF) == date(2024, 3, 31)
