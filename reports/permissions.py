@@ -23,6 +23,16 @@ def can_export_report(user, report) -> bool:
     return can_view_report(user, report)
 
 
+def can_read_final(user, report) -> bool:
+    """The finished (acknowledged) document itself, its final PDF: the organisation's people,
+    and the supervisors of its area, who read nothing before it is finished."""
+    if report.state != ReportState.ACKNOWLEDGED:
+        return False
+    return access.is_member(user, report.organisation) or access.supervises(
+        user, report.organisation
+    )
+
+
 def can_create_report(user, fiscal_year) -> bool:
     return access.manages(user, fiscal_year.organisation)
 

@@ -1,6 +1,8 @@
 """Every role × every action × two organisations, on the small cast (tests/cast.py): the rules
 as measures/permissions.py and reports/permissions.py decide them, and the pages that follow."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -22,34 +24,41 @@ ACTIONS = [
     "acknowledge", "revise", "export report", "audit trail", "set own signature image",
     "remove bob's signature image", "edit คลัง's part of ทุกกอง", "edit the combined text",
     "view ITA results", "edit ITA results", "import many organisations' ITA results",
+    "oversee the organisation", "read the finished document",
 ]  # fmt: skip
 Y, N = True, False
 # bob answers for measure 1 (คลัง); measure 2 belongs to ช่าง (carol); measure 3 to both
 # (ทุกกอง): each division writes its own part, those who keep the plan the combined text.
 EXPECTED = {
-    "bob":    [Y, Y, Y, N, Y, Y, N, N, Y, N, N, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, N, Y, N, N],
-    "carol":  [Y, Y, N, Y, Y, N, N, N, Y, N, N, N, N, N, N, N, N, N, Y, N, Y, N, N, N, Y, N, N],
-    "alice":  [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, Y, Y, Y, Y, N, Y, Y, Y, Y, N],
-    "sam":    [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, Y, Y, Y, N],
-    "henry":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, Y, N, N, N, N, N, Y, Y, Y, N, N, N, Y, N, N],
-    "chief":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, Y, Y, Y, N, N, Y, Y, Y, N, N, N, Y, N, N],
-    "mayor":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, Y, N, Y, Y, Y, N, N, N, Y, N, N],
-    "olivia": [N] * 20 + [Y, N, N, N, N, N, N],
-    "oscar":  [N] * 20 + [Y, N, N, N, N, N, N],
-    "otto":   [N] * 20 + [Y, N, N, N, N, N, N],
+    "bob":    [Y, Y, Y, N, Y, Y, N, N, Y, N, N, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, N, Y, N, N, N, Y],
+    "carol":  [Y, Y, N, Y, Y, N, N, N, Y, N, N, N, N, N, N, N, N, N, Y, N, Y, N, N, N, Y, N, N, N, Y],
+    "alice":  [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, Y, Y, Y, Y, N, Y, Y, Y, Y, N, N, Y],
+    "sam":    [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, Y, Y, Y, Y, Y, Y, Y, N, N, Y],
+    "henry":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, Y, N, N, N, N, N, Y, Y, Y, N, N, N, Y, N, N, N, Y],
+    "chief":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, Y, Y, Y, N, N, Y, Y, Y, N, N, N, Y, N, N, N, Y],
+    "mayor":  [Y, Y, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, Y, N, Y, Y, Y, N, N, N, Y, N, N, N, Y],
+    "olivia": [N] * 20 + [Y, N, N, N, N, N, N, N, N],
+    "oscar":  [N] * 20 + [Y, N, N, N, N, N, N, N, N],
+    "otto":   [N] * 20 + [Y, N, N, N, N, N, N, N, N],
+    # Supervisors read home's results and finished documents, and nothing else of it.
+    "dina":   [N] * 20 + [Y, N, N, N, Y, N, N, Y, Y],
+    "paul":   [N] * 20 + [Y, N, N, N, Y, N, N, Y, Y],
+    "nora":   [N] * 20 + [Y, N, N, N, Y, N, N, Y, Y],
+    "pita":   [N] * 20 + [Y, N, N, N, N, N, N, N, N],
 }  # fmt: skip
 
 
 def bring_to(report, action, cast):
     """The report where `action` belongs: submitted for the review's steps, finished for a
     revision, a draft otherwise."""
-    if action in ("comment", "approve", "return", "direct follow-up", "acknowledge", "revise"):
+    finished = ("revise", "read the finished document")
+    if action in ("comment", "approve", "return", "direct follow-up", "acknowledge", *finished):
         workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
-    if action in ("approve", "return", "direct follow-up", "acknowledge", "revise"):
+    if action in ("approve", "return", "direct follow-up", "acknowledge", *finished):
         workflow.report_comment(report, by=cast.henry, confirmation=confirmed(cast.henry), text="")
-    if action in ("acknowledge", "revise"):
+    if action in ("acknowledge", "revise", "read the finished document"):
         workflow.report_approve(report, by=cast.chief, confirmation=confirmed(cast.chief))
-    if action == "revise":
+    if action in ("revise", "read the finished document"):
         workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
     report.refresh_from_db()
     return report
@@ -90,6 +99,8 @@ def decide(action, user, cast):
         "view ITA results": lambda: result_permissions.can_view_results(user, cast.home),
         "edit ITA results": lambda: result_permissions.can_edit_results(user, cast.home),
         "import many organisations' ITA results": lambda: result_permissions.can_import_many(user),
+        "oversee the organisation": lambda: access.supervises(user, cast.home),
+        "read the finished document": lambda: report_permissions.can_read_final(user, report),
     }
     return checks[action]()
 
@@ -101,7 +112,7 @@ def test_permission_matrix(cast, username, action):
     assert decide(action, cast.people[username], cast) is expected
 
 
-@pytest.mark.parametrize("username", ["olivia", "oscar", "otto"])
+@pytest.mark.parametrize("username", ["olivia", "oscar", "otto", "pita"])
 def test_an_outsider_gets_not_found_on_every_page(client, cast, username):
     report = cast.draft()
     measure = cast.measures[1]
@@ -151,3 +162,44 @@ def test_staff_of_another_division_cannot_save_progress_through_the_page(client,
     )
     assert response.status_code == 302
     assert "แอบแก้" not in measure.progress_entries.get(period=1).result
+
+
+@pytest.mark.parametrize("username", ["dina", "paul", "nora"])
+def test_a_supervisor_of_its_area_reads_only_results_and_finished_documents(client, cast, username):
+    """The supervisors of home's district, province and nation: no draft, evidence, plan or
+    person of home is theirs to read, and they write nothing."""
+    from assessments.models import AssessmentYear
+    from assessments.services import ResultValues, results_write
+
+    draft, entry = cast.draft(), cast.measures[1].progress_entries.get(period=1)
+    evidence = evidence_add_link(entry=entry, by=SYSTEM, url="https://example.org/secret")
+    results_write(assessment_year=AssessmentYear.objects.get(year=2566), by=cast.alice,
+                  values=[ResultValues(organisation=cast.home, total_score=Decimal("88"), level="A",
+                                       scores={})])  # fmt: skip
+    client.force_login(cast.people[username])
+    for url in [
+        reverse("measures:detail", args=[cast.measures[1].pk]),
+        reverse("measures:progress", args=[cast.measures[1].pk, 1]),
+        reverse("measures:evidence", args=[evidence.pk]),
+        reverse("reports:detail", args=[draft.pk]),
+        reverse("reports:preview", args=[draft.pk]),
+        reverse("reports:pdf", args=[draft.pk]),
+        reverse("measures:plan_export", args=[cast.plan.pk]),
+    ]:
+        assert client.get(url).status_code == 404, url
+    assert client.get(reverse("person_add", args=[cast.home.pk])).status_code == 403
+    for url in [
+        reverse("assessments:result", args=[cast.home.pk, 2566]),
+        reverse("assessments:result_import", args=[cast.home.pk, 2566]),
+        reverse("assessments:many_import"),
+    ]:
+        assert client.post(url).status_code == 404, url
+    results = client.get(reverse("assessments:result", args=[cast.home.pk, 2566]))
+    page = results.content.decode()
+    assert results.status_code == 200 and "๘๘" in page
+    assert "alice" not in page  # who recorded them is the organisation's own
+    for name in ["reports:memo", "reports:submit", "reports:review", "reports:revise"]:
+        assert client.post(reverse(name, args=[draft.pk])).status_code == 404, name
+    assert "ทดลอง" not in client.get(reverse("measures:mine")).content.decode()
+    assert "ทดลอง" not in client.get(reverse("reports:list")).content.decode()
+    assert client.get(reverse("admin:index")).status_code == 302  # not staff: the sign-in page
