@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "measures",
     "reports",
     "publishing",
+    "oversight",
     "operations",
     "django.contrib.sitemaps",
 ]

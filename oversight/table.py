@@ -1,0 +1,51 @@
+"""The overview's table, column by column: the one definition the page and its Excel export
+both read, so that the export's rows are the page's."""
+
+from dataclasses import dataclass
+
+from thai.digits import thai_digits
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: object  # str, int or Decimal; "" when there is nothing
+    css: str = ""
+    overdue: bool = False
+
+
+def headers(items) -> list[str]:
+    return [
+        "หน่วยงาน", "ประเภท", "อำเภอ", "จังหวัด",
+        *(f"ข้อ {item.code or item.name}" for item in items),
+        "รอบที่รายงาน", "ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ดำเนินการ",
+        "คะแนน ITA", "ระดับ", "คะแนนปีก่อน", "ระดับปีก่อน",
+    ]  # fmt: skip
+
+
+def cells(row) -> list[Cell]:
+    tally = row.tally
+    counts = (
+        [Cell(tally.period_label), Cell(tally.done), Cell(tally.in_progress),
+         Cell(tally.not_started)]
+        if tally else [Cell("ยังไม่มีแผน"), Cell(""), Cell(""), Cell("")]
+    )  # fmt: skip
+    return [
+        Cell(row.name, "name"), Cell(row.kind_label), Cell(row.district), Cell(row.province),
+        *(
+            Cell(state.label + (" (เกินกำหนด)" if state.overdue else ""), f"state-{state.key}",
+                 state.overdue)
+            for state in row.states
+        ),
+        *counts,
+        Cell(_or_blank(row.score), "number"), Cell(row.level),
+        Cell(_or_blank(row.previous_score), "number"), Cell(row.previous_level),
+    ]  # fmt: skip
+
+
+def _or_blank(value):
+    return "" if value is None else value
+
+
+def shown(value) -> str:
+    """A cell's value as the page prints it (Thai digits)."""
+    return thai_digits(str(value))
