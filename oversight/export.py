@@ -23,6 +23,9 @@ def overview_workbook(found) -> bytes:
         cell.font = Font(bold=True)
     for row in found.rows:
         sheet.append([neutralise(cell.value) for cell in cells(row)])
+        for cell, shown in zip(sheet[sheet.max_row], cells(row)):
+            if shown.css == "number":
+                cell.number_format = "0.00"
     sheet.freeze_panes = "B3"
     sheet.column_dimensions["A"].width = 40
     buffer = io.BytesIO()
