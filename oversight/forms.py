@@ -2,6 +2,9 @@
 with the field's error shown, never a 500."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from assessments.models import AssessmentYear
 from organisations.models import OrganisationKind
@@ -10,10 +13,26 @@ from thai.digits import thai_digits
 from .overview import BANDS, SORTS, Filters
 
 
+class PlainSelect(forms.Select):
+    """A select written in one pass: Django's widget templates render a template per option,
+    and the provinces' 77 options then cost more than the overview's queries."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = "" if value is None else str(value)
+        options = format_html_join(
+            "",
+            "<option value=\"{}\"{}>{}</option>",
+            ((key, mark_safe(" selected") if str(key) == chosen else "", label)
+             for key, label in self.choices),
+        )  # fmt: skip
+        attrs = flatatt(self.build_attrs(self.attrs, attrs))
+        return format_html('<select name="{}"{}>{}</select>', name, attrs, options)
+
+
 class OverviewForm(forms.Form):
     year = forms.TypedChoiceField(label="ปีการประเมิน ITA", coerce=int, required=False)
-    province = forms.ChoiceField(label="จังหวัด", required=False)
-    district = forms.ChoiceField(label="อำเภอ", required=False)
+    province = forms.ChoiceField(label="จังหวัด", required=False, widget=PlainSelect)
+    district = forms.ChoiceField(label="อำเภอ", required=False, widget=PlainSelect)
     kind = forms.ChoiceField(
         label="ประเภทหน่วยงาน", required=False, choices=[("", "ทุกประเภท"), *OrganisationKind.choices]
     )

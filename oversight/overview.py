@@ -11,7 +11,7 @@ and its export, a fixed number of queries whatever the number of organisations.
    export): three queries over indexes.
 """
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -23,11 +23,17 @@ from measures.models import FiscalYear
 from measures.tallies import tallies
 from organisations import access
 from organisations.models import District, OrganisationKind, Province
-from publishing.item_states import DocumentState, item_states, portal_items, states_of
+from publishing.item_states import (
+    DocumentState,
+    overdue_items,
+    portal_items,
+    state_ranks,
+    states_of,
+)
 
 from .charts import bars, stacked
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 # Score bands of the filter, against the year's pass mark.
 BANDS = {"pass": "ผ่านเกณฑ์", "below": "ต่ำกว่าเกณฑ์", "none": "ยังไม่มีผล"}
 # The score distribution's bins: lower bound, label.
@@ -68,16 +74,15 @@ class Row:
     level: str
     previous_score: Decimal | None
     previous_level: str
-    states: list = field(default_factory=list)
+    ranks: tuple = ()  # the DocumentState of each item (publishing/item_states.py)
+    overdue: bool = False
+    all_published: bool = False
+    states: list = field(default_factory=list)  # ItemStates: the page's rows only
     tally: object = None
 
     @property
     def kind_label(self) -> str:
         return OrganisationKind(self.kind).label if self.kind else ""
-
-    @property
-    def overdue(self) -> bool:
-        return any(state.overdue for state in self.states)
 
     def band(self, pass_mark) -> str:
         if self.score is None:
@@ -187,9 +192,14 @@ def overview(user, assessment_year, filters: Filters, *, whole=False) -> Overvie
     items = portal_items(assessment_year)
     rows = _rows(organisations, assessment_year)
     today = timezone.localdate()
-    found = item_states(assessment_year, organisations, items, today)
+    ranks = state_ranks(assessment_year, organisations, items)
+    late = overdue_items(items, today)
+    none = (DocumentState.NONE,) * len(items)
+    published = DocumentState.PUBLISHED
     for row in rows:
-        row.states = states_of(found, row.pk, items, today)
+        row.ranks = ranks.get(row.pk, none)
+        row.overdue = any(row.ranks[index] != published for index in late)
+        row.all_published = bool(items) and all(rank == published for rank in row.ranks)
     if filters.overdue:
         rows = [row for row in rows if row.overdue]
     if filters.band in BANDS:
@@ -201,8 +211,9 @@ def overview(user, assessment_year, filters: Filters, *, whole=False) -> Overvie
     counted = tallies([row.pk for row in page_rows], assessment_year.year)
     for row in page_rows:
         row.tally = counted.get(row.pk)
+        row.states = states_of(row.ranks, items, today)
     by = "district" if (filters.province or filters.district or _one_province(rows)) else "province"
-    totals, grand = _totals(rows, items, by)
+    totals, grand = _totals(rows, by)
     return Overview(
         assessment_year=assessment_year, items=items, rows=rows, page_rows=page_rows, page=page,
         pages=pages, totals=totals, totals_by=by, grand_total=grand,
@@ -214,35 +225,34 @@ def _one_province(rows) -> bool:
     return len({row.province_code for row in rows}) == 1
 
 
-def _totals(rows, items, by):
+def _totals(rows, by):
     groups, grand = {}, Total("รวม", None)
+    district = by == "district"
     for row in rows:
-        code, label = (
-            (row.district_code, row.district)
-            if by == "district"
-            else (row.province_code, row.province)
-        )
-        group = groups.setdefault(code, Total(label or "ยังไม่ระบุ", code))
+        code = row.district_code if district else row.province_code
+        group = groups.get(code)
+        if group is None:
+            label = row.district if district else row.province
+            group = groups[code] = Total(label or "ยังไม่ระบุ", code)
         for total in (group, grand):
             total.organisations += 1
             total.overdue += row.overdue
-            total.published += bool(items) and all(
-                state.state == DocumentState.PUBLISHED for state in row.states
-            )
+            total.published += row.all_published
             if row.score is not None:
                 total.scores.append(row.score)
     return sorted(groups.values(), key=lambda total: total.label), grand
 
 
 def _states_chart(rows, items):
-    counts = defaultdict(Counter)
+    counts = [Counter() for _ in items]
     for row in rows:
-        for state in row.states:
-            counts[state.item.pk][state.state] += 1
+        for counter, rank in zip(counts, row.ranks):
+            counter[rank] += 1
+    order = sorted(DocumentState.LABELS, reverse=True)
     return [
-        (item, stacked([(DocumentState.KEYS[s], DocumentState.LABELS[s], counts[item.pk][s])
-                        for s in sorted(DocumentState.LABELS, reverse=True)]))
-        for item in items
+        (item, stacked([(DocumentState.KEYS[s], DocumentState.LABELS[s], counter[s])
+                        for s in order]))
+        for item, counter in zip(items, counts)
     ]  # fmt: skip
 
 

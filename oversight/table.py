@@ -3,6 +3,8 @@ both read, so that the export's rows are the page's."""
 
 from dataclasses import dataclass
 
+from django.utils.html import format_html, format_html_join
+
 from thai.digits import thai_digits
 
 
@@ -49,3 +51,21 @@ def _or_blank(value):
 def shown(value) -> str:
     """A cell's value as the page prints it (Thai digits)."""
     return thai_digits(str(value))
+
+
+def row_html(row, link: str) -> str:
+    """One row of the page's table: the organisation's name as a link to `link`, then the
+    cells (written here, not in the template: a page of rows is thousands of cells, and the
+    template engine would spend most of the page's time on them)."""
+    first, *rest = cells(row)
+    return format_html(
+        '<tr><th scope="row"><a href="{}">{}</a></th>{}</tr>',
+        link,
+        first.value,
+        format_html_join(
+            "",
+            '<td class="{}">{}</td>',
+            ((f"{cell.css} late".strip() if cell.overdue else cell.css, shown(cell.value))
+             for cell in rest),
+        ),
+    )  # fmt: skip

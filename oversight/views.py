@@ -7,10 +7,11 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from organisations import access
 from organisations.models import Organisation
-from publishing.item_states import item_states, portal_items, states_of
+from publishing.item_states import item_states, portal_items
 from reports import permissions as report_permissions
 from reports.models import Report, ReportState
 from reports.stored_pdfs import MissingDocument, ready_pdf, stored_bytes
@@ -18,7 +19,7 @@ from reports.stored_pdfs import MissingDocument, ready_pdf, stored_bytes
 from .export import overview_workbook
 from .forms import OverviewForm
 from .overview import assessment_year_for, districts_of, overview, provinces_of
-from .table import cells, headers
+from .table import headers, row_html
 
 
 def _overseer(request):
@@ -50,11 +51,15 @@ def overview_page(request):
         found = overview(request.user, assessment_year, filters)
         query = request.GET.copy()
         query.pop("page", None)
+        year = f"?year={assessment_year.year}"
         context.update(
             overview=found,
             query=urlencode(query, doseq=True),
             headers=headers(found.items),
-            table_rows=[{"pk": row.pk, "cells": cells(row)} for row in found.page_rows],
+            table_rows=[
+                row_html(row, reverse("oversight:organisation", args=[row.pk]) + year)
+                for row in found.page_rows
+            ],
         )
     return render(request, "oversight/overview.html", context)
 
@@ -86,8 +91,8 @@ def organisation_page(request, pk):
     items, states = [], []
     if assessment_year is not None:
         items = portal_items(assessment_year)
-        found = item_states(assessment_year, Organisation.objects.filter(pk=organisation.pk), items)
-        states = states_of(found, organisation.pk, items)
+        one = Organisation.objects.filter(pk=organisation.pk)
+        states = item_states(assessment_year, one, items)[organisation.pk]
     finished = (
         Report.objects.filter(
             fiscal_year__organisation=organisation, state=ReportState.ACKNOWLEDGED

@@ -7,9 +7,9 @@ and waiting for the chief executive), final (acknowledged or signed) or publishe
 its publication current: not withdrawn, not superseded). An item is overdue once its due date
 has passed without a published document.
 
-Issue 18's year at a glance and issue 20's overview both read it: `item_states` for any number
-of organisations is one query for the items and one grouped query over the documents (one row
-per organisation), whatever their number.
+Issue 18's year at a glance and issue 20's overview both read it: `item_states` for a few
+organisations, `state_ranks` for thousands (plain numbers, one grouped query over the documents,
+one row per organisation, whatever their number).
 """
 
 from dataclasses import dataclass
@@ -90,13 +90,10 @@ def _answers(item) -> Q:
     return query
 
 
-def item_states(
-    assessment_year, organisations: QuerySet, items=None, today: date | None = None
-) -> dict[int, list[ItemState]]:
-    """{organisation id: [ItemState of each item, in order]} for every organisation of the
-    queryset that has any document of those years; an organisation missing from the answer has
-    none (see `states_of`). One grouped query, one row per organisation."""
-    items = portal_items(assessment_year) if items is None else items
+def state_ranks(assessment_year, organisations: QuerySet, items) -> dict[int, tuple]:
+    """{organisation id: (DocumentState of each item, in order)} for the organisations of the
+    queryset that have any document of those years (the others have none of any item). One
+    grouped query, one row per organisation: what a page of thousands reads."""
     if not items:
         return {}
     rank = _rank()
@@ -112,25 +109,39 @@ def item_states(
         .order_by()
         .values("fiscal_year__organisation_id")
         .annotate(**columns)
+        .values_list("fiscal_year__organisation_id", *columns)
     )
-    today = today or timezone.localdate()
+    none = DocumentState.NONE
+    return {row[0]: tuple(none if rank is None else rank for rank in row[1:]) for row in rows}
+
+
+def item_states(
+    assessment_year, organisations: QuerySet, items=None, today: date | None = None
+) -> dict[int, list[ItemState]]:
+    """{organisation id: [ItemState of each item, in order]} for each organisation of the
+    queryset (those without any document: every item none)."""
+    items = portal_items(assessment_year) if items is None else items
+    ranks = state_ranks(assessment_year, organisations, items)
     return {
-        row["fiscal_year__organisation_id"]: [
-            _state(item, row[f"item_{item.pk}"], today) for item in items
-        ]
-        for row in rows
+        pk: states_of(ranks.get(pk), items, today)
+        for pk in organisations.values_list("pk", flat=True)
     }
 
 
-def states_of(found: dict, organisation_id: int, items, today: date | None = None):
-    """The organisation's states from `item_states`' answer: none for each item it lacks."""
-    if organisation_id in found:
-        return found[organisation_id]
+def states_of(ranks: tuple | None, items, today: date | None = None) -> list[ItemState]:
+    """The ItemStates of one organisation's ranks from `state_ranks` (None: no document)."""
     today = today or timezone.localdate()
-    return [_state(item, None, today) for item in items]
+    ranks = ranks or (DocumentState.NONE,) * len(items)
+    return [_state(item, rank, today) for item, rank in zip(items, ranks)]
+
+
+def overdue_items(items, today: date | None = None) -> list[int]:
+    """The positions of the items whose due date has passed: there, anything not published is
+    overdue."""
+    today = today or timezone.localdate()
+    return [index for index, item in enumerate(items) if item.due_date and item.due_date < today]
 
 
 def _state(item, rank, today) -> ItemState:
-    state = DocumentState.NONE if rank is None else rank
-    overdue = bool(item.due_date and item.due_date < today and state != DocumentState.PUBLISHED)
-    return ItemState(item=item, state=state, overdue=overdue)
+    overdue = bool(item.due_date and item.due_date < today and rank != DocumentState.PUBLISHED)
+    return ItemState(item=item, state=rank, overdue=overdue)
