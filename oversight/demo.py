@@ -1,13 +1,14 @@
 """The demo's neighbours, so that the supervisors' overview shows something: a few more
 organisations in the demo's district (สุคิริน) and province (นราธิวาส), each with a small
 plan of fiscal year ๒๕๖๖, ITA ๒๕๖๖ results (demo figures, not the real ones) and its plan
-announcement and 6-month report in a different state (one published, one final, some in
-review or draft, some not started); due dates for ITA ๒๕๖๖'s items (demo dates, so that some
-are overdue); and two supervisors who sign in: the province's and the district's.
+announcement and 6-month report in a different state (one organisation with both published,
+others final, in review, draft or not started); due dates for ITA ๒๕๖๖'s items (demo dates,
+so that some are overdue); and two supervisors who sign in: the province's and the
+district's.
 
 Everything goes through the writers and the review's workflow, acted by four shared demo
-officials of the neighbours (accounts that cannot sign in). Only one final PDF is rendered
-(the published announcement), so the demo stays quick to load.
+officials of the neighbours (accounts that cannot sign in). Only the published documents'
+final PDFs are rendered (three), so the demo stays quick to load.
 """
 
 import time
@@ -38,7 +39,7 @@ PASSWORD = "ita-demo-2566"
 # report's state, the measures' statuses.
 NEIGHBOURS = [
     ("องค์การบริหารส่วนตำบลมาโมง", "อบต.มาโมง", "mamong", "sao", "สุคิริน", "91.20",
-     "published", "final", ["done", "done", "in_progress"]),
+     "published", "published", ["done", "done", "in_progress"]),
     ("องค์การบริหารส่วนตำบลภูเขาทอง", "อบต.ภูเขาทอง", "phukhaothong", "sao", "สุคิริน", "84.10",
      "final", "in_review", ["done", "in_progress", "not_started"]),
     ("องค์การบริหารส่วนตำบลร่มไทร", "อบต.ร่มไทร", "romsai", "sao", "สุคิริน", "72.50",
@@ -46,7 +47,7 @@ NEIGHBOURS = [
     ("องค์การบริหารส่วนตำบลสุคิริน", "อบต.สุคิริน", "sukhirin", "sao", "สุคิริน", None,
      "draft", None, ["not_started", "not_started", "not_started"]),
     ("เทศบาลตำบลตากใบ", "ทต.ตากใบ", "takbai", "subdistrict_municipality", "ตากใบ", "88.75",
-     "published", "draft", ["done", "done", "done"]),
+     "in_review", "published", ["done", "done", "done"]),
     ("องค์การบริหารส่วนตำบลไพรวัน", "อบต.ไพรวัน", "phraiwan", "sao", "ตากใบ", "66.00",
      None, None, ["in_progress", "in_progress", "not_started"]),
 ]  # fmt: skip

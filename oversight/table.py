@@ -7,6 +7,11 @@ from django.utils.html import format_html, format_html_join
 
 from thai.digits import thai_digits
 
+# The kinds as a table's narrow column writes them.
+SHORT_KINDS = {"sao": "อบต.", "subdistrict_municipality": "ทต.", "town_municipality": "ทม.",
+               "city_municipality": "ทน.", "pao": "อบจ.", "other": "อื่น ๆ"}  # fmt: skip
+LATE = " (เกินกำหนด)"
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -32,10 +37,10 @@ def cells(row) -> list[Cell]:
         if tally else [Cell("ยังไม่มีแผน"), Cell(""), Cell(""), Cell("")]
     )  # fmt: skip
     return [
-        Cell(row.name, "name"), Cell(row.kind_label), Cell(row.district), Cell(row.province),
+        Cell(row.name, "name"), Cell(SHORT_KINDS.get(row.kind, "")), Cell(row.district),
+        Cell(row.province),
         *(
-            Cell(state.label + (" (เกินกำหนด)" if state.overdue else ""), f"state-{state.key}",
-                 state.overdue)
+            Cell(state.label + (LATE if state.overdue else ""), f"state-{state.key}", state.overdue)
             for state in row.states
         ),
         *counts,
@@ -65,7 +70,15 @@ def row_html(row, link: str) -> str:
         format_html_join(
             "",
             '<td class="{}">{}</td>',
-            ((f"{cell.css} late".strip() if cell.overdue else cell.css, shown(cell.value))
+            ((f"{cell.css} late".strip() if cell.overdue else cell.css, _text(cell))
              for cell in rest),
         ),
     )  # fmt: skip
+
+
+def _text(cell):
+    """A cell's text; an overdue state says so on a line of its own."""
+    if cell.overdue:
+        state = str(cell.value).removesuffix(LATE)
+        return format_html('{} <span class="late-mark">{}</span>', state, LATE.strip())
+    return shown(cell.value)

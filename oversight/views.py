@@ -38,6 +38,9 @@ def _read(request):
     filters = form.filters()
     year = form.cleaned_data.get("year")
     assessment_year = assessment_year_for(request.user, year)
+    if assessment_year is not None and not year:
+        form.data = form.data.copy()
+        form.data["year"] = str(assessment_year.year)  # the year shown is the one chosen
     return form, filters, assessment_year
 
 
