@@ -138,18 +138,21 @@ def measure_pages(url: str, repeat: int) -> dict:
         client = clients[username]
         response = client.get(path)
         assert response.status_code == 200, (name, response.status_code)
-        times = []
+        times, cpu = [], []
         for _ in range(repeat):
             with CaptureQueriesContext(connection) as queries:
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 response = client.get(path)
                 times.append(time.perf_counter() - start)
+                cpu.append(time.process_time() - start_cpu)
         slowest = max(queries.captured_queries, key=lambda query: float(query["time"]))
         results[name] = {
             "ms": 1000 * statistics.median(times),
+            "cpu_ms": 1000 * statistics.median(cpu),
             "queries": len(queries),
             "kb": len(response.content) / 1024,
             "slowest_ms": 1000 * float(slowest["time"]),
+            "sql_ms": 1000 * sum(float(query["time"]) for query in queries.captured_queries),
             "plan": plan_summary(connection, slowest["sql"]),
         }
     return results
@@ -226,6 +229,11 @@ def main():
             ratios.append(ratio)
         print(f"{name:38} {a['ms']:10.1f} {b['ms']:11.1f} {ratio:6.2f} "
               f"{a['queries']:4d}/{b['queries']:<4d} {b['kb']:6.0f}")  # fmt: skip
+    print("\nthe supervisors' pages on the national database: wall / this process's CPU / SQL")
+    for name, page in national.items():
+        if name.startswith("supervisor"):
+            sql = page["sql_ms"]
+            print(f"  {name}: {page['ms']:.0f} / {page['cpu_ms']:.0f} / {sql:.0f} ms")
     print("\nthe slowest query of each page on the national database, as EXPLAIN reads it:")
     for name, page in national.items():
         print(f"  {name}: {page['slowest_ms']:.1f} ms — {page['plan']}")

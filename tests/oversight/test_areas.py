@@ -11,7 +11,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from pythainlp.corpus import provinces as pythainlp_provinces
 
-from organisations.access import SYSTEM, NotAllowed
+from organisations.access import NotAllowed
 from organisations.area_names import ensure_areas, kind_from_name, place
 from organisations.models import District, Organisation, Province, Supervision
 from organisations.supervision import supervision_grant
@@ -26,8 +26,11 @@ def test_the_77_provinces_are_pythainlps_and_every_one_has_its_districts():
     assert Province.objects.count() == 77
     assert set(Province.objects.values_list("name", flat=True)) == set(pythainlp_provinces())
     assert District.objects.count() == 928
-    assert list(District.objects.filter(province__name="นราธิวาส").order_by("code")
-                .values_list("name", flat=True))[:3] == ["เมืองนราธิวาส", "ตากใบ", "บาเจาะ"]  # fmt: skip
+    assert list(
+        District.objects.filter(province__name="นราธิวาส")
+        .order_by("code")
+        .values_list("name", flat=True)
+    )[:3] == ["เมืองนราธิวาส", "ตากใบ", "บาเจาะ"]
     assert not Province.objects.exclude(districts__isnull=False).exists()
 
 
@@ -83,41 +86,125 @@ def test_the_free_text_moves_onto_the_areas_and_what_matches_nothing_is_kept_and
 def test_onboarding_places_the_organisation_or_says_why_not():
     ensure_areas()
     out = io.StringIO()
-    call_command("create_organisation", "--name", "องค์การบริหารส่วนตำบลมาโมง",
-                 "--short-name", "อบต.มาโมง", "--slug", "mamong", "--district", "อ.สุคิริน",
-                 "--province", "นราธิวาส", "--admin-username", "mamong-admin",
-                 "--admin-email", "a@mamong.go.th", "--admin-name", "นายมา โมง", stdout=out)  # fmt: skip
+    call_command(
+        "create_organisation",
+        "--name",
+        "องค์การบริหารส่วนตำบลมาโมง",
+        "--short-name",
+        "อบต.มาโมง",
+        "--slug",
+        "mamong",
+        "--district",
+        "อ.สุคิริน",
+        "--province",
+        "นราธิวาส",
+        "--admin-username",
+        "mamong-admin",
+        "--admin-email",
+        "a@mamong.go.th",
+        "--admin-name",
+        "นายมา โมง",
+        stdout=out,
+    )
     created = Organisation.objects.get(slug="mamong")
     assert (created.kind, created.district.name) == ("sao", "สุคิริน")
     with pytest.raises(CommandError, match="ไม่พบอำเภอ “ตากใบ” ในจังหวัดยะลา"):
-        call_command("create_organisation", "--name", "เทศบาลตำบลตากใบ", "--short-name",
-                     "ทต.ตากใบ", "--slug", "takbai", "--district", "ตากใบ", "--province", "ยะลา",
-                     "--admin-username", "t", "--admin-email", "t@t.th", "--admin-name", "ท")  # fmt: skip
+        call_command(
+            "create_organisation",
+            "--name",
+            "เทศบาลตำบลตากใบ",
+            "--short-name",
+            "ทต.ตากใบ",
+            "--slug",
+            "takbai",
+            "--district",
+            "ตากใบ",
+            "--province",
+            "ยะลา",
+            "--admin-username",
+            "t",
+            "--admin-email",
+            "t@t.th",
+            "--admin-name",
+            "ท",
+        )
     with pytest.raises(CommandError, match="กรุณาระบุ --kind"):
-        call_command("create_organisation", "--name", "ศูนย์ทดสอบ", "--short-name", "ศูนย์",
-                     "--slug", "centre", "--district", "ตากใบ", "--province", "นราธิวาส",
-                     "--admin-username", "c", "--admin-email", "c@c.th", "--admin-name", "ค")  # fmt: skip
+        call_command(
+            "create_organisation",
+            "--name",
+            "ศูนย์ทดสอบ",
+            "--short-name",
+            "ศูนย์",
+            "--slug",
+            "centre",
+            "--district",
+            "ตากใบ",
+            "--province",
+            "นราธิวาส",
+            "--admin-username",
+            "c",
+            "--admin-email",
+            "c@c.th",
+            "--admin-name",
+            "ค",
+        )
     assert not Organisation.objects.filter(slug__in=["takbai", "centre"]).exists()
 
 
 @pytest.mark.django_db
 def test_only_the_operator_grants_a_supervisor_and_the_area_must_fit_the_level(cast):
     with pytest.raises(NotAllowed):
-        supervision_grant(by=cast.sam, username="x", level="nation", display_name="x",
-                          position_title="x")  # fmt: skip
+        supervision_grant(
+            by=cast.sam, username="x", level="nation", display_name="x", position_title="x"
+        )
     out = io.StringIO()
-    call_command("grant_supervisor", "--username", "yala-office", "--province", "ยะลา",
-                 "--name", "นายยะลา ดูแล", "--position", "ท้องถิ่นจังหวัดยะลา", stdout=out)  # fmt: skip
+    call_command(
+        "grant_supervisor",
+        "--username",
+        "yala-office",
+        "--province",
+        "ยะลา",
+        "--name",
+        "นายยะลา ดูแล",
+        "--position",
+        "ท้องถิ่นจังหวัดยะลา",
+        stdout=out,
+    )
     granted = Supervision.objects.get(user__username="yala-office")
     assert granted.province.name == "ยะลา" and "ลิงก์ตั้งรหัสผ่าน" in out.getvalue()
     with pytest.raises(CommandError, match="กำกับดูแลพื้นที่นี้อยู่แล้ว"):
-        call_command("grant_supervisor", "--username", "yala-office", "--province", "ยะลา",
-                     "--name", "ซ้ำ", "--position", "ซ้ำ")  # fmt: skip
+        call_command(
+            "grant_supervisor",
+            "--username",
+            "yala-office",
+            "--province",
+            "ยะลา",
+            "--name",
+            "ซ้ำ",
+            "--position",
+            "ซ้ำ",
+        )
     with pytest.raises(CommandError, match="--in-province"):
-        call_command("grant_supervisor", "--username", "d", "--district", "เมือง",
-                     "--name", "ด", "--position", "ด")  # fmt: skip
-    call_command("grant_supervisor", "--username", "yala-office", "--province", "ยะลา",
-                 "--revoke", stdout=out)  # fmt: skip
+        call_command(
+            "grant_supervisor",
+            "--username",
+            "d",
+            "--district",
+            "เมือง",
+            "--name",
+            "ด",
+            "--position",
+            "ด",
+        )
+    call_command(
+        "grant_supervisor",
+        "--username",
+        "yala-office",
+        "--province",
+        "ยะลา",
+        "--revoke",
+        stdout=out,
+    )
     assert not Supervision.objects.filter(user__username="yala-office").exists()
 
 
@@ -128,13 +215,27 @@ def test_the_operator_grants_in_the_admin_and_a_site_admin_cannot_move_their_org
     operator = django_user_model.objects.create_superuser("op", password="x")
     client.force_login(operator)
     add = reverse("admin:organisations_supervision_add")
-    mismatch = client.post(add, {"username": "z", "level": "nation",
-                                 "province": cast.home.province_id,
-                                 "display_name": "ซ", "position_title": "ซ"})  # fmt: skip
+    mismatch = client.post(
+        add,
+        {
+            "username": "z",
+            "level": "nation",
+            "province": cast.home.province_id,
+            "display_name": "ซ",
+            "position_title": "ซ",
+        },
+    )
     assert "พื้นที่ไม่ตรงกับระดับ" in mismatch.content.decode()
-    done = client.post(add, {"username": "betong-office", "level": "district",
-                             "district": place("ยะลา", "เบตง")[1].code,
-                             "display_name": "นายเบตง", "position_title": "ท้องถิ่นอำเภอเบตง"})  # fmt: skip
+    done = client.post(
+        add,
+        {
+            "username": "betong-office",
+            "level": "district",
+            "district": place("ยะลา", "เบตง")[1].code,
+            "display_name": "นายเบตง",
+            "position_title": "ท้องถิ่นอำเภอเบตง",
+        },
+    )
     assert done.status_code == 302
     assert Supervision.objects.get(user__username="betong-office").district.name == "เบตง"
     client.force_login(cast.sam)
@@ -142,3 +243,14 @@ def test_the_operator_grants_in_the_admin_and_a_site_admin_cannot_move_their_org
     change = client.get(reverse("admin:organisations_organisation_change", args=[cast.home.pk]))
     page = change.content.decode()
     assert 'name="district"' not in page and "เมืองยะลา" in page  # shown, not editable
+
+
+@pytest.mark.django_db
+def test_loading_the_areas_again_changes_nothing_and_renames_by_code():
+    ensure_areas()
+    District.objects.filter(code="9609").update(name="สุคิรินเดิม")
+    out = io.StringIO()
+    call_command("load_areas", stdout=out)
+    assert "อำเภอ ๑ " in out.getvalue() and District.objects.get(code="9609").name == "สุคิริน"
+    call_command("load_areas", stdout=out)
+    assert "จังหวัด ๐ อำเภอ ๐" in out.getvalue()

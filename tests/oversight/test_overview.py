@@ -36,23 +36,37 @@ def area(cast):
     yala, mueang = cast.home.province, cast.home.district
     _, betong = place("ยะลา", "เบตง")
     near = [
-        Organisation.objects.create(name=f"องค์การบริหารส่วนตำบลใกล้{n}", short_name=f"อบต.ใกล้{n}",
-                                    kind="sao", province=yala, district=mueang)  # fmt: skip
+        Organisation.objects.create(
+            name=f"องค์การบริหารส่วนตำบลใกล้{n}",
+            short_name=f"อบต.ใกล้{n}",
+            kind="sao",
+            province=yala,
+            district=mueang,
+        )
         for n in (1, 2)
     ]
-    far = Organisation.objects.create(name="เทศบาลเมืองเบตง", short_name="ทม.เบตง",
-                                      kind="town_municipality", province=yala, district=betong)  # fmt: skip
+    far = Organisation.objects.create(
+        name="เทศบาลเมืองเบตง",
+        short_name="ทม.เบตง",
+        kind="town_municipality",
+        province=yala,
+        district=betong,
+    )
     draft = cast.draft()
     draft.body = SECRET_DRAFT
     draft.save()
     entry = cast.measures[1].progress_entries.get(period=1)
     evidence_add_link(entry=entry, by=SYSTEM, url="https://example.org/evidence-secret")
     year = AssessmentYear.objects.get(year=2566)
-    results_write(assessment_year=year, by=SYSTEM, values=[
-        ResultValues(organisation=cast.home, total_score=Decimal("88.50"), level="A"),
-        ResultValues(organisation=near[0], total_score=Decimal("70.00"), level="C"),
-        ResultValues(organisation=cast.away, total_score=Decimal("95.25"), level="AA"),
-    ])  # fmt: skip
+    results_write(
+        assessment_year=year,
+        by=SYSTEM,
+        values=[
+            ResultValues(organisation=cast.home, total_score=Decimal("88.50"), level="A"),
+            ResultValues(organisation=near[0], total_score=Decimal("70.00"), level="C"),
+            ResultValues(organisation=cast.away, total_score=Decimal("95.25"), level="AA"),
+        ],
+    )
     return {"near": near, "far": far, "draft": draft, "year": year}
 
 
@@ -63,10 +77,12 @@ def page_rows(response) -> list[list[str]]:
     body = table.split("<tbody>")[1]
     rows = re.findall(r"<tr>(.*?)</tr>", body, re.S)
     return [
-        [re.sub(r"<[^>]+>", "", cell).strip().translate(ARABIC)
-         for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        [
+            re.sub(r"<[^>]+>", "", cell).strip().translate(ARABIC)
+            for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+        ]
         for row in rows
-    ]  # fmt: skip
+    ]
 
 
 def as_text(cell) -> str:
@@ -110,7 +126,9 @@ def test_a_district_supervisor_sees_exactly_their_districts_organisations(client
 
 def test_a_province_supervisor_sees_the_province_and_none_of_another(client, cast, area):
     assert names(overview(client, cast.paul)) == {
-        cast.home.name, area["far"].name, *(o.name for o in area["near"])
+        cast.home.name,
+        area["far"].name,
+        *(o.name for o in area["near"]),
     }
     assert names(overview(client, cast.pita)) == {cast.away.name}
     # Another province than one's own is no choice: the page says so and shows one's own.
@@ -140,11 +158,13 @@ def test_a_national_supervisors_counts_are_the_databases(client, cast, area):
     scores = AssessmentResult.objects.filter(assessment_year__year=2566)
     expected = scores.aggregate(average=Avg("total_score"))["average"]
     assert found.grand_total.average == expected.quantize(Decimal("0.01"))
-    charts = {item.code: {part.key: part.count for part in parts}
-              for item, parts in found.states_chart}  # fmt: skip
+    charts = {
+        item.code: {part.key: part.count for part in parts} for item, parts in found.states_chart
+    }
     # O43 asks for the 6-month report of FY 2566: home's is a draft; nobody else has one.
-    drafts = Report.objects.filter(kind="report", period=1, state=ReportState.DRAFT,
-                                   fiscal_year__year=2566).count()  # fmt: skip
+    drafts = Report.objects.filter(
+        kind="report", period=1, state=ReportState.DRAFT, fiscal_year__year=2566
+    ).count()
     assert drafts == 1
     assert charts["O43"] == {"published": 0, "final": 0, "in_review": 0, "draft": 1, "none": 4}
     assert charts["O42"]["none"] == 5  # no plan announcement anywhere
@@ -176,8 +196,9 @@ def test_filters_overdue_band_kind_and_bad_values(client, cast, area):
     assert names(overview(client, cast.paul, band="pass")) == {cast.home.name}
     assert names(overview(client, cast.paul, band="below")) == {area["near"][0].name}
     assert names(overview(client, cast.paul, kind="town_municipality")) == {area["far"].name}
-    district = overview(client, cast.paul, province=cast.home.province_id,
-                        district=area["far"].district_id)  # fmt: skip
+    district = overview(
+        client, cast.paul, province=cast.home.province_id, district=area["far"].district_id
+    )
     assert names(district) == {area["far"].name}
     broken = overview(client, cast.paul, province="xx", district="<b>", page="-3", sort="drop")
     assert broken.status_code == 200 and names(broken) == everyone
@@ -205,8 +226,9 @@ def test_the_overview_asks_the_same_number_of_queries_for_more_organisations(
         client.get(url, {"year": 2566})
     yala, mueang = cast.home.province, cast.home.district
     for n in range(20):
-        more = Organisation.objects.create(name=f"อบต.เพิ่ม{n}", short_name=f"อบต.เพิ่ม{n}",
-                                           kind="sao", province=yala, district=mueang)  # fmt: skip
+        more = Organisation.objects.create(
+            name=f"อบต.เพิ่ม{n}", short_name=f"อบต.เพิ่ม{n}", kind="sao", province=yala, district=mueang
+        )
         FiscalYear.objects.create(organisation=more, year=2566)
         person(more, f"analyst-{n}", "analyst")
     with CaptureQueriesContext(connection) as many:

@@ -5,8 +5,7 @@ from oversight.demo import PASSWORD, load_demo_area
 
 class Command(BaseCommand):
     help = (
-        "เพิ่มหน่วยงานตัวอย่างในอำเภอและจังหวัดเดียวกับ อบต.เกียร์ และผู้กำกับดูแลพื้นที่ตัวอย่าง "
-        "(load_demo เรียกใช้เอง)"
+        "เพิ่มหน่วยงานตัวอย่างในอำเภอและจังหวัดเดียวกับ อบต.เกียร์ และผู้กำกับดูแลพื้นที่ตัวอย่าง (load_demo เรียกใช้เอง)"
     )
 
     def handle(self, *args, **options):
