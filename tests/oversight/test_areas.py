@@ -82,129 +82,48 @@ def test_the_free_text_moves_onto_the_areas_and_what_matches_nothing_is_kept_and
     assert "หน่วยงานไม่รู้ที่" in said.split("ระบุประเภทจากชื่อไม่ได้")[1]
 
 
+def onboard(**options):
+    defaults = {"admin_username": options["slug"], "admin_email": f"{options['slug']}@t.go.th",
+                "admin_name": "นายทดสอบ ดูแล", "stdout": io.StringIO()}  # fmt: skip
+    call_command("create_organisation", **{**defaults, **options})
+
+
 @pytest.mark.django_db
 def test_onboarding_places_the_organisation_or_says_why_not():
     ensure_areas()
-    out = io.StringIO()
-    call_command(
-        "create_organisation",
-        "--name",
-        "องค์การบริหารส่วนตำบลมาโมง",
-        "--short-name",
-        "อบต.มาโมง",
-        "--slug",
-        "mamong",
-        "--district",
-        "อ.สุคิริน",
-        "--province",
-        "นราธิวาส",
-        "--admin-username",
-        "mamong-admin",
-        "--admin-email",
-        "a@mamong.go.th",
-        "--admin-name",
-        "นายมา โมง",
-        stdout=out,
-    )
+    onboard(name="องค์การบริหารส่วนตำบลมาโมง", short_name="อบต.มาโมง", slug="mamong",
+            district="อ.สุคิริน", province="นราธิวาส")  # fmt: skip
     created = Organisation.objects.get(slug="mamong")
     assert (created.kind, created.district.name) == ("sao", "สุคิริน")
     with pytest.raises(CommandError, match="ไม่พบอำเภอ “ตากใบ” ในจังหวัดยะลา"):
-        call_command(
-            "create_organisation",
-            "--name",
-            "เทศบาลตำบลตากใบ",
-            "--short-name",
-            "ทต.ตากใบ",
-            "--slug",
-            "takbai",
-            "--district",
-            "ตากใบ",
-            "--province",
-            "ยะลา",
-            "--admin-username",
-            "t",
-            "--admin-email",
-            "t@t.th",
-            "--admin-name",
-            "ท",
-        )
+        onboard(name="เทศบาลตำบลตากใบ", short_name="ทต.ตากใบ", slug="takbai",
+                district="ตากใบ", province="ยะลา")  # fmt: skip
     with pytest.raises(CommandError, match="กรุณาระบุ --kind"):
-        call_command(
-            "create_organisation",
-            "--name",
-            "ศูนย์ทดสอบ",
-            "--short-name",
-            "ศูนย์",
-            "--slug",
-            "centre",
-            "--district",
-            "ตากใบ",
-            "--province",
-            "นราธิวาส",
-            "--admin-username",
-            "c",
-            "--admin-email",
-            "c@c.th",
-            "--admin-name",
-            "ค",
-        )
+        onboard(name="ศูนย์ทดสอบ", short_name="ศูนย์", slug="centre", district="ตากใบ",
+                province="นราธิวาส")  # fmt: skip
     assert not Organisation.objects.filter(slug__in=["takbai", "centre"]).exists()
+
+
+def grant(**options):
+    options.setdefault("stdout", io.StringIO())
+    call_command("grant_supervisor", **options)
+    return options["stdout"].getvalue()
 
 
 @pytest.mark.django_db
 def test_only_the_operator_grants_a_supervisor_and_the_area_must_fit_the_level(cast):
     with pytest.raises(NotAllowed):
-        supervision_grant(
-            by=cast.sam, username="x", level="nation", display_name="x", position_title="x"
-        )
-    out = io.StringIO()
-    call_command(
-        "grant_supervisor",
-        "--username",
-        "yala-office",
-        "--province",
-        "ยะลา",
-        "--name",
-        "นายยะลา ดูแล",
-        "--position",
-        "ท้องถิ่นจังหวัดยะลา",
-        stdout=out,
-    )
+        supervision_grant(by=cast.sam, username="x", level="nation", display_name="x",
+                          position_title="x")  # fmt: skip
+    said = grant(username="yala-office", province="ยะลา", name="นายยะลา ดูแล",
+                 position="ท้องถิ่นจังหวัดยะลา")  # fmt: skip
     granted = Supervision.objects.get(user__username="yala-office")
-    assert granted.province.name == "ยะลา" and "ลิงก์ตั้งรหัสผ่าน" in out.getvalue()
+    assert granted.province.name == "ยะลา" and "ลิงก์ตั้งรหัสผ่าน" in said
     with pytest.raises(CommandError, match="กำกับดูแลพื้นที่นี้อยู่แล้ว"):
-        call_command(
-            "grant_supervisor",
-            "--username",
-            "yala-office",
-            "--province",
-            "ยะลา",
-            "--name",
-            "ซ้ำ",
-            "--position",
-            "ซ้ำ",
-        )
+        grant(username="yala-office", province="ยะลา", name="ซ้ำ", position="ซ้ำ")
     with pytest.raises(CommandError, match="--in-province"):
-        call_command(
-            "grant_supervisor",
-            "--username",
-            "d",
-            "--district",
-            "เมือง",
-            "--name",
-            "ด",
-            "--position",
-            "ด",
-        )
-    call_command(
-        "grant_supervisor",
-        "--username",
-        "yala-office",
-        "--province",
-        "ยะลา",
-        "--revoke",
-        stdout=out,
-    )
+        grant(username="d", district="เมือง", name="ด", position="ด")
+    grant(username="yala-office", province="ยะลา", revoke=True)
     assert not Supervision.objects.filter(user__username="yala-office").exists()
 
 
