@@ -27,7 +27,7 @@ from organisations.access import SYSTEM, PasswordConfirmation
 from organisations.area_names import ensure_areas, place
 from organisations.models import Division, Membership, Organisation, Role, Supervision
 from organisations.services import membership_save
-from organisations.supervision import supervision_grant
+from organisations.supervision import supervision_grant, supervision_revoke
 from publishing.services import document_publish
 from reports import workflow
 from reports.services import plan_document_create, report_create
@@ -68,10 +68,11 @@ SUPERVISORS = [
 
 @transaction.atomic
 def load_demo_area() -> list[tuple[str, str]]:
-    """Create or reset the neighbours and the supervisors; returns (username, what) of the
-    supervisors' logins."""
+    """Create the neighbours that are not there yet (those there are kept: their finished
+    documents never change, and nobody but the operator can change the rest) and the
+    supervisors; returns (username, what) of the supervisors' logins."""
     ensure_areas()
-    Organisation.objects.filter(short_name__in=[row[1] for row in NEIGHBOURS]).delete()
+    there = set(Organisation.objects.values_list("short_name", flat=True))
     assessment_year = AssessmentYear.objects.filter(year=YEAR).first()
     if assessment_year is not None:
         for item in assessment_year.items.all():
@@ -81,7 +82,8 @@ def load_demo_area() -> list[tuple[str, str]]:
                 )
     officials = _officials()
     for row in NEIGHBOURS:
-        _neighbour(row, officials, assessment_year)
+        if row[1] not in there:
+            _neighbour(row, officials, assessment_year)
     return _supervisors()
 
 
@@ -161,7 +163,8 @@ def _supervisors():
     kiar_district = place("นราธิวาส", "สุคิริน")
     logins = []
     for username, level, name, position in SUPERVISORS:
-        Supervision.objects.filter(user__username=username).delete()
+        for held in Supervision.objects.filter(user__username=username):
+            supervision_revoke(by=SYSTEM, supervision=held)  # granted again below
         area = (
             {"province": kiar_district[0]}
             if level == Supervision.Level.PROVINCE
