@@ -114,6 +114,8 @@ class Organisation(models.Model):
             raise ValidationError(
                 {"district": f"{self.district.label} ไม่อยู่ใน{self.province.label}"}
             )
+        if self.district_id:
+            self.location_as_typed = ""  # placed now: the old text has done its work
 
 
 class Division(models.Model):

@@ -173,3 +173,23 @@ def test_loading_the_areas_again_changes_nothing_and_renames_by_code():
     assert "อำเภอ ๑ " in out.getvalue() and District.objects.get(code="9609").name == "สุคิริน"
     call_command("load_areas", stdout=out)
     assert "จังหวัด ๐ อำเภอ ๐" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_operator_places_an_organisation_the_migration_could_not_and_the_old_text_goes(
+    client, cast, django_user_model
+):
+    Organisation.objects.filter(pk=cast.home.pk).update(
+        province=None, district=None, location_as_typed="อำเภอก จังหวัดข"
+    )
+    client.force_login(django_user_model.objects.create_superuser("op", password="x"))
+    url = reverse("admin:organisations_organisation_change", args=[cast.home.pk])
+    assert "อำเภอก จังหวัดข" in client.get(url).content.decode()
+    province, district = place("ยะลา", "เบตง")
+    form = {"name": cast.home.name, "short_name": cast.home.short_name, "slug": cast.home.slug,
+            "kind": "sao", "province": province.code, "district": district.code,
+            "divisions-TOTAL_FORMS": 0, "divisions-INITIAL_FORMS": 0}  # fmt: skip
+    assert client.post(url, form).status_code == 302
+    cast.home.refresh_from_db()
+    assert cast.home.location == "อำเภอเบตง จังหวัดยะลา" and cast.home.location_as_typed == ""
+    assert "อำเภอก จังหวัดข" not in client.get(url).content.decode()
