@@ -40,6 +40,11 @@ def test_a_province_supervisor_finds_the_overdue_and_reads_a_published_report(
 
     page.click("text=เทศบาลตำบลตากใบ")
     assert "เกินกำหนด" in page.content()  # its announcement is still in review
+    for width in (375, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(artifacts / f"organisation-{width}.png"), full_page=True)
+        assert fits(page), f"the organisation's page scrolls sideways at {width} px"
+        assert serious(page) == [], width
     page.click("text=หน้าเผยแพร่")
     assert "/ita/takbai/2566/report-1/" in page.url
     assert "เทศบาลตำบลตากใบ" in page.content() and "O43" in page.content()
