@@ -23,7 +23,9 @@ def test_the_demo_gives_the_supervisors_an_area_to_oversee(client):
     assert (
         Publication.objects.filter(document__fiscal_year__organisation__slug="mamong").count() == 2
     )
-    assert client.login(username="supervisor-province", password="ita-demo-2566")
+    province = get_user_model().objects.get(username="supervisor-province")
+    assert province.check_password("ita-demo-2566")
+    client.force_login(province)
     found = client.get(reverse("oversight:overview")).context["overview"]
     assert found.assessment_year.year == 2566 and found.grand_total.organisations == 7
     states = {part.key for _, parts in found.states_chart for part in parts if part.count}
