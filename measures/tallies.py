@@ -71,7 +71,7 @@ def tallies(organisation_ids, year: int) -> dict[int, Tally]:
         .annotate(text=Length(Trim("result")))
         .values_list(
             "measure__fiscal_year__organisation_id", "measure_id", "period", "status", "text"
-        )  # fmt: skip
+        )
     )
     for organisation, measure, period, status, text in rows:
         recorded = status != Status.NOT_STARTED or bool(text)

@@ -101,23 +101,30 @@ class SupervisionAdmin(WriterAdmin, admin.ModelAdmin):
 
     def get_fields(self, request, obj=None):
         if obj is None:
-            return ["username", "email", "level", "province", "district", "display_name",
-                    "position_title"]  # fmt: skip
+            return [
+                "username",
+                "email",
+                "level",
+                "province",
+                "district",
+                "display_name",
+                "position_title",
+            ]
         return ["user", *SupervisionForm.Meta.fields, "granted_at", "granted_by"]
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         saved = supervision_grant(
-            by=request.user, username=data["username"], level=data["level"],
-            province=data.get("province"), district=data.get("district"),
-            display_name=data["display_name"], position_title=data["position_title"],
+            by=request.user,
+            username=data["username"],
+            level=data["level"],
+            province=data.get("province"),
+            district=data.get("district"),
+            display_name=data["display_name"],
+            position_title=data["position_title"],
             email=data.get("email", ""),
-        )  # fmt: skip
+        )
         obj.pk = saved.pk
 
     def delete_model(self, request, obj):
         supervision_revoke(by=request.user, supervision=obj)
-
-    def delete_queryset(self, request, queryset):
-        for supervision in queryset:
-            supervision_revoke(by=request.user, supervision=supervision)

@@ -40,12 +40,19 @@ def load_areas(province_model, district_model) -> tuple[int, int]:
     districts) were added or changed."""
     written = []
     for model, rows in (
-        (province_model, [(p.code, {"name": p.name_th, "name_en": p.name_en})
-                          for p in geothai.provinces()]),
-        (district_model, [(d.code, {"province_id": d.province_code, "name": d.name_th,
-                                    "name_en": d.name_en})
-                          for p in geothai.provinces() for d in geothai.districts(p.code)]),
-    ):  # fmt: skip
+        (
+            province_model,
+            [(p.code, {"name": p.name_th, "name_en": p.name_en}) for p in geothai.provinces()],
+        ),
+        (
+            district_model,
+            [
+                (d.code, {"province_id": d.province_code, "name": d.name_th, "name_en": d.name_en})
+                for p in geothai.provinces()
+                for d in geothai.districts(p.code)
+            ],
+        ),
+    ):
         held = {row.pk: row for row in model.objects.all()}
         new = [model(code=code, **values) for code, values in rows if code not in held]
         changed = [

@@ -89,20 +89,34 @@ class Supervision(models.Model):
     )
     level = models.CharField("ระดับ", max_length=10, choices=Level.choices)
     province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-        verbose_name="จังหวัด", help_text="เฉพาะระดับจังหวัด",
-    )  # fmt: skip
+        Province,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="จังหวัด",
+        help_text="เฉพาะระดับจังหวัด",
+    )
     district = models.ForeignKey(
-        District, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-        verbose_name="อำเภอ", help_text="เฉพาะระดับอำเภอ",
-    )  # fmt: skip
+        District,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="อำเภอ",
+        help_text="เฉพาะระดับอำเภอ",
+    )
     display_name = models.CharField("ชื่อ-สกุล", max_length=200)
     position_title = models.CharField("ตำแหน่ง", max_length=200, help_text="เช่น ท้องถิ่นจังหวัด")
     granted_at = models.DateTimeField("ให้สิทธิ์เมื่อ", auto_now_add=True)
     granted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name="ให้สิทธิ์โดย",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ให้สิทธิ์โดย",
+    )
 
     class Meta:
         verbose_name = "ผู้กำกับดูแลพื้นที่"

@@ -53,13 +53,19 @@ class Organisation(models.Model):
     short_name = models.CharField("ชื่อย่อ", max_length=60, unique=True, help_text="เช่น อบต.เกียร์")
     kind = models.CharField("ประเภทหน่วยงาน", max_length=30, choices=OrganisationKind.choices)
     province = models.ForeignKey(
-        "organisations.Province", on_delete=models.PROTECT, null=True, related_name="organisations",
+        "organisations.Province",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="organisations",
         verbose_name="จังหวัด",
-    )  # fmt: skip
+    )
     district = models.ForeignKey(
-        "organisations.District", on_delete=models.PROTECT, null=True, related_name="organisations",
+        "organisations.District",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="organisations",
         verbose_name="อำเภอ",
-    )  # fmt: skip
+    )
     location_as_typed = models.CharField(
         "ที่ตั้งที่พิมพ์ไว้เดิม",
         max_length=250,

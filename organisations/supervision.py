@@ -12,22 +12,26 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from . import access
-from .access import NotAllowed
 from .areas import Level, Supervision
-
-ONLY_THE_OPERATOR = "เฉพาะผู้ดูแลระบบทั้งหมดให้หรือถอนสิทธิ์ผู้กำกับดูแลพื้นที่ได้"
+from .refusals import refuse, validated
 
 
 @transaction.atomic
 def supervision_grant(
-    *, by, username: str, level: str, province=None, district=None, display_name: str,
-    position_title: str, email: str = "",
-) -> Supervision:  # fmt: skip
+    *,
+    by,
+    username: str,
+    level: str,
+    province=None,
+    district=None,
+    display_name: str,
+    position_title: str,
+    email: str = "",
+) -> Supervision:
     """Let `username` oversee the area, read-only; created with its account if there is none.
-    Refusals: NotAllowed (not the operator), ValidationError by field (the area does not fit
-    the level, the same area twice, a bad username or e-mail)."""
-    if not access.is_operator(by):
-        raise NotAllowed(ONLY_THE_OPERATOR)
+    Refusal: not the operator (access.supervisors_refusal); by field, the area does not fit
+    the level, the same area twice, a bad username or e-mail."""
+    refuse(access.supervisors_refusal(by))
     supervision = Supervision(
         level=level,
         province=province if level == Level.PROVINCE else None,
@@ -41,10 +45,10 @@ def supervision_grant(
     if user is None:
         user = User(username=username, email=email, first_name=display_name)
         user.set_password(secrets.token_urlsafe(32))
-        user.full_clean()
+        validated(user)
         user.save()
     supervision.user = user
-    supervision.full_clean()
+    validated(supervision)
     supervision.save()
     return supervision
 
@@ -52,6 +56,5 @@ def supervision_grant(
 @transaction.atomic
 def supervision_revoke(*, by, supervision: Supervision) -> None:
     """The person no longer oversees that area (their account stays)."""
-    if not access.is_operator(by):
-        raise NotAllowed(ONLY_THE_OPERATOR)
+    refuse(access.supervisors_refusal(by))
     supervision.delete()

@@ -24,5 +24,7 @@ def stacked(parts) -> list[Part]:
 def bars(bins) -> list[Part]:
     """[(label, count)] → one bar each, as a share of the largest (the longest fills the row)."""
     most = max((count for _, count in bins), default=0) or 1
-    return [Part(f"bin-{index}", label, count, round(100 * count / most, 2))
-            for index, (label, count) in enumerate(bins)]  # fmt: skip
+    return [
+        Part(f"bin-{index}", label, count, round(100 * count / most, 2))
+        for index, (label, count) in enumerate(bins)
+    ]

@@ -38,19 +38,73 @@ PASSWORD = "ita-demo-2566"
 # name, short name, slug, kind, district, ITA 2566 score, plan announcement's and 6-month
 # report's state, the measures' statuses.
 NEIGHBOURS = [
-    ("องค์การบริหารส่วนตำบลมาโมง", "อบต.มาโมง", "mamong", "sao", "สุคิริน", "91.20",
-     "published", "published", ["done", "done", "in_progress"]),
-    ("องค์การบริหารส่วนตำบลภูเขาทอง", "อบต.ภูเขาทอง", "phukhaothong", "sao", "สุคิริน", "84.10",
-     "final", "in_review", ["done", "in_progress", "not_started"]),
-    ("องค์การบริหารส่วนตำบลร่มไทร", "อบต.ร่มไทร", "romsai", "sao", "สุคิริน", "72.50",
-     "in_review", "draft", ["in_progress", "not_started", "not_started"]),
-    ("องค์การบริหารส่วนตำบลสุคิริน", "อบต.สุคิริน", "sukhirin", "sao", "สุคิริน", None,
-     "draft", None, ["not_started", "not_started", "not_started"]),
-    ("เทศบาลตำบลตากใบ", "ทต.ตากใบ", "takbai", "subdistrict_municipality", "ตากใบ", "88.75",
-     "in_review", "published", ["done", "done", "done"]),
-    ("องค์การบริหารส่วนตำบลไพรวัน", "อบต.ไพรวัน", "phraiwan", "sao", "ตากใบ", "66.00",
-     None, None, ["in_progress", "in_progress", "not_started"]),
-]  # fmt: skip
+    (
+        "องค์การบริหารส่วนตำบลมาโมง",
+        "อบต.มาโมง",
+        "mamong",
+        "sao",
+        "สุคิริน",
+        "91.20",
+        "published",
+        "published",
+        ["done", "done", "in_progress"],
+    ),
+    (
+        "องค์การบริหารส่วนตำบลภูเขาทอง",
+        "อบต.ภูเขาทอง",
+        "phukhaothong",
+        "sao",
+        "สุคิริน",
+        "84.10",
+        "final",
+        "in_review",
+        ["done", "in_progress", "not_started"],
+    ),
+    (
+        "องค์การบริหารส่วนตำบลร่มไทร",
+        "อบต.ร่มไทร",
+        "romsai",
+        "sao",
+        "สุคิริน",
+        "72.50",
+        "in_review",
+        "draft",
+        ["in_progress", "not_started", "not_started"],
+    ),
+    (
+        "องค์การบริหารส่วนตำบลสุคิริน",
+        "อบต.สุคิริน",
+        "sukhirin",
+        "sao",
+        "สุคิริน",
+        None,
+        "draft",
+        None,
+        ["not_started", "not_started", "not_started"],
+    ),
+    (
+        "เทศบาลตำบลตากใบ",
+        "ทต.ตากใบ",
+        "takbai",
+        "subdistrict_municipality",
+        "ตากใบ",
+        "88.75",
+        "in_review",
+        "published",
+        ["done", "done", "done"],
+    ),
+    (
+        "องค์การบริหารส่วนตำบลไพรวัน",
+        "อบต.ไพรวัน",
+        "phraiwan",
+        "sao",
+        "ตากใบ",
+        "66.00",
+        None,
+        None,
+        ["in_progress", "in_progress", "not_started"],
+    ),
+]
 OFFICIALS = [
     ("demo-n-analyst", Role.ANALYST, "นักวิเคราะห์นโยบายและแผน (ตัวอย่าง)"),
     ("demo-n-head", Role.HEAD_OF_OFFICE, "หัวหน้าสำนักปลัด (ตัวอย่าง)"),
@@ -59,11 +113,9 @@ OFFICIALS = [
 ]
 DUE_DATES = {"plan": date(2023, 4, 30), "report": date(2023, 6, 30)}  # 30 เม.ย., 30 มิ.ย. 2566
 SUPERVISORS = [
-    ("supervisor-province", Supervision.Level.PROVINCE, "นางสาวปรียา กำกับดี",
-     "ท้องถิ่นจังหวัดนราธิวาส"),
-    ("supervisor-district", Supervision.Level.DISTRICT, "นายอดุล ดูแลถิ่น",
-     "ท้องถิ่นอำเภอสุคิริน"),
-]  # fmt: skip
+    ("supervisor-province", Supervision.Level.PROVINCE, "นางสาวปรียา กำกับดี", "ท้องถิ่นจังหวัดนราธิวาส"),
+    ("supervisor-district", Supervision.Level.DISTRICT, "นายอดุล ดูแลถิ่น", "ท้องถิ่นอำเภอสุคิริน"),
+]
 
 
 @transaction.atomic
@@ -105,27 +157,46 @@ def _neighbour(row, officials, assessment_year):
         name=name, short_name=short, slug=slug, kind=kind, province=province, district=district
     )
     for role, (user, position) in officials.items():
-        membership = Membership(organisation=organisation, role=role,
-                                display_name=user.first_name, position_title=position)  # fmt: skip
+        membership = Membership(
+            organisation=organisation,
+            role=role,
+            display_name=user.first_name,
+            position_title=position,
+        )
         membership_save(membership=membership, username=user.username, divisions=[], by=SYSTEM)
     division = Division.objects.create(organisation=organisation, name="สำนักปลัด", order=1)
     plan = FiscalYear.objects.create(organisation=organisation, year=YEAR)
     for number, status in enumerate(statuses, 1):
         measure = measure_save(
-            measure=Measure(fiscal_year=plan, number=number,
-                            title=f"มาตรการเผยแพร่ข้อมูลต่อสาธารณะ ข้อ {number}"),
+            measure=Measure(
+                fiscal_year=plan, number=number, title=f"มาตรการเผยแพร่ข้อมูลต่อสาธารณะ ข้อ {number}"
+            ),
             by=SYSTEM,
-        )  # fmt: skip
+        )
         measure_set_divisions(measure=measure, divisions=[division], all_divisions=False, by=SYSTEM)
         measure_set_steps(measure=measure, texts=["จัดทำและเผยแพร่ทางเว็บไซต์"], by=SYSTEM)
         result = "" if status == "not_started" else "ดำเนินการตามขั้นตอน (ข้อมูลตัวอย่าง)"
-        progress_save(measure=measure, period=1, by=SYSTEM, version=None, status=status,
-                      result=result, follow_up="")  # fmt: skip
+        progress_save(
+            measure=measure,
+            period=1,
+            by=SYSTEM,
+            version=None,
+            status=status,
+            result=result,
+            follow_up="",
+        )
     if score and assessment_year is not None:
-        results_write(assessment_year=assessment_year, by=SYSTEM, values=[
-            ResultValues(organisation=organisation, total_score=Decimal(score),
-                         level=_level(assessment_year, Decimal(score)))
-        ])  # fmt: skip
+        results_write(
+            assessment_year=assessment_year,
+            by=SYSTEM,
+            values=[
+                ResultValues(
+                    organisation=organisation,
+                    total_score=Decimal(score),
+                    level=_level(assessment_year, Decimal(score)),
+                )
+            ],
+        )
     analyst = officials[Role.ANALYST][0]
     if plan_state:
         _bring(plan_document_create(fiscal_year=plan, author=analyst), plan_state, officials)
@@ -170,8 +241,14 @@ def _supervisors():
             if level == Supervision.Level.PROVINCE
             else {"district": kiar_district[1]}
         )
-        user = supervision_grant(by=SYSTEM, username=username, level=level, display_name=name,
-                                 position_title=position, **area).user  # fmt: skip
+        user = supervision_grant(
+            by=SYSTEM,
+            username=username,
+            level=level,
+            display_name=name,
+            position_title=position,
+            **area,
+        ).user
         user.set_password(PASSWORD)
         user.save()
         logins.append((username, f"{position} ({name})"))

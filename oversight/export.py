@@ -16,8 +16,12 @@ def overview_workbook(found) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = f"ITA {found.assessment_year.year}"
-    sheet.append([f"ภาพรวมการประเมิน ITA ปี {thai_digits(found.assessment_year.year)} "
-                  f"({thai_digits(len(found.rows))} หน่วยงาน)"])  # fmt: skip
+    sheet.append(
+        [
+            f"ภาพรวมการประเมิน ITA ปี {thai_digits(found.assessment_year.year)} "
+            f"({thai_digits(len(found.rows))} หน่วยงาน)"
+        ]
+    )
     sheet.append(headers(found.items))
     for cell in sheet[2]:
         cell.font = Font(bold=True)

@@ -21,10 +21,12 @@ class PlainSelect(forms.Select):
         chosen = "" if value is None else str(value)
         options = format_html_join(
             "",
-            "<option value=\"{}\"{}>{}</option>",
-            ((key, mark_safe(" selected") if str(key) == chosen else "", label)
-             for key, label in self.choices),
-        )  # fmt: skip
+            '<option value="{}"{}>{}</option>',
+            (
+                (key, mark_safe(" selected") if str(key) == chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
         attrs = flatatt(self.build_attrs(self.attrs, attrs))
         return format_html('<select name="{}"{}>{}</select>', name, attrs, options)
 

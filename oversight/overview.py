@@ -37,8 +37,14 @@ PAGE_SIZE = 50
 # Score bands of the filter, against the year's pass mark.
 BANDS = {"pass": "ผ่านเกณฑ์", "below": "ต่ำกว่าเกณฑ์", "none": "ยังไม่มีผล"}
 # The score distribution's bins: lower bound, label.
-BINS = [(Decimal(90), "๙๐–๑๐๐"), (Decimal(85), "๘๕–๘๙"), (Decimal(80), "๘๐–๘๔"),
-        (Decimal(70), "๗๐–๗๙"), (Decimal(60), "๖๐–๖๙"), (Decimal(0), "ต่ำกว่า ๖๐")]  # fmt: skip
+BINS = [
+    (Decimal(90), "๙๐–๑๐๐"),
+    (Decimal(85), "๘๕–๘๙"),
+    (Decimal(80), "๘๐–๘๔"),
+    (Decimal(70), "๗๐–๗๙"),
+    (Decimal(60), "๖๐–๖๙"),
+    (Decimal(0), "ต่ำกว่า ๖๐"),
+]
 SORTS = {
     "name": "ชื่อหน่วยงาน",
     "area": "จังหวัดและอำเภอ",
@@ -159,17 +165,53 @@ def _rows(organisations, assessment_year) -> list[Row]:
         organisations.annotate(now=this_year, before=last_year)
         .order_by()
         .values_list(
-            "pk", "name", "short_name", "slug", "kind", "province__name", "district__name",
-            "province_id", "district_id", F("now__total_score"), F("now__level"),
-            F("before__total_score"), F("before__level"),
+            "pk",
+            "name",
+            "short_name",
+            "slug",
+            "kind",
+            "province__name",
+            "district__name",
+            "province_id",
+            "district_id",
+            F("now__total_score"),
+            F("now__level"),
+            F("before__total_score"),
+            F("before__level"),
         )
-    )  # fmt: skip
+    )
     return [
-        Row(pk, name, short, slug, kind, province or "", district or "", pcode, dcode, score,
-            level or "", previous, previous_level or "")
-        for (pk, name, short, slug, kind, province, district, pcode, dcode, score, level, previous,
-             previous_level) in values
-    ]  # fmt: skip
+        Row(
+            pk,
+            name,
+            short,
+            slug,
+            kind,
+            province or "",
+            district or "",
+            pcode,
+            dcode,
+            score,
+            level or "",
+            previous,
+            previous_level or "",
+        )
+        for (
+            pk,
+            name,
+            short,
+            slug,
+            kind,
+            province,
+            district,
+            pcode,
+            dcode,
+            score,
+            level,
+            previous,
+            previous_level,
+        ) in values
+    ]
 
 
 def _sorted(rows, sort):
@@ -215,10 +257,18 @@ def overview(user, assessment_year, filters: Filters, *, whole=False) -> Overvie
     by = "district" if (filters.province or filters.district or _one_province(rows)) else "province"
     totals, grand = _totals(rows, by)
     return Overview(
-        assessment_year=assessment_year, items=items, rows=rows, page_rows=page_rows, page=page,
-        pages=pages, totals=totals, totals_by=by, grand_total=grand,
-        states_chart=_states_chart(rows, items), score_chart=_score_chart(rows),
-    )  # fmt: skip
+        assessment_year=assessment_year,
+        items=items,
+        rows=rows,
+        page_rows=page_rows,
+        page=page,
+        pages=pages,
+        totals=totals,
+        totals_by=by,
+        grand_total=grand,
+        states_chart=_states_chart(rows, items),
+        score_chart=_score_chart(rows),
+    )
 
 
 def _one_province(rows) -> bool:
@@ -250,10 +300,12 @@ def _states_chart(rows, items):
             counter[rank] += 1
     order = sorted(DocumentState.LABELS, reverse=True)
     return [
-        (item, stacked([(DocumentState.KEYS[s], DocumentState.LABELS[s], counter[s])
-                        for s in order]))
+        (
+            item,
+            stacked([(DocumentState.KEYS[s], DocumentState.LABELS[s], counter[s]) for s in order]),
+        )
         for item, counter in zip(items, counts)
-    ]  # fmt: skip
+    ]
 
 
 def _score_chart(rows):

@@ -8,8 +8,14 @@ from django.utils.html import format_html, format_html_join
 from thai.digits import thai_digits
 
 # The kinds as a table's narrow column writes them.
-SHORT_KINDS = {"sao": "อบต.", "subdistrict_municipality": "ทต.", "town_municipality": "ทม.",
-               "city_municipality": "ทน.", "pao": "อบจ.", "other": "อื่น ๆ"}  # fmt: skip
+SHORT_KINDS = {
+    "sao": "อบต.",
+    "subdistrict_municipality": "ทต.",
+    "town_municipality": "ทม.",
+    "city_municipality": "ทน.",
+    "pao": "อบจ.",
+    "other": "อื่น ๆ",
+}
 LATE = " (เกินกำหนด)"
 
 
@@ -22,31 +28,49 @@ class Cell:
 
 def headers(items) -> list[str]:
     return [
-        "หน่วยงาน", "ประเภท", "อำเภอ", "จังหวัด",
+        "หน่วยงาน",
+        "ประเภท",
+        "อำเภอ",
+        "จังหวัด",
         *(f"ข้อ {item.code or item.name}" for item in items),
-        "รอบที่รายงาน", "ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ดำเนินการ",
-        "คะแนน ITA", "ระดับ", "คะแนนปีก่อน", "ระดับปีก่อน",
-    ]  # fmt: skip
+        "รอบที่รายงาน",
+        "ดำเนินการแล้ว",
+        "อยู่ระหว่างดำเนินการ",
+        "ยังไม่ดำเนินการ",
+        "คะแนน ITA",
+        "ระดับ",
+        "คะแนนปีก่อน",
+        "ระดับปีก่อน",
+    ]
 
 
 def cells(row) -> list[Cell]:
     tally = row.tally
     counts = (
-        [Cell(tally.period_label), Cell(tally.done), Cell(tally.in_progress),
-         Cell(tally.not_started)]
-        if tally else [Cell("ยังไม่มีแผน"), Cell(""), Cell(""), Cell("")]
-    )  # fmt: skip
+        [
+            Cell(tally.period_label),
+            Cell(tally.done),
+            Cell(tally.in_progress),
+            Cell(tally.not_started),
+        ]
+        if tally
+        else [Cell("ยังไม่มีแผน"), Cell(""), Cell(""), Cell("")]
+    )
     return [
-        Cell(row.name, "name"), Cell(SHORT_KINDS.get(row.kind, "")), Cell(row.district),
+        Cell(row.name, "name"),
+        Cell(SHORT_KINDS.get(row.kind, "")),
+        Cell(row.district),
         Cell(row.province),
         *(
             Cell(state.label + (LATE if state.overdue else ""), f"state-{state.key}", state.overdue)
             for state in row.states
         ),
         *counts,
-        Cell(_or_blank(row.score), "number"), Cell(row.level),
-        Cell(_or_blank(row.previous_score), "number"), Cell(row.previous_level),
-    ]  # fmt: skip
+        Cell(_or_blank(row.score), "number"),
+        Cell(row.level),
+        Cell(_or_blank(row.previous_score), "number"),
+        Cell(row.previous_level),
+    ]
 
 
 def _or_blank(value):
@@ -70,10 +94,12 @@ def row_html(row, link: str) -> str:
         format_html_join(
             "",
             '<td class="{}">{}</td>',
-            ((f"{cell.css} late".strip() if cell.overdue else cell.css, _text(cell))
-             for cell in rest),
+            (
+                (f"{cell.css} late".strip() if cell.overdue else cell.css, _text(cell))
+                for cell in rest
+            ),
         ),
-    )  # fmt: skip
+    )
 
 
 def _text(cell):

@@ -48,8 +48,11 @@ def _read(request):
 def overview_page(request):
     _overseer(request)
     form, filters, assessment_year = _read(request)
-    context = {"form": form, "assessment_year": assessment_year,
-               "supervisions": access.supervisions(request.user)}  # fmt: skip
+    context = {
+        "form": form,
+        "assessment_year": assessment_year,
+        "supervisions": access.supervisions(request.user),
+    }
     if assessment_year is not None:
         found = overview(request.user, assessment_year, filters)
         query = request.GET.copy()
@@ -109,9 +112,14 @@ def organisation_page(request, pk):
     return render(
         request,
         "oversight/organisation.html",
-        {"organisation": organisation, "assessment_year": assessment_year, "states": states,
-         "finished": finished, "results": results},
-    )  # fmt: skip
+        {
+            "organisation": organisation,
+            "assessment_year": assessment_year,
+            "states": states,
+            "finished": finished,
+            "results": results,
+        },
+    )
 
 
 @login_required

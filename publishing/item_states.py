@@ -33,8 +33,13 @@ class DocumentState:
         FINAL: "ฉบับสมบูรณ์",
         PUBLISHED: "เผยแพร่แล้ว",
     }
-    KEYS = {NONE: "none", DRAFT: "draft", IN_REVIEW: "in_review", FINAL: "final",
-            PUBLISHED: "published"}  # fmt: skip
+    KEYS = {
+        NONE: "none",
+        DRAFT: "draft",
+        IN_REVIEW: "in_review",
+        FINAL: "final",
+        PUBLISHED: "published",
+    }
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from pythainlp.corpus import provinces as pythainlp_provinces
 
-from organisations.access import NotAllowed
 from organisations.area_names import ensure_areas, kind_from_name, place
 from organisations.models import District, Organisation, Province, Supervision
+from organisations.refusals import Refusal
 from organisations.supervision import supervision_grant
 
 BEFORE = [("organisations", "0006_emblem_decodes_completely")]
@@ -112,7 +112,7 @@ def grant(**options):
 
 @pytest.mark.django_db
 def test_only_the_operator_grants_a_supervisor_and_the_area_must_fit_the_level(cast):
-    with pytest.raises(NotAllowed):
+    with pytest.raises(Refusal, match="เฉพาะผู้ดูแลระบบทั้งหมด"):
         supervision_grant(by=cast.sam, username="x", level="nation", display_name="x",
                           position_title="x")  # fmt: skip
     said = grant(username="yala-office", province="ยะลา", name="นายยะลา ดูแล",

@@ -2,12 +2,12 @@
 gets a link to set their own password (printed, and e-mailed with --send-mail)."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 
-from organisations.access import SYSTEM, NotAllowed
+from organisations.access import SYSTEM
 from organisations.area_names import kind_from_name, place
+from organisations.management.arguments import refusals_as_errors
 from organisations.models import OrganisationKind
 from organisations.onboarding import set_password_link
 from organisations.services import organisation_create
@@ -41,21 +41,20 @@ class Command(BaseCommand):
         kind = options["kind"] or kind_from_name(options["name"], options["short_name"])
         if not kind:
             raise CommandError("ชื่อหน่วยงานไม่ได้บอกประเภท กรุณาระบุ --kind")
-        try:
+        with refusals_as_errors("สร้างหน่วยงานไม่ได้"):
             membership = organisation_create(
                 by=SYSTEM,
-                name=options["name"], short_name=options["short_name"], slug=options["slug"],
-                kind=kind, province=province, district=district,
-                admin_username=options["admin_username"], admin_email=options["admin_email"],
-                admin_name=options["admin_name"], admin_position=options["admin_position"],
-            )  # fmt: skip
-        except ValidationError as error:
-            messages = [
-                f"{field}: {' '.join(errors)}" for field, errors in error.message_dict.items()
-            ]
-            raise CommandError("สร้างหน่วยงานไม่ได้\n" + "\n".join(messages)) from error
-        except NotAllowed as error:
-            raise CommandError(str(error)) from error
+                name=options["name"],
+                short_name=options["short_name"],
+                slug=options["slug"],
+                kind=kind,
+                province=province,
+                district=district,
+                admin_username=options["admin_username"],
+                admin_email=options["admin_email"],
+                admin_name=options["admin_name"],
+                admin_position=options["admin_position"],
+            )
         link = set_password_link(membership.user)
         self.stdout.write(f"สร้าง {membership.organisation.name} แล้ว")
         self.stdout.write(f"ผู้ดูแลระบบของหน่วยงาน: {membership.user.username}")

@@ -1,12 +1,12 @@
 """The deployment's operator grants (or revokes) a supervisor role: a person who oversees the
 organisations of a district, a province or the whole deployment, read-only."""
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from organisations.access import SYSTEM, NotAllowed
+from organisations.access import SYSTEM
 from organisations.area_names import find_province, place
 from organisations.areas import Level, Province, Supervision
+from organisations.management.arguments import refusals_as_errors
 from organisations.onboarding import set_password_link
 from organisations.supervision import supervision_grant, supervision_revoke
 
@@ -42,16 +42,16 @@ class Command(BaseCommand):
             return
         if not options["name"] or not options["position"]:
             raise CommandError("กรุณาระบุ --name และ --position (ชื่อและตำแหน่งของผู้กำกับดูแล)")
-        try:
+        with refusals_as_errors("ให้สิทธิ์ไม่ได้"):
             supervision = supervision_grant(
-                by=SYSTEM, username=options["username"], level=level,
-                display_name=options["name"], position_title=options["position"],
-                email=options["email"], **area,
-            )  # fmt: skip
-        except ValidationError as error:
-            raise CommandError("ให้สิทธิ์ไม่ได้: " + " ".join(error.messages)) from error
-        except NotAllowed as error:
-            raise CommandError(str(error)) from error
+                by=SYSTEM,
+                username=options["username"],
+                level=level,
+                display_name=options["name"],
+                position_title=options["position"],
+                email=options["email"],
+                **area,
+            )
         user = supervision.user
         self.stdout.write(f"{user.username} กำกับดูแล{supervision.area_label} แล้ว (ดูได้อย่างเดียว)")
         if not user.has_usable_password() or user.last_login is None:
