@@ -31,7 +31,7 @@ from organisations.supervision import supervision_grant, supervision_revoke
 from publishing.services import document_publish
 from reports import workflow
 from reports.services import plan_document_create, report_create
-from reports.stored_pdfs import store_final_pdf
+from reports.stored_pdfs import stored_report_pdf
 
 YEAR = 2566
 PASSWORD = "ita-demo-2566"
@@ -226,7 +226,7 @@ def _bring(document, state, officials):
         act(document, by=user, confirmation=PasswordConfirmation(user.pk, time.time()), **extra)
         document.refresh_from_db()
     if state == "published":
-        store_final_pdf(document)  # what the worker does after the acknowledgement
+        stored_report_pdf(document)  # what the worker does after the acknowledgement
         document_publish(document=document, by=officials[Role.ANALYST][0])
 
 
