@@ -10,7 +10,7 @@ import io
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from thai.digits import thai_count
 
@@ -64,7 +64,7 @@ def _redrawn(content: bytes) -> CheckedImage:
             converted = _ink_only(image.convert("RGBA" if _has_transparency(image) else "RGB"))
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
+    except Exception as error:  # noqa: BLE001 - Pillow raises many kinds, SyntaxError too
         raise ValidationError(UNREADABLE) from error
     buffer = io.BytesIO()
     converted.save(buffer, "PNG", optimize=True)

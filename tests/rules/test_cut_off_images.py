@@ -3,6 +3,8 @@ process where WeasyPrint has switched on Pillow's LOAD_TRUNCATED_IMAGES (it does
 whole process it is imported in, and Pillow then pads what is missing with grey)."""
 
 import io
+import struct
+import zlib
 
 import pytest
 import weasyprint  # noqa: F401 - imported for its side effect, as the portal's processes do
@@ -93,3 +95,27 @@ def test_a_cut_off_emblem_is_refused(cast, kind):
     whole = EmblemForm(files={"emblem": SimpleUploadedFile("ตรา.png", picture("PNG"))},
                        instance=cast.home)  # fmt: skip
     assert whole.is_valid(), whole.errors
+
+
+def png_with_a_broken_chunk() -> bytes:
+    """A PNG whose pixel data stops after ten bytes and runs into a chunk with no valid name
+    (Pillow raises SyntaxError while decoding it, not OSError)."""
+    content = picture("PNG")
+    data_start = content.index(b"IDAT") + 4
+    header = content[: data_start - 8]
+    short_data = content[data_start : data_start + 10]
+    chunk = (
+        struct.pack(">I", 10)
+        + b"IDAT"
+        + short_data
+        + struct.pack(">I", zlib.crc32(b"IDAT" + short_data))
+    )
+    return header + chunk + struct.pack(">I", 100) + b"BG\x84\x8e" + bytes(100)
+
+
+def test_a_png_with_a_broken_chunk_is_refused_as_a_signature(cast, client):
+    client.force_login(cast.bob)
+    upload = SimpleUploadedFile("s.png", png_with_a_broken_chunk())
+    page = client.post(reverse("signature"), {"image": upload})
+    assert page.status_code == 200 and "เปิดภาพนี้ไม่ได้" in page.content.decode()
+    assert not SignatureImage.objects.exists()
