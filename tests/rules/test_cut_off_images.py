@@ -135,8 +135,8 @@ def test_an_image_claiming_ten_billion_pixels_is_said_to_be_too_large(cast):
     entry = cast.measures[1].progress_entries.get(period=1)
     for width, height in [(10_000, 6_000), (100_000, 100_000)]:
         upload = SimpleUploadedFile("รูป.png", a_png_declaring(width, height))
-        with pytest.raises(ValidationError, match="รูปภาพมีขนาดพิกเซลใหญ่เกินไป"):
+        with pytest.raises(Refusal, match="รูปภาพมีขนาดพิกเซลใหญ่เกินไป"):
             evidence_add_file(entry=entry, by=cast.bob, upload=upload)
     assert not Evidence.objects.exists()
-    with pytest.raises(ValidationError, match="ภาพลายมือชื่อต้องกว้าง ๔๐–๒,๐๐๐"):
+    with pytest.raises(Refusal, match="ภาพลายมือชื่อต้องกว้าง ๔๐–๒,๐๐๐"):
         signature_image_set(user=cast.bob, by=cast.bob, content=a_png_declaring(100_000, 100_000))
