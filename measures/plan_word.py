@@ -15,6 +15,7 @@ their size once inflated, the XML that is parsed; then the tables, the rows and 
 of a row."""
 
 import io
+import logging
 import re
 import zipfile
 
@@ -36,6 +37,7 @@ GRID_COLUMNS_MAX = 30
 NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 W = "{" + NS["w"] + "}"
 NOT_READ = {W + "del", W + "moveFrom"}
+LIST_LEVELS = range(9)  # Word numbers a list at levels 0 to 8
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
@@ -43,6 +45,8 @@ class WordFileError(Exception):
     """The document as a whole cannot be read; the message says why, in Thai."""
 
 
+logger = logging.getLogger(__name__)
+DAMAGED = "เปิดไฟล์ Word นี้ไม่ได้ ไฟล์อาจเสียหาย"
 TOO_MUCH = (
     "ไฟล์ Word นี้มีข้อมูลภายในมากเกินกว่าตารางมาตรการจะมีได้ "
     "กรุณาคัดลอกเฉพาะตารางมาตรการไปยังเอกสารใหม่แล้วนำเข้าอีกครั้ง"
@@ -80,7 +84,10 @@ def word_tables(content: bytes, bounded_rows, *, rows_max: int) -> list[Table]:
     except WordFileError:
         raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, LxmlError) as error:
-        raise WordFileError("เปิดไฟล์ Word นี้ไม่ได้ ไฟล์อาจเสียหาย") from error
+        raise WordFileError(DAMAGED) from error
+    except Exception as error:  # noqa: BLE001 - python-docx on a damaged part raises any kind
+        logger.warning("unreadable .docx: %r", error)
+        raise WordFileError(DAMAGED) from error
 
 
 def _check_package(package: zipfile.ZipFile, rows_max: int) -> None:
@@ -215,6 +222,8 @@ class _Numbering:
             definition = abstract.get(ids[0]) if ids else None
             for lvl in definition.iterchildren(W + "lvl") if definition is not None else []:
                 level = int(lvl.get(W + "ilvl", "0"))
+                if level not in LIST_LEVELS:
+                    continue
                 self.levels[(num.get(W + "numId"), level)] = (
                     int(_value(lvl, "start", "1")),
                     _value(lvl, "numFmt", "decimal"),
@@ -222,10 +231,12 @@ class _Numbering:
                 )
         for style in _xpath(document.styles.element, "./w:style[w:pPr/w:numPr/w:numId]"):
             level = _xpath(style, "./w:pPr/w:numPr/w:ilvl/@w:val")
-            self.styles[style.get(W + "styleId")] = (
-                _xpath(style, "./w:pPr/w:numPr/w:numId/@w:val")[0],
-                int(level[0]) if level else 0,
-            )
+            level = int(level[0]) if level else 0
+            if level in LIST_LEVELS:
+                self.styles[style.get(W + "styleId")] = (
+                    _xpath(style, "./w:pPr/w:numPr/w:numId/@w:val")[0],
+                    level,
+                )
 
     def next(self, paragraph) -> str:
         """The number Word shows before the paragraph, if it is an item of a numbered list."""
@@ -247,7 +258,8 @@ class _Numbering:
         ids = _xpath(paragraph, "./w:pPr/w:numPr/w:numId/@w:val")
         if ids:
             level = _xpath(paragraph, "./w:pPr/w:numPr/w:ilvl/@w:val")
-            return ids[0], int(level[0]) if level else 0
+            level = int(level[0]) if level else 0
+            return (ids[0], level) if level in LIST_LEVELS else None
         style = _xpath(paragraph, "./w:pPr/w:pStyle/@w:val")
         return self.styles.get(style[0]) if style else None
 
