@@ -7,7 +7,8 @@ row by row on the table's grid: a cell merged across columns is read once, in it
 the rows below and says so (a division merged over several measures; a measure whose steps are
 rows of their own). A cell's paragraphs are its lines; Word's own list numbering (1. 2. 3., ๑)
 ๒) …) is written out as the numbers it shows; tracked changes read as accepted; a table inside a
-cell adds its text as lines of the cell. measures.table_layout then finds the header rows.
+cell adds its text as lines of the cell, and so does a text box (once: Word keeps a copy of it for
+older versions, which is not read). measures.table_layout then finds the header rows.
 
 A .docx is a zip of XML parts that python-docx parses whole, so what a file may make the portal
 do is bounded before it is opened: its size on disk (PLAN_IMPORT_MAX_BYTES), the parts in it,
@@ -37,6 +38,7 @@ GRID_COLUMNS_MAX = 30
 NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 W = "{" + NS["w"] + "}"
 NOT_READ = {W + "del", W + "moveFrom"}
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 LIST_LEVELS = range(9)  # Word numbers a list at levels 0 to 8
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
@@ -174,6 +176,8 @@ def _tables(rows, count) -> list[Table]:
 def _cell_text(tc, numbering) -> str:
     lines = []
     for paragraph in tc.iter(W + "p"):
+        if any(True for _ in paragraph.iterancestors(FALLBACK)):
+            continue  # the copy of a text box kept for older Word: read once, in its drawing
         text = _paragraph_text(paragraph)
         number = numbering.next(paragraph)
         lines.append(f"{number} {text}" if number and text.strip() else text)
