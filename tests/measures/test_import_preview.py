@@ -79,7 +79,8 @@ def test_wording_that_says_no_status_waits_for_a_choice(demo):
         ("ยังดำเนินการไม่แล้วเสร็จ", "in_progress"),
         ("ดำเนินการเสร็จเรียบร้อย", "done"),
         ("กองคลังได้ตรวจสอบรายงานและเผยแพร่ทางเว็บไซต์", "done"),
-        ("ไม่สามารถดำเนินการได้ เนื่องจากงบประมาณไม่เพียงพอ", None),
+        ("ไม่สามารถดำเนินการได้ เนื่องจากงบประมาณไม่เพียงพอ", "not_started"),
+        ("จัดประชุม ๒ ครั้ง มีผู้เข้าร่วม ๔๐ คน", None),
     ],
 )
 def test_more_of_the_ways_offices_word_a_status(wording, status):
