@@ -96,6 +96,14 @@ def shows_wrap_damage(texts) -> bool:
     return False
 
 
+def thai_spaces(text: str) -> int:
+    """How many spaces of the text (line breaks count as spaces) fall between Thai letters:
+    each is judged against the dictionary when the text is read, which is what reading a
+    text costs."""
+    pieces = squash_whitespace(text).split(" ")
+    return sum(_thai_on_both_sides(left, right) for left, right in zip(pieces, pieces[1:]))
+
+
 def _looks_wrapped(pieces) -> bool:
     return len(pieces) >= 3 and max(len(piece) for piece in pieces) <= WRAPPED_LINE
 
