@@ -188,9 +188,48 @@ def _paragraph_text(paragraph) -> str:
     parts = []
     for run in paragraph.iter(W + "r"):
         if _owner(run) is paragraph:
-            parts.append(run.text)
-            parts.extend("•" for _ in run.iterchildren(W + "sym"))
+            font = _symbol_font(run.find(f"{W}rPr/{W}rFonts"))
+            parts.append("".join(_shown(font, char) for char in run.text) if font else run.text)
+            parts.extend(_shown(sym.get(W + "font", "").lower(), _sym_char(sym))
+                         for sym in run.iterchildren(W + "sym"))  # fmt: skip
     return "".join(parts)
+
+
+# Marks as a symbol font shows the letters typed in it (a tick in Wingdings is "ü", in
+# Wingdings 2 "P"): read as the mark the person saw, so that a cell holding only a tick is known
+# for one (measures/status_wording.is_only_a_mark); any other letter of such a font is a "•".
+SYMBOL_MARKS = {
+    "wingdings": {"ü": "✓", "û": "✗", "þ": "☑", "ý": "☒", "¨": "☐", "o": "☐", "x": "☒"},
+    "wingdings 2": {"P": "✓", "O": "✗", "Q": "✗", "R": "☑", "S": "☒", "T": "☒", "£": "☐"},
+    "symbol": {"Ö": "√", "´": "×"},
+}
+SYMBOL_FONTS = {*SYMBOL_MARKS, "wingdings 3", "webdings"}
+
+
+def _symbol_font(fonts) -> str:
+    if fonts is None:
+        return ""
+    names = (fonts.get(W + key, "").lower() for key in ("ascii", "hAnsi", "cs"))
+    return next((name for name in names if name in SYMBOL_FONTS), "")
+
+
+def _sym_char(sym) -> str:
+    """The letter of a w:sym: its code, F0xx in a symbol font's private range, as 0xxx."""
+    try:
+        return chr(int(sym.get(W + "char", ""), 16) & 0xFF)
+    except ValueError:
+        return ""
+
+
+def _shown(font: str, char: str) -> str:
+    """The mark a letter typed in a symbol font shows. Only the letters a symbol font draws
+    (Latin-1, or its own private range F000-F0FF) are marks: Thai typed in such a run is shown
+    by the run's Thai font, and stays."""
+    if 0xF000 <= ord(char) <= 0xF0FF:
+        char = chr(ord(char) & 0xFF)
+    if char.isspace() or ord(char) > 0xFF:
+        return char
+    return SYMBOL_MARKS.get(font, {}).get(char, "•")
 
 
 def _owner(run):

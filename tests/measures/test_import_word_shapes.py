@@ -153,3 +153,24 @@ def test_headers_spelled_with_ngan_or_a_period_in_brackets(demo, header):
     assert outcome.written, outcome.errors
     entry = ProgressEntry.objects.get(measure__fiscal_year__year=2567, period=1)
     assert (entry.status, entry.result, entry.follow_up) == ("done", "ดำเนินการแล้ว", "ควรรายงานผล")
+
+
+def test_a_tick_typed_in_a_symbol_font_is_a_mark_not_a_result(demo):
+    """Word shows "ü" in Wingdings and "P" in Wingdings 2 as ✓: a result cell holding only such
+    a tick is not a result (issue 15, item 2); it is named, and the status is asked for."""
+    document = Document()
+    header = ["มาตรการ", "ขั้นตอนหรือวิธีการ", "ผู้รับผิดชอบ", "ผลการดำเนินการ"]
+    table = add_table(document, [header, ["๑) ประชุม", "ประชุม", "สำนักปลัด", ""],
+                                 ["๒) เผยแพร่", "เผยแพร่", "สำนักปลัด", ""]])  # fmt: skip
+    for row, (font, tick) in zip(table.rows[1:], [("Wingdings", "ü"), ("Wingdings 2", "P")]):
+        symbol = row.cells[3].paragraphs[0].add_run(tick)
+        symbol.font.name = font
+    thai = table.rows[2].cells[2].add_paragraph().add_run("กองคลัง")
+    thai.font.name = "Wingdings"  # Thai in such a run is drawn in the Thai font, and stays
+    outcome = run(demo, saved(document), period=1, confirm=False)
+    rows = [(row.parsed.result, row.status_needed, row.parsed.notes) for row in outcome.rows]
+    assert rows == [
+        ("", True, ["ช่องผลการดำเนินการมีเพียงเครื่องหมาย “✓” จึงไม่นำมาเป็นผลการดำเนินการ"]),
+        ("", True, ["ช่องผลการดำเนินการมีเพียงเครื่องหมาย “✓” จึงไม่นำมาเป็นผลการดำเนินการ"]),
+    ]
+    assert (outcome.rows[1].parsed.responsible, outcome.rows[1].errors) == ("สำนักปลัด/กองคลัง", [])
