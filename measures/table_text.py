@@ -243,7 +243,8 @@ def _checked_label(written: str) -> str:
     parts = arabic_digits(written).split(".")
     if len(parts) > LABEL_LEVELS_MAX:
         raise ValueError(
-            f"เลขข้อ “{written}” มีหลายระดับเกินไป (รับได้ไม่เกิน {LABEL_LEVELS_MAX} ระดับ เช่น ๑.๒.๓.๔)"
+            f"เลขข้อ “{written}” มีหลายระดับเกินไป "
+            f"(รับได้ไม่เกิน {thai_digits(LABEL_LEVELS_MAX)} ระดับ เช่น ๑.๒.๓.๔)"
         )
     if any(parse_int(part) > LABEL_PART_MAX or parse_int(part) < 1 for part in parts):
         raise ValueError(f"เลขข้อ “{written}” ต้องเป็นเลข ๑ ถึง ๙๙๙ ในแต่ละระดับ")
