@@ -190,8 +190,10 @@ def _paragraph_text(paragraph) -> str:
         if _owner(run) is paragraph:
             font = _symbol_font(run.find(f"{W}rPr/{W}rFonts"))
             parts.append("".join(_shown(font, char) for char in run.text) if font else run.text)
-            parts.extend(_shown(sym.get(W + "font", "").lower(), _sym_char(sym))
-                         for sym in run.iterchildren(W + "sym"))  # fmt: skip
+            parts.extend(
+                _shown(sym.get(W + "font", "").lower(), _sym_char(sym))
+                for sym in run.iterchildren(W + "sym")
+            )
     return "".join(parts)
 
 

@@ -203,9 +203,10 @@ def _csv_rows(content: bytes, max_rows: int, kind) -> list[list[str]]:
         # csv's messages are English ("field larger than field limit", "NUL …").
         too_long = "field larger" in str(error)
         raise TableFileError(
-            f"ไฟล์ CSV มีช่องที่ยาวเกินกว่า{kind.table}จะมีได้" if too_long
+            f"ไฟล์ CSV มีช่องที่ยาวเกินกว่า{kind.table}จะมีได้"
+            if too_long
             else "อ่านไฟล์ CSV ไม่ได้ รูปแบบของไฟล์ไม่ถูกต้อง กรุณาบันทึกจาก Excel เป็น CSV UTF-8 ใหม่"
-        ) from error  # fmt: skip
+        ) from error
 
 
 def _decode(content: bytes) -> str:

@@ -39,8 +39,7 @@ def row_detail(parsed, period) -> list[str]:
         first, *rest = (value or "—").split("\n")
         return [f"{name}: {first}", *(f"    {line}" for line in rest)]
 
-    steps = " ".join(f"({thai_digits(place)}) {step}" for place, step in
-                     enumerate(parsed.steps, 1))  # fmt: skip
+    steps = " ".join(f"({thai_digits(place)}) {step}" for place, step in enumerate(parsed.steps, 1))
     lines = [*text("ขั้นตอนหรือวิธีการ", steps), *text("ผู้รับผิดชอบ", parsed.responsible)]
     if period is not None:
         if parsed.status:
@@ -78,9 +77,13 @@ class Command(BaseCommand):
         if period not in (None, 1, 2):
             raise CommandError(f"--period ต้องเป็น 1 ({Period(1).label}) หรือ 2 ({Period(2).label})")
         arguments = {
-            "organisation": organisation, "year": year, "period": period,
-            "content": path.read_bytes(), "filename": path.name, "by": SYSTEM,
-        }  # fmt: skip
+            "organisation": organisation,
+            "year": year,
+            "period": period,
+            "content": path.read_bytes(),
+            "filename": path.name,
+            "by": SYSTEM,
+        }
         outcome = plan_import(**arguments)
         chosen = dict(status)
         statuses = {row.key: chosen[row.label] for row in outcome.rows if row.label in chosen}
