@@ -18,7 +18,7 @@ import os
 import time
 from pathlib import Path
 
-from scale import YEARS, copying, django_for, year_id
+from _scale_data import YEARS, copying, django_for, year_id
 
 # The demo's final 6-month report (17 measures, 9 pages, PDF/A-3b, signed) is 113 KB.
 PDF_BYTES = 113_000
@@ -127,7 +127,7 @@ def published_state(url: str, organisations: int, documents_root: Path) -> str:
             count, sample = connection.execute(
                 "SELECT count(*), max(file_name) FROM publishing_publication p "
                 "JOIN reports_renderedpdf r ON r.report_id = p.document_id AND r.is_final "
-                "WHERE p.path LIKE 'org-%%'"
+                f"WHERE p.path LIKE 'org-%%/{YEARS[0]}/%%'"
             ).fetchone()
     except psycopg.Error as error:
         return type(error).__name__

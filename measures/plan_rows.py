@@ -13,6 +13,7 @@ from thai.digits import restore_latin_digits, thai_digits
 from .limits import FOLLOW_UP_MAX, RESULT_MAX, STEP_MAX, TITLE_MAX, too_long_message
 from .models import ALL_DIVISIONS_LABEL, Status
 from .plan_files import (
+    CELL_MAX,
     COLUMNS,
     ERRORS_COLUMN,
     NOTES_COLUMN,
@@ -20,6 +21,7 @@ from .plan_files import (
     ROW_COLUMN,
     STATUS_COLUMN,
     WHERE_COLUMN,
+    beyond_reading,
 )
 from .status_wording import is_only_a_mark, status_of
 from .table_text import (
@@ -97,8 +99,14 @@ def parse_row(values: dict, *, divisions_by_name: dict, organisation, period, ch
     parsed.notes = [line for line in (values.get(NOTES_COLUMN) or "").split("\n") if line]
     parsed.errors = [line for line in (values.get(ERRORS_COLUMN) or "").split("\n") if line]
     cells = {name: values.get(name) or "" for name in [*COLUMNS, NUMBER_COLUMN, STATUS_COLUMN]}
+    read = [MEASURE, STEPS] + ([RESULT, FOLLOW_UP] if period is not None else [])
+    unread = [name for name in read if beyond_reading(name, cells[name])]
+    for name in unread:
+        parsed.errors.append(too_long_message(CELL_MAX[name][1], CELL_MAX[name][0]))
+        cells[name] = ""
     damaged = shows_wrap_damage(cells[name] for name in COLUMNS)
-    _read_heading(parsed, cells, damaged)
+    if MEASURE not in unread:
+        _read_heading(parsed, cells, damaged)
     parsed.steps = [
         restore_latin_digits(step) for step in split_steps(cells[STEPS], damaged=damaged)
     ]
@@ -108,7 +116,7 @@ def parse_row(values: dict, *, divisions_by_name: dict, organisation, period, ch
                 f"ขั้นตอนที่ {thai_digits(position)} ยาวเกิน {thai_digits(f'{STEP_MAX:,}')} ตัวอักษร"
             )
     _read_divisions(parsed, cells[RESPONSIBLE], divisions_by_name, organisation)
-    if period is not None:
+    if period is not None and not unread:
         _read_progress(parsed, cells, damaged, chosen)
     return parsed
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisations', '0006_emblem_decodes_completely'),
+        ('organisations', '0007_areas_kinds_and_supervisors'),
     ]
 
     operations = [
