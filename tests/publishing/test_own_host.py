@@ -103,6 +103,9 @@ def test_only_the_operator_sets_the_host_in_the_admin(cast, client, settings):
     page = client.get(change).content.decode()
     assert 'name="public_host"' in page
     form = dict(re.findall(r'name="([^"]+)"[^>]*value="([^"]*)"', page))
+    home = cast.home
+    # What the page's selects hold (where the organisation is), as the browser sends them.
+    form.update(kind=home.kind, province=home.province_id or "", district=home.district_id or "")
     form.update(public_host="ita.other.go.th")
     refused = client.post(change, form)
     assert "ระบบยังไม่รับชื่อโฮสต์ ita.other.go.th" in refused.content.decode()
