@@ -136,9 +136,7 @@ class Organisation(models.Model):
         if self.district_id and self.province_id and self.district.province_id != self.province_id:
             errors["district"] = f"{self.district.label} ไม่อยู่ใน{self.province.label}"
         if self.public_host and not self.slug:
-            errors["public_host"] = (
-                "กำหนดชื่อในที่อยู่เว็บของหน่วยงานก่อน จึงใช้ชื่อโฮสต์ของหน่วยงานเองได้"
-            )
+            errors["public_host"] = "กำหนดชื่อในที่อยู่เว็บของหน่วยงานก่อน จึงใช้ชื่อโฮสต์ของหน่วยงานเองได้"
         if errors:
             raise ValidationError(errors)
         if self.district_id:
