@@ -51,9 +51,10 @@ def events_with_marks(report) -> list[ReviewEvent]:
     labels = {}
     if marked:
         plan = report.fiscal_year.measures.filter(number__in=marked)
-        labels = {number: label for number, label in plan.values_list("number", "label")}
+        labels = dict(plan.values_list("number", "label"))
     for event in events:
-        event.marked_labels = [labels.get(number) or str(number) for number in event.measure_numbers]
+        numbers = event.measure_numbers
+        event.marked_labels = [labels.get(number) or str(number) for number in numbers]
     return events
 
 
