@@ -6,6 +6,7 @@ from itertools import pairwise
 
 from organisations.models import Membership
 from thai.dates import thai_date, thai_datetime
+from thai.digits import thai_digits
 from thai.fiscal import Period
 
 from .models import DivisionResult, Evidence, Measure, MeasureStep, ProgressEntry
@@ -44,7 +45,7 @@ def measure_audit_trail(measure: Measure) -> list[AuditEntry]:
         (measure.history.all(), lambda record: "มาตรการ"),
         (
             MeasureStep.history.filter(measure_id=measure.pk),
-            lambda record: f"ขั้นตอนที่ {record.position}",
+            lambda record: f"ขั้นตอนที่ {thai_digits(record.position)}",
         ),
         (entries, lambda record: f"ผลการดำเนินการ {record.get_period_display()}"),
         (
@@ -131,6 +132,8 @@ def _shown(field, value) -> str:
         return str(dict(field.choices).get(value, value))
     if isinstance(value, bool):
         return "ใช่" if value else "ไม่ใช่"
+    if isinstance(value, int):
+        return thai_digits(value)
     if isinstance(value, datetime):
         return thai_datetime(value)
     if isinstance(value, date):
