@@ -70,11 +70,14 @@ def latest(trail: list[AuditEntry]) -> list[AuditEntry]:
     return sorted(trail, key=lambda entry: entry.when, reverse=True)[:TRAIL_MAX]
 
 
-def audit_entries(records, describe, *, organisation, fields=None, act=None) -> list[AuditEntry]:
+def audit_entries(
+    records, describe, *, organisation, fields=None, act=None, acts_alone=False
+) -> list[AuditEntry]:
     """One entry per historical record among the latest TRAIL_MAX, with the fields that changed
     since the one before (an edit whose earlier version is older than that is left out).
 
-    `fields`: only these fields' changes are shown, and an edit of nothing else is left out.
+    `fields`: only these fields' changes are shown, and an edit of nothing else is left out
+    (unless `acts_alone`: an act is shown whatever changed, as a signing without a word).
     `act(before, after)`: the verb for a record that is a person's act ("ลงนาม"), or None to
     leave out a step the system took (`before` is None for the first record of an object)."""
     window = records.select_related("history_user").order_by("-history_date", "-history_id")
@@ -92,7 +95,8 @@ def audit_entries(records, describe, *, organisation, fields=None, act=None) -> 
             trail.append(_entry(first, describe, names, [], kind))
         for before, after in pairwise(versions):
             changes = [] if after.history_type == "-" else _changes(before, after, fields)
-            if (changes or after.history_type != "~") and (kind := act(before, after)):
+            shown = changes or acts_alone or after.history_type != "~"
+            if shown and (kind := act(before, after)):
                 trail.append(_entry(after, describe, names, changes, kind))
     return trail
 
