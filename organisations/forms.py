@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from .models import Membership
-from .services import check_divisions, check_new_account
+from .services import check_divisions, check_named_account, check_new_account
 
 
 class MembershipForm(forms.ModelForm):
@@ -27,6 +27,8 @@ class MembershipForm(forms.ModelForm):
         help_text="ผู้ใช้ใหม่ต้องเปลี่ยนรหัสผ่านนี้เมื่อเข้าสู่ระบบครั้งแรก",
     )
     email = forms.EmailField(label="อีเมล (เฉพาะผู้ใช้ใหม่)", required=False)
+    # Who adds the person (the page and the admin set it): whose existing accounts they may name.
+    by = None
 
     class Meta:
         model = Membership
@@ -56,6 +58,10 @@ class MembershipForm(forms.ModelForm):
                     email=cleaned.get("email", ""),
                 )
             )
+            if self.by is not None:
+                checks.append(
+                    lambda: check_named_account(username=cleaned.get("username", ""), by=self.by)
+                )
         for check in checks:
             try:
                 check()
@@ -75,9 +81,10 @@ class PersonForm(MembershipForm):
     field_order = ["username", "password", "email", "display_name", "position_title", "role",
                    "divisions"]  # fmt: skip
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, by, **kwargs):
         membership = Membership(organisation=organisation, role=Membership.Role.STAFF)
         super().__init__(*args, instance=membership, **kwargs)
+        self.by = by
         self.fields["divisions"].queryset = organisation.divisions.order_by("order", "id")
         self.fields["divisions"].help_text = "เลือกได้มากกว่าหนึ่งส่วนราชการ"
         self.fields["role"].choices = Membership.Role.choices

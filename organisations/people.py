@@ -21,7 +21,7 @@ def person_add(request, organisation):
     organisation = get_object_or_404(Organisation, pk=organisation)
     if not access.administers(request.user, organisation):
         raise PermissionDenied("เฉพาะผู้ดูแลระบบของหน่วยงานเพิ่มบุคลากรได้")
-    form = PersonForm(request.POST or None, organisation=organisation)
+    form = PersonForm(request.POST or None, organisation=organisation, by=request.user)
     if request.method == "POST" and form.is_valid():
         membership = form.instance
         try:
