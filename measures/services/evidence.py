@@ -122,6 +122,8 @@ def evidence_add_link(*, entry, by, url, description="") -> Evidence:
 
 @transaction.atomic
 def evidence_remove(*, evidence, by) -> None:
-    _require_changeable(evidence.entry, by)
+    refusal = permissions.evidence_removal_refusal(by, evidence)
+    if refusal:
+        raise NotAllowed(refusal)
     # The file stays in storage: the audit trail still names it.
     evidence.delete()
