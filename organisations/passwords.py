@@ -21,8 +21,8 @@ from django.urls import reverse, reverse_lazy
 from thai.digits import thai_digits
 
 from . import access
-from .access import NotAllowed
 from .models import PasswordChangeDue
+from .refusals import Refusal
 
 SESSION_KEY = "ita_password_change_due"
 
@@ -83,7 +83,7 @@ class OwnPasswordChangeForm(PasswordChangeForm):
         password = self.cleaned_data["old_password"]
         try:
             own = access.is_own_password(self.request, password)
-        except NotAllowed as refusal:
+        except Refusal as refusal:
             raise forms.ValidationError(str(refusal), code="locked_out") from None
         if not own:
             raise forms.ValidationError(

@@ -22,9 +22,17 @@ COMMENT_MAX = 1_000
 
 # The memo's own fields, as the analyst edits them (form, admin, revision copy, demo).
 MEMO_FIELDS = [
-    "department", "phone", "document_number", "memo_date", "subject", "addressee", "body",
-    "closing", "author_name", "author_position",
-]  # fmt: skip
+    "department",
+    "phone",
+    "document_number",
+    "memo_date",
+    "subject",
+    "addressee",
+    "body",
+    "closing",
+    "author_name",
+    "author_position",
+]
 
 
 class ReportState(models.TextChoices):

@@ -9,7 +9,7 @@ with it: a measure with progress in a locked period is not deleted."""
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from organisations.access import NotAllowed
+from organisations.refusals import Refusal, refuse, validated
 from thai.digits import thai_digits
 
 from .. import limits, permissions
@@ -17,8 +17,7 @@ from ..models import FiscalYear, Measure, MeasureStep, PeriodLock
 
 
 def _require_plan_editor(by, fiscal_year):
-    if not permissions.can_edit_plan(by, fiscal_year):
-        raise NotAllowed("ท่านแก้ไขแผนของหน่วยงานนี้ไม่ได้")
+    refuse(permissions.plan_refusal(by, fiscal_year.organisation))
 
 
 @transaction.atomic
@@ -28,12 +27,10 @@ def measure_save(*, measure: Measure, by) -> Measure:
     if measure.pk is None:
         count = Measure.objects.filter(fiscal_year=measure.fiscal_year).count()
         if count >= limits.MEASURES_PER_PLAN_MAX:
-            raise NotAllowed(
-                f"แผนหนึ่งปีมีมาตรการได้ไม่เกิน {thai_digits(limits.MEASURES_PER_PLAN_MAX)} ข้อ"
-            )
+            raise Refusal(f"แผนหนึ่งปีมีมาตรการได้ไม่เกิน {thai_digits(limits.MEASURES_PER_PLAN_MAX)} ข้อ")
     # A measure without a label of its own has no label to be unique (and checking would cost
     # a query a measure on an import of 300).
-    measure.full_clean(exclude=["divisions"] if measure.label else ["divisions", "label"])
+    validated(measure, exclude=["divisions"] if measure.label else ["divisions", "label"])
     measure.save()
     return measure
 
@@ -46,7 +43,7 @@ def measure_set_steps(*, measure: Measure, texts: list[str], by) -> bool:
     """
     _require_plan_editor(by, measure.fiscal_year)
     if len(texts) > limits.STEPS_PER_MEASURE_MAX:
-        raise NotAllowed(
+        raise Refusal(
             f"มาตรการหนึ่งข้อมีขั้นตอนได้ไม่เกิน {thai_digits(limits.STEPS_PER_MEASURE_MAX)} ขั้นตอน"
         )
     existing = list(measure.steps.order_by("position"))
@@ -55,7 +52,7 @@ def measure_set_steps(*, measure: Measure, texts: list[str], by) -> bool:
     for step, text in zip(existing, texts, strict=False):
         if step.text != text:
             step.text = text
-            step.full_clean(validate_unique=False, validate_constraints=False)
+            validated(step, validate_unique=False, validate_constraints=False)
             step.save(update_fields=["text"])
             changed = True
     added = [
@@ -63,7 +60,7 @@ def measure_set_steps(*, measure: Measure, texts: list[str], by) -> bool:
         for position, text in enumerate(texts[len(existing) :], start=len(existing) + 1)
     ]
     for step in added:
-        step.full_clean(validate_unique=False, validate_constraints=False)
+        validated(step, validate_unique=False, validate_constraints=False)
     if added:
         # In one statement: a plan import adds hundreds of steps.
         bulk_create_with_history(added, MeasureStep)
@@ -81,7 +78,7 @@ def measure_set_divisions(*, measure: Measure, divisions, all_divisions: bool, b
     wanted = set() if all_divisions else {division.pk for division in divisions}
     foreign = [d for d in divisions if d.organisation_id != measure.fiscal_year.organisation_id]
     if foreign:
-        raise NotAllowed(f"ส่วนราชการ {foreign[0]} ไม่ได้อยู่ในหน่วยงานของแผนนี้")
+        raise Refusal(f"ส่วนราชการ {foreign[0]} ไม่ได้อยู่ในหน่วยงานของแผนนี้")
     current = set(measure.divisions.values_list("pk", flat=True))
     changed = measure.all_divisions != all_divisions or wanted != current
     if measure.all_divisions != all_divisions:
@@ -110,7 +107,7 @@ def measures_renumber(*, fiscal_year: FiscalYear, places: dict[int, tuple[int, s
         measure.save_without_historical_record(update_fields=["number", "label"])
     for measure in measures:
         measure.number, measure.label = places[measure.pk]
-        measure.full_clean(exclude=["divisions", "fiscal_year"], validate_unique=False)
+        validated(measure, exclude=["divisions", "fiscal_year"], validate_unique=False)
         measure.save(update_fields=["number", "label"])
 
 
@@ -119,14 +116,10 @@ def measure_delete(*, measure: Measure, by) -> None:
     _require_plan_editor(by, measure.fiscal_year)
     locked_periods = PeriodLock.objects.filter(fiscal_year=measure.fiscal_year).values("period")
     if measure.progress_entries.filter(period__in=locked_periods).exists():
-        raise NotAllowed(
+        raise Refusal(
             f"มาตรการข้อ {thai_digits(measure.item_label)} มีผลการดำเนินการในรายงานที่เสนอแล้ว จึงลบไม่ได้"
         )
     measure.delete()
-
-
-class PlanNotEmpty(NotAllowed):
-    pass
 
 
 @transaction.atomic
@@ -136,7 +129,7 @@ def plan_copy(*, source: FiscalYear, year: int, by) -> FiscalYear:
     _require_plan_editor(by, source)
     target, _ = FiscalYear.objects.get_or_create(organisation=source.organisation, year=year)
     if target.measures.exists():
-        raise PlanNotEmpty(f"ปีงบประมาณ {thai_digits(year)} มีมาตรการอยู่แล้ว จึงไม่คัดลอกทับ")
+        raise Refusal(f"ปีงบประมาณ {thai_digits(year)} มีมาตรการอยู่แล้ว จึงไม่คัดลอกทับ")
     for measure in source.measures.prefetch_related("steps", "divisions").order_by("number"):
         copy = measure_save(
             measure=Measure(
