@@ -25,7 +25,7 @@ from ..forms import (
 )
 from ..memo_dates import signing_warning
 from ..models import Report
-from ..returns import returned
+from ..returns import events_with_marks, returned
 from ..review_page import measures_under_review, only_open, shown_rows
 from ..selectors import (
     completeness,
@@ -117,7 +117,7 @@ def _detail_context(request, report, *, memo_form=None, review_form=None, submit
         "words": report.words,
         "returned": returned(report),
         "completeness": None if report.is_plan else completeness(report),
-        "events": report.events.order_by("created_at", "id"),
+        "events": events_with_marks(report),
         "steps": report.review_steps.all(),
         "can_edit_memo": can_edit_memo,
         "can_submit": can_submit,
