@@ -31,16 +31,17 @@ def can_edit_memo(user, report) -> bool:
     return memo_refusal(user, report) is None
 
 
-def memo_refusal(user, report) -> str | None:
-    """Why the person may not edit the memo (or the announcement's text) now, the one reason
-    that holds; None if they may."""
+def memo_refusal(user, report, what=None) -> str | None:
+    """Why the person may not edit the memo (or the announcement's text, or `what` else of the
+    document: the analysis's table) now, the one reason that holds; None if they may."""
     words = report.words
+    what = what or words.text
     if not access.manages(user, report.organisation):
-        return f"{words.text}แก้ไขได้เฉพาะนักวิเคราะห์นโยบายและแผนและผู้ดูแลระบบของหน่วยงาน"
+        return f"{what}แก้ไขได้เฉพาะนักวิเคราะห์นโยบายและแผนและผู้ดูแลระบบของหน่วยงาน"
     if report.state == ReportState.ACKNOWLEDGED:
         return f"{words.document}นี้เสร็จสิ้นแล้ว แก้ไขไม่ได้ ถ้าต้องแก้ให้สร้างฉบับแก้ไข"
     if report.state not in EDITABLE_STATES:
-        return f"{words.document}นี้เสนอผู้บังคับบัญชาแล้ว {words.text}แก้ไขได้เมื่อ{words.document}ถูกส่งกลับ"
+        return f"{words.document}นี้เสนอผู้บังคับบัญชาแล้ว {what}แก้ไขได้เมื่อ{words.document}ถูกส่งกลับ"
     return None
 
 

@@ -35,6 +35,7 @@ from organisations.selectors import membership_of, signing_name
 from thai.digits import thai_digits
 
 from . import notifications, pdf_jobs, permissions
+from .analysis import analysis_rows_copy
 from .document import plan_parts, plan_table
 from .models import MEMO_FIELDS, Report, ReportState, ReviewEvent, ReviewStep
 
@@ -317,6 +318,8 @@ def report_revise(report, *, by) -> Report:
             signer_name=step.signer_name,
             signer_position=step.signer_position,
         )
+    if report.is_analysis:
+        analysis_rows_copy(report, revision)
     _unlock_period(report)
     _record(revision, by, ReviewEvent.Action.REVISE, role=Role.ANALYST)
     return revision

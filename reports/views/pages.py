@@ -111,7 +111,7 @@ def _detail_context(request, report, *, memo_form=None, review_form=None, submit
         "report": report,
         "words": report.words,
         "returned": returned(report),
-        "completeness": None if report.is_plan else completeness(report),
+        "completeness": completeness(report) if report.locks_period else None,
         "events": report.events.order_by("created_at", "id"),
         "steps": report.review_steps.all(),
         "can_edit_memo": can_edit_memo,
@@ -128,15 +128,16 @@ def _detail_context(request, report, *, memo_form=None, review_form=None, submit
         "review_form": review_form,
         # An announcement's approval has no results to direct.
         "review": measures_under_review(report, review_form, open_only=open_only)
-        if isinstance(review_form, ApproveForm) and not report.is_plan
+        if isinstance(review_form, ApproveForm) and report.locks_period
         else None,
     }
 
 
 def _review_form(report, step, data=None, *, open_only=False):
     if step.kind == StepKind.APPROVE:
-        # The follow-up direction is for a report's measures; an announcement has none.
-        return ApproveForm(data, rows=[] if report.is_plan else shown_rows(report, open_only))
+        # The follow-up direction is for a report's measures; other documents have none.
+        rows = shown_rows(report, open_only) if report.locks_period else []
+        return ApproveForm(data, rows=rows)
     if step.kind == StepKind.ACKNOWLEDGE:
         # A report is acknowledged ("ทราบ"); an announcement is signed, with nothing to write.
         return SignForm(data) if report.is_plan else AcknowledgeForm(data)
