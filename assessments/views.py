@@ -19,6 +19,7 @@ from . import permissions
 from .forms import ManyResultsFileForm, ResultForm, ResultsFileForm
 from .imports import results_import
 from .models import AssessmentResult, AssessmentYear, IndicatorScore
+from .rules import analysis_fiscal_year
 from .services import ResultValues, results_write
 
 PENDING_KEY = "pending_results_import"
@@ -112,6 +113,7 @@ def result(request, organisation_pk, year):
             "can_edit": can_edit,
             "form": form,
             "file_form": ResultsFileForm(),
+            "analysis_year": analysis_fiscal_year(assessment_year.year),
         },
     )
 

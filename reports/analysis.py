@@ -16,7 +16,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from assessments.models import AssessmentResult, AssessmentYear
@@ -24,18 +23,15 @@ from assessments.rules import results_year_of
 from measures.models import FiscalYear, Measure
 from organisations import access
 from organisations.access import NotAllowed, user_or_none
-from organisations.models import Role
-from organisations.selectors import member_of
 from thai.digits import thai_digits
 
 from . import permissions
 from .analysis_row import AnalysisRow
 from .models import Report
 from .services import _new_document as new_document
+from .services import memo_header_fields
 
-ANALYSIS_HEADING = (
-    "ผลการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
-)
+ANALYSIS_HEADING = "ผลการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
 STRENGTH_APPROACH = "รักษามาตรฐานการดำเนินงานให้คงอยู่หรือดีขึ้น"
 VERDICTS = {"weakness": "จุดอ่อน", "strength": "จุดแข็ง", "": "ไม่มีคะแนน"}
 
@@ -91,12 +87,14 @@ def default_analysis_fields(fiscal_year, result) -> dict:
         (s for s in result.scores.select_related("indicator") if s.score < pass_mark),
         key=lambda s: s.score,
     )
-    weak = " ".join(f"{s.indicator} ({thai_digits(score_text(s.score))} คะแนน)" for s in scores)
+    named = [f"{s.indicator} ({thai_digits(score_text(s.score))} คะแนน)" for s in scores]
+    weak = " และ".join([" ".join(named[:-1]), named[-1]]) if len(named) > 1 else "".join(named)
     total = f"ได้คะแนนรวม {thai_digits(score_text(result.total_score))} คะแนน " if (
         result.total_score is not None
     ) else ""  # fmt: skip
     level = f"ระดับ {result.level} " if result.level else ""
-    department = f"งานนโยบายและแผน สำนักปลัด {organisation.name}"
+    header = memo_header_fields(organisation)
+    department = header["department"]
     findings = (
         f"ตัวชี้วัดที่ได้คะแนนต่ำกว่าเกณฑ์ผ่าน ({thai_digits(score_text(pass_mark))} คะแนน) ได้แก่ {weak}"
         if weak
@@ -114,16 +112,9 @@ def default_analysis_fields(fiscal_year, result) -> dict:
             f"พ.ศ. {thai_digits(fiscal_year.year)} รายละเอียดตามตารางที่แนบมาพร้อมนี้",
         ]
     )
-    chief_executive = member_of(organisation, Role.CHIEF_EXECUTIVE)
     return {
-        "department": department,
-        "phone": organisation.phone,
-        "document_number": f"{organisation.document_prefix}/" if organisation.document_prefix else "",
-        "memo_date": timezone.localdate(),
+        **header,
         "subject": f"รายงานผลการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปี พ.ศ. {year}",
-        "addressee": (
-            chief_executive.position_title if chief_executive else f"นายก{organisation.name}"
-        ),
         "body": body,
     }
 
@@ -175,8 +166,10 @@ def analysis_rows_save(*, report, by, texts: dict[int, RowText]) -> int:
     keep theirs. Returns how many changed. NotAllowed, in Thai, when the table may not change
     now (the memo's rule: a draft or a returned document, by those who keep the plan) or a
     text is too long; nothing is written then."""
-    report = Report.objects.select_for_update().select_related("fiscal_year__organisation").get(
-        pk=report.pk
+    report = (
+        Report.objects.select_for_update()
+        .select_related("fiscal_year__organisation")
+        .get(pk=report.pk)
     )
     if reason := permissions.memo_refusal(by, report, what="ตารางการวิเคราะห์"):
         raise NotAllowed(reason)
@@ -212,6 +205,14 @@ def analysis_rows_copy(source, revision) -> None:
         ],
         AnalysisRow,
     )  # fmt: skip
+
+
+def _weaknesses_first(row) -> tuple:
+    """Weaknesses by score, lowest first; then the rest, each group in the year's order (the
+    sort is stable)."""
+    if row["verdict"] == "weakness":
+        return (0, Decimal(row["score"]))
+    return (1 if row["verdict"] == "strength" else 2, Decimal(0))
 
 
 def analysis_table(report) -> dict:
@@ -258,11 +259,8 @@ def analysis_table(report) -> dict:
                 ],
             }
         )
-    rank = {"weakness": 0, "strength": 1, "": 2}
-    rows.sort(key=lambda r: (rank[r["verdict"]], Decimal(r["score"] or 0) if r["verdict"] ==
-                             "weakness" else 0))  # fmt: skip
-    year = thai_digits(results_year_of(fiscal_year.year))
-    summary = f"ประจำปี พ.ศ. {year}"
+    rows.sort(key=_weaknesses_first)
+    summary = f"ประจำปี พ.ศ. {results_year_of(fiscal_year.year)}"
     if result and result.total_score is not None:
         summary += f" คะแนนรวม {score_text(result.total_score)}"
     if result and result.level:

@@ -4,7 +4,6 @@ weakness, and which measures of the plan answer an indicator."""
 from django import forms
 
 from measures.limits import STEP_MAX, STEPS_PER_MEASURE_MAX, TITLE_MAX, too_long_message
-from organisations.models import Division
 from thai.digits import thai_digits
 
 from .analysis import RowText
@@ -51,9 +50,9 @@ class AnalysisRowsForm(forms.Form):
 
 
 class MeasureFromWeaknessForm(forms.Form):
-    """A new measure of the plan, answering the weakness's indicator."""
+    """A new measure of the plan, answering the weakness's indicator (named beside the form,
+    outside its prefix)."""
 
-    indicator = forms.IntegerField(widget=forms.HiddenInput)
     title = forms.CharField(
         label="มาตรการ",
         max_length=TITLE_MAX,
@@ -69,18 +68,19 @@ class MeasureFromWeaknessForm(forms.Form):
         max_length=STEPS_PER_MEASURE_MAX * (STEP_MAX + 1),
         error_messages={"required": "กรุณาระบุขั้นตอนอย่างน้อยหนึ่งขั้นตอน"},
     )
-    divisions = forms.ModelMultipleChoiceField(
-        label="ผู้รับผิดชอบ",
-        queryset=Division.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+    divisions = forms.TypedMultipleChoiceField(
+        label="ผู้รับผิดชอบ", coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
     all_divisions = forms.BooleanField(label="ทุกกอง", required=False)
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, divisions, **kwargs):
+        """`divisions`: the organisation's, read once for every row of the page."""
         super().__init__(*args, **kwargs)
-        self.fields["divisions"].queryset = organisation.divisions.order_by("order", "name")
-        self.fields["divisions"].label_from_instance = lambda division: division.label
+        self.divisions = {division.pk: division for division in divisions}
+        self.fields["divisions"].choices = [(d.pk, d.label) for d in divisions]
+
+    def chosen_divisions(self) -> list:
+        return [self.divisions[pk] for pk in self.cleaned_data["divisions"]]
 
     def clean_steps(self):
         lines = [line.strip() for line in self.cleaned_data["steps"].splitlines() if line.strip()]
@@ -103,17 +103,16 @@ class MeasureFromWeaknessForm(forms.Form):
 
 
 class AnswersForm(forms.Form):
-    """Which measures of the plan answer an indicator (ticked: they do)."""
+    """Which measures of the plan answer an indicator (ticked: they do). `measures`: the plan's,
+    read once for every row of the page."""
 
-    indicator = forms.IntegerField(widget=forms.HiddenInput)
-    measures = forms.ModelMultipleChoiceField(
+    measures = forms.TypedMultipleChoiceField(
         label="มาตรการในแผนที่ตอบตัวชี้วัดนี้",
-        queryset=None,
+        coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, measures, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["measures"].queryset = measures
-        self.fields["measures"].label_from_instance = lambda measure: str(measure)
+        self.fields["measures"].choices = [(measure.pk, str(measure)) for measure in measures]

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 GUARDED_NAMES = {
     "Measure", "MeasureStep", "ProgressEntry", "DivisionResult", "Evidence", "AssessmentResult",
-    "IndicatorScore",
+    "IndicatorScore", "AnalysisRow",
 }  # fmt: skip
 WRITE_METHODS = {
     "create", "get_or_create", "update_or_create", "bulk_create", "bulk_update", "update",

@@ -1,5 +1,6 @@
-"""One writer per kind of record: measures, steps, progress entries and evidence are written only
-by their writers in measures/services/, ITA results only by assessments/services.py. Every test
+"""One writer per kind of record: measures (and the indicators they answer), steps, progress
+entries and evidence are written only by their writers in measures/services/, ITA results only
+by assessments/services.py, the analysis's rows only by reports/analysis.py. Every test
 runs under this guard (tests/conftest.py): a save or delete of those rows whose nearest project
 code is anything else fails the test.
 
@@ -13,17 +14,19 @@ from django.db.models.signals import m2m_changed, pre_delete, pre_save
 
 from assessments.models import AssessmentResult, IndicatorScore
 from measures.models import DivisionResult, Evidence, Measure, MeasureStep, ProgressEntry
+from reports.analysis_row import AnalysisRow
 
 ROOT = Path(__file__).resolve().parent.parent
 GUARDED = (
     Measure, MeasureStep, ProgressEntry, DivisionResult, Evidence, AssessmentResult,
-    IndicatorScore,
+    IndicatorScore, AnalysisRow,
 )  # fmt: skip
 WRITERS = {
     ROOT / "measures" / "services" / "plan.py",
     ROOT / "measures" / "services" / "progress.py",
     ROOT / "measures" / "services" / "evidence.py",
     ROOT / "assessments" / "services.py",
+    ROOT / "reports" / "analysis.py",
 }
 TESTS = ROOT / "tests"
 OUTSIDE = (ROOT / ".venv",)
@@ -56,6 +59,7 @@ for _model in GUARDED:
     pre_save.connect(_check, sender=_model, weak=False)
     pre_delete.connect(_check, sender=_model, weak=False)
 m2m_changed.connect(_check, sender=Measure.divisions.through, weak=False)
+m2m_changed.connect(_check, sender=Measure.indicators.through, weak=False)
 
 
 @contextmanager

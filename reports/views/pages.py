@@ -15,6 +15,7 @@ from organisations.models import StepKind
 from thai.fiscal import Period
 
 from .. import pdf_jobs, permissions, services, workflow
+from ..analysis_page import analysis_context
 from ..audit import report_audit_trail
 from ..forms import (
     AcknowledgeForm,
@@ -99,7 +100,9 @@ def report_detail(request, pk):
     return render(request, "reports/detail.html", _detail_context(request, report))
 
 
-def _detail_context(request, report, *, memo_form=None, review_form=None, submit_form=None) -> dict:
+def _detail_context(
+    request, report, *, memo_form=None, review_form=None, submit_form=None, analysis_forms=None
+) -> dict:
     user = request.user
     step = permissions.current_step_for(user, report)
     can_edit_memo = permissions.can_edit_memo(user, report)
@@ -129,6 +132,9 @@ def _detail_context(request, report, *, memo_form=None, review_form=None, submit
         # An announcement's approval has no results to direct.
         "review": measures_under_review(report, review_form, open_only=open_only)
         if isinstance(review_form, ApproveForm) and report.locks_period
+        else None,
+        "analysis": analysis_context(user, report, **(analysis_forms or {}))
+        if report.is_analysis
         else None,
     }
 
