@@ -11,13 +11,16 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import Indicator
-from organisations.access import NotAllowed
+from measures.services.plan import plan_copy
+from organisations.access import SYSTEM, NotAllowed
 from reports import workflow
 from reports.analysis import RowText, analysis_create, analysis_rows_save
 from reports.analysis_row import AnalysisRow
 from reports.document import plan_table
 from reports.models import Report
+from reports.rendering import render_report
 from tests.reports.analysis_scene import analysis_2567, results_2566
+from tests.reports.conftest import page_sizes, pdftotext, squash
 from tests.signing import confirmed
 
 pytestmark = pytest.mark.django_db
@@ -198,9 +201,6 @@ def test_a_measure_made_from_a_weakness_answers_it_in_the_coming_years_plan(cast
 
 
 def test_the_measures_that_answer_an_indicator_are_chosen_from_the_plan(cast, client):
-    from measures.services.plan import plan_copy
-    from organisations.access import SYSTEM
-
     plan = plan_copy(source=cast.plan, year=2567, by=SYSTEM)
     analysis = analysis_2567(cast)
     ten = Indicator.objects.get(assessment_year__year=2566, code="10")
@@ -219,10 +219,6 @@ def test_the_measures_that_answer_an_indicator_are_chosen_from_the_plan(cast, cl
 
 
 def test_the_analysis_pdf_has_the_memo_and_the_table_and_is_signed_when_final(cast):
-    from tests.reports.conftest import page_sizes, pdftotext, squash
-
-    from reports.rendering import render_report
-
     analysis = cast.finish(analysis_2567(cast))
     rendering = render_report(analysis)
     text = squash(pdftotext(rendering.pdf))
