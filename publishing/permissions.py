@@ -20,3 +20,9 @@ def can_withdraw(user, publication) -> bool:
 def can_change_item(user, publication) -> bool:
     """File a current (not withdrawn, not superseded) publication under another item."""
     return publication.is_current and access.manages(user, publication.document.organisation)
+
+
+def can_see_year(user, organisation) -> bool:
+    """The year at a glance (each item, its document, state, due date and address): those who
+    keep the organisation's plan and documents."""
+    return access.manages(user, organisation)

@@ -19,8 +19,9 @@ class NewReportForm(forms.Form):
         queryset=FiscalYear.objects.none(), widget=forms.HiddenInput
     )
     kind = forms.ChoiceField(
-        choices=Report.Kind.choices, initial=Report.Kind.REPORT, widget=forms.HiddenInput,
-        required=False,
+        # The analysis starts from the results it reads (reports/views/analysis.py).
+        choices=[(Report.Kind.REPORT, ""), (Report.Kind.PLAN, "")], initial=Report.Kind.REPORT,
+        widget=forms.HiddenInput, required=False,
     )  # fmt: skip
     period = forms.TypedChoiceField(
         choices=Period.choices, coerce=int, widget=forms.HiddenInput, required=False,

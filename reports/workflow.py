@@ -281,7 +281,10 @@ def _write_follow_ups(report, follow_ups, by):
 
 
 def _require_in_report(report, numbers) -> dict:
-    """The submitted table's rows by number, once every number given is one of them."""
+    """The submitted table's rows by number, once every number given is one of them (the
+    analysis's table has no measure rows: none is given)."""
+    if not numbers:
+        return {}
     rows = {row["number"]: row for row in report.snapshot["table"]["rows"]}
     unknown = [number for number in numbers if number not in rows]
     if unknown:
