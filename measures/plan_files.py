@@ -30,6 +30,7 @@ from thai.digits import thai_count, thai_digits
 from .plan_word import TooManyRows, WordFileError, word_tables
 from .table_layout import (
     FOLLOW_UP,
+    INDICATORS,
     MEASURE,
     NUMBER,
     RESPONSIBLE,
@@ -45,6 +46,7 @@ from .table_layout import (
 COLUMNS = [MEASURE, STEPS, RESPONSIBLE, RESULT, FOLLOW_UP]
 STATUS_COLUMN = STATUS
 NUMBER_COLUMN = NUMBER
+INDICATORS_COLUMN = INDICATORS
 ROW_COLUMN = "แถวในไฟล์"
 WHERE_COLUMN = "ตำแหน่งในไฟล์"
 NOTES_COLUMN = "ข้อความที่ไม่ได้นำเข้า"
@@ -93,7 +95,7 @@ def read_plan_table(content: bytes, filename: str) -> tablib.Dataset:
             f"ไฟล์มีมาตรการ {thai_count(len(layout.rows))} แถว "
             f"เกินกว่าที่นำเข้าได้ในครั้งเดียว ({thai_count(max_rows)} แถว)"
         )
-    fields = [NUMBER_COLUMN, *COLUMNS, STATUS_COLUMN]
+    fields = [NUMBER_COLUMN, *COLUMNS, STATUS_COLUMN, INDICATORS_COLUMN]
     dataset = tablib.Dataset(
         headers=[ROW_COLUMN, WHERE_COLUMN, *fields, NOTES_COLUMN, ERRORS_COLUMN]
     )

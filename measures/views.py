@@ -27,7 +27,7 @@ from .uploads import download_name
 def _measure_for(request, pk) -> Measure:
     measure = get_object_or_404(
         Measure.objects.select_related("fiscal_year__organisation").prefetch_related(
-            "divisions", "steps"
+            "divisions", "steps", "indicators__assessment_year"
         ),
         pk=pk,
     )
