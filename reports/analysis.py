@@ -195,6 +195,15 @@ def analysis_rows_save(*, report, by, texts: dict[int, RowText]) -> int:
     return len(changed)
 
 
+@transaction.atomic
+def analyses_delete(*, fiscal_year, by) -> None:
+    """Remove the year's analyses and their rows: the demo's reset (load_demo), by the
+    deployment's operator only."""
+    if not access.is_operator(by):
+        raise NotAllowed("ลบการวิเคราะห์ได้เฉพาะผู้ดูแลระบบของระบบ")
+    fiscal_year.reports.filter(kind=Report.Kind.ANALYSIS).delete()
+
+
 def analysis_rows_copy(source, revision) -> None:
     """A new revision starts from what the finished analysis said (reports.workflow)."""
     bulk_create_with_history(
