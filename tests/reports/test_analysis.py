@@ -16,6 +16,7 @@ from organisations.access import SYSTEM, NotAllowed
 from reports import workflow
 from reports.analysis import RowText, analysis_create, analysis_rows_save
 from reports.analysis_row import AnalysisRow
+from reports.audit import report_audit_trail
 from reports.document import plan_table
 from reports.models import Report
 from reports.rendering import render_report
@@ -84,6 +85,12 @@ def test_the_analyst_writes_each_indicators_weakness_and_approach_with_history(c
     assert row(analysis, "9")["weakness"] == "ไม่เปิดเผยแผนจัดซื้อจัดจ้าง"
     saved = AnalysisRow.objects.get(report=analysis, indicator=nine)
     assert saved.history.first().history_user == cast.alice
+    # The report's page shows who changed what, with the change.
+    entry = next(e for e in report_audit_trail(analysis) if "ตัวชี้วัดที่ ๙" in e.what)
+    assert entry.what == "การวิเคราะห์ ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล" and entry.kind == "แก้ไข"
+    assert {(c.old, c.new) for c in entry.changes} == {
+        ("", "ไม่เปิดเผยแผนจัดซื้อจัดจ้าง"), ("", "เผยแพร่ทางเว็บไซต์ทุกเดือน")
+    }  # fmt: skip
 
 
 def test_too_long_a_text_is_refused_in_thai_and_nothing_is_written(cast):
