@@ -1,7 +1,7 @@
 """A report's audit trail: what people did to it, that is, the edits of its memo (and of an
-analysis's rows) and each superior's signing of their block. The review's own steps (a new round clearing the blocks, the
-state moving on) are the system's and are left out; the acts themselves are listed with the
-report's review events."""
+analysis's rows) and each superior's signing of their block. The review's own steps (a new
+round clearing the blocks, the state moving on) are the system's and are left out; the acts
+themselves are listed with the report's review events."""
 
 from measures.audit import KIND, audit_entries, latest
 
