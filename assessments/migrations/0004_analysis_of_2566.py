@@ -1,7 +1,8 @@
 """ITA ๒๕๖๖'s analysis of the previous year's results, as the reference has it for ๒๕๖๔–๒๕๖๖:
 inside the measures document, item O42 (unconfirmed as a rule). The analysis is a document of
 its own in the portal (issue 18); filed under O42 beside the measures. Left as it is when the
-operator already has such a row; migrating back leaves it."""
+operator already has such a row. Migrating back removes it unless a document is filed under it
+(the older schema keeps one row per code, so a second O42 cannot go back with it)."""
 
 from django.db import migrations
 
@@ -31,7 +32,16 @@ def add_item(apps, schema_editor):
     )
 
 
+def remove_item(apps, schema_editor):
+    AssessmentItem = apps.get_model("assessments", "AssessmentItem")
+    Publication = apps.get_model("publishing", "Publication")
+    filed = Publication.objects.filter(item__isnull=False).values("item_id")
+    AssessmentItem.objects.filter(
+        assessment_year__year=2566, code="O42", document_kind="analysis"
+    ).exclude(pk__in=filed).delete()
+
+
 class Migration(migrations.Migration):
     dependencies = [("assessments", "0003_assessment_years_2566_to_2569")]
 
-    operations = [migrations.RunPython(add_item, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(add_item, remove_item)]
