@@ -96,8 +96,9 @@ def build(url: str, organisations: int) -> None:
             ["id", "organisation_id", "year"],
             ((year_id(o, y), o, year) for o in ids for y, year in enumerate(YEARS)),
         )
-        copy("measures_measure", ["id", "fiscal_year_id", "number", "title", "all_divisions"],
-             ((measure_id(o, y, n), year_id(o, y), n + 1,
+        copy("measures_measure",
+             ["id", "fiscal_year_id", "number", "label", "title", "all_divisions"],
+             ((measure_id(o, y, n), year_id(o, y), n + 1, "",
                f"มาตรการการเผยแพร่ข้อมูลข่าวสารที่ {n + 1} ของปี {YEARS[y]} หน่วยงาน {o}", False)
               for o in ids for y in range(2) for n in range(MEASURES)))  # fmt: skip
         copy("measures_measure_divisions", ["measure_id", "division_id"],

@@ -8,6 +8,8 @@ from datetime import datetime, timedelta
 import pytest
 from django.core import mail
 from django.core.mail import EmailMessage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -18,6 +20,7 @@ from operations.reminders import queue_daily, send_reminders
 from organisations.access import SYSTEM
 from publishing.services import document_publish
 from reports import workflow
+from reports.services import report_create
 from reports.stored_pdfs import stored_report_pdf
 from tests.reports.analysis_scene import analysis_2567
 from tests.signing import confirmed
@@ -144,3 +147,24 @@ def test_the_start_page_shows_each_person_what_they_owe(due, client):
     assert "ภาพรวมปีการประเมิน" not in text
     client.force_login(due.henry)
     assert "กำหนดส่งข้อการประเมิน ITA" not in client.get("/").content.decode()
+
+
+def test_the_start_page_costs_the_same_with_more_items_due(due, client):
+    client.force_login(due.alice)
+
+    def counted():
+        with CaptureQueriesContext(connection) as captured:
+            text = client.get("/").content.decode()
+        return len(captured), text
+
+    analysis = analysis_2567(due)
+    workflow.report_submit(analysis, by=due.alice, confirmation=confirmed(due.alice))
+    before, text = counted()
+    assert "ข้อ O43" in text and "ข้อ O42" not in text
+    AssessmentItem.objects.filter(assessment_year__year=2567, code="O42").update(
+        due_date=TODAY + timedelta(days=3)
+    )
+    report_create(fiscal_year=due.home.fiscal_years.get(year=2567), period=1, author=due.alice)
+    after, text = counted()
+    assert "ข้อ O42" in text and "ยังเป็นร่าง" in text
+    assert after <= before, (before, after)
