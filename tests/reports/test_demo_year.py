@@ -53,3 +53,13 @@ def test_the_demo_holds_the_year_before_the_seed(capsys):
         ("O42", "plan"): "not_started",
         ("O43", "report"): "draft",
     }
+
+
+def test_the_reports_table_names_the_indicators_each_measure_answers(client):
+    call_command("load_demo")
+    report = Report.objects.get(kind="report", period=1)
+    client.force_login(report.organisation.memberships.get(role="analyst").user)
+    page = client.get(f"/reports/{report.pk}/preview/").content.decode()
+    # Measure 3 answers ITA ๒๕๖๕'s indicators 7 and 9, printed under its title.
+    assert "ตอบตัวชี้วัด ITA ๗ ประสิทธิภาพการสื่อสาร, ๙ การเปิดเผยข้อมูล" in page
+    assert page.count('class="answers"') == Measure.objects.count()
