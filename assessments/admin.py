@@ -7,8 +7,7 @@ or by the import (assessments/services.py)."""
 from django.contrib import admin
 from django.db.models import Count, Q
 
-from organisations.access import is_operator
-from organisations.admin_base import ListedOnly, ReadOnlyHistoryAdmin, ScopedAdmin
+from organisations.admin_base import ListedOnly, OperatorOnly, ReadOnlyHistoryAdmin, ScopedAdmin
 from organisations.admin_filters import organisation_filter
 from thai.digits import thai_digits
 from thai.fiscal import Period
@@ -21,23 +20,6 @@ from .models import (
     IndicatorScore,
     ResultLevel,
 )
-
-
-class OperatorOnly:
-    def has_module_permission(self, request):
-        return is_operator(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return is_operator(request.user)
-
-    def has_add_permission(self, request, *args):
-        return is_operator(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return is_operator(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_operator(request.user)
 
 
 class AssessmentItemInline(OperatorOnly, admin.StackedInline):

@@ -13,8 +13,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Q
 
-from organisations.access import NotAllowed
 from organisations.models import Organisation
+from organisations.refusals import refuse
 from organisations.table_files import TableFileError
 from thai.digits import thai_digits
 
@@ -88,20 +88,23 @@ def results_import(
     *, content, filename, assessment_year, by, organisation=None, confirm=False
 ) -> ResultsImportOutcome:
     """Preview (confirm=False) or write (confirm=True) the results in the file for the
-    assessment year. NotAllowed when the person may not import for `organisation` (or, without
+    assessment year. Refused when the person may not import for `organisation` (or, without
     one, may not import many organisations' results); every other problem is in the outcome."""
-    if organisation is not None and not permissions.can_edit_results(by, organisation):
-        raise NotAllowed("ท่านนำเข้าผลการประเมินของหน่วยงานนี้ไม่ได้")
-    if organisation is None and not permissions.can_import_many(by):
-        raise NotAllowed("นำเข้าผลการประเมินหลายหน่วยงานในไฟล์เดียวได้เฉพาะผู้ดูแลระบบของระบบ")
+    if organisation is None:
+        refuse(permissions.import_many_refusal(by))
+    else:
+        refuse(permissions.results_refusal(by, organisation))
     outcome = ResultsImportOutcome(assessment_year)
     indicators = list(assessment_year.indicators.order_by("order", "code"))
     levels = list(assessment_year.levels.values_list("label", flat=True))
     try:
         table = read_results_table(
-            content, filename, indicators=indicators, levels=levels,
+            content,
+            filename,
+            indicators=indicators,
+            levels=levels,
             max_bytes=settings.PLAN_IMPORT_MAX_BYTES,
-        )  # fmt: skip
+        )
     except TableFileError as error:
         outcome.file_errors = str(error).split("\n")
         return outcome
@@ -137,7 +140,7 @@ def results_import(
                 scores={
                     line.indicator: line.score for line in preview.lines if line.score is not None
                 },
-            )  # fmt: skip
+            )
             for preview in outcome.results
         ]
         results_write(assessment_year=assessment_year, values=values, by=by)
@@ -179,12 +182,15 @@ def _organisations(table, organisation, outcome, by) -> dict:
             continue
         if found.pk in taken:
             outcome.row_errors.append(
-                (read.first_row,
-                 f"{found.name} ซ้ำกับแถวที่ {thai_digits(taken[found.pk])} (เขียนชื่อต่างกัน)")
-            )  # fmt: skip
+                (
+                    read.first_row,
+                    f"{found.name} ซ้ำกับแถวที่ {thai_digits(taken[found.pk])} (เขียนชื่อต่างกัน)",
+                )
+            )
             continue
-        if organisation is None and not permissions.can_edit_results(by, found):
-            outcome.row_errors.append((read.first_row, f"ท่านบันทึกผลการประเมินของ{found.name}ไม่ได้"))
+        refusal = organisation is None and permissions.results_refusal(by, found)
+        if refusal:
+            outcome.row_errors.append((read.first_row, refusal))
             continue
         taken[found.pk] = read.first_row
         whose[id(read)] = found
@@ -224,9 +230,13 @@ def _previews(reads, assessment_year, indicators) -> list[ResultPreview]:
         for indicator in indicators:
             score = read.scores.get(indicator)
             preview.lines.append(
-                ScoreLine(indicator, score.value if score else None, before.get(indicator.pk),
-                          score.row if score else None)
-            )  # fmt: skip
+                ScoreLine(
+                    indicator,
+                    score.value if score else None,
+                    before.get(indicator.pk),
+                    score.row if score else None,
+                )
+            )
         if result is None:
             preview.action = "new"
         elif (preview.total, preview.level) != (result.total_score, result.level) or any(

@@ -264,9 +264,13 @@ class AssessmentResult(models.Model):
     level = models.CharField("ระดับผลการประเมิน", max_length=LEVEL_MAX, blank=True)
     updated_at = models.DateTimeField("แก้ไขล่าสุดเมื่อ", auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name="แก้ไขโดย",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="แก้ไขโดย",
+    )
     history = HistoricalRecords(verbose_name="ประวัติผลการประเมิน")
 
     class Meta:

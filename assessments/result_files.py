@@ -29,13 +29,25 @@ HEADER_SEARCH_ROWS = 50
 
 ORGANISATION, INDICATOR, SCORE, TOTAL, LEVEL = "หน่วยงาน", "ตัวชี้วัด", "คะแนน", "คะแนนรวม", "ระดับ"
 HEADERS = {
-    "หน่วยงาน": ORGANISATION, "ชื่อหน่วยงาน": ORGANISATION, "อปท.": ORGANISATION,
-    "องค์กรปกครองส่วนท้องถิ่น": ORGANISATION, "ชื่อองค์กรปกครองส่วนท้องถิ่น": ORGANISATION,
-    "ตัวชี้วัด": INDICATOR, "ตัวชี้วัดการประเมิน": INDICATOR,
-    "คะแนน": SCORE, "คะแนนที่ได้": SCORE, "ผลคะแนน": SCORE,
-    "คะแนนรวม": TOTAL, "รวม": TOTAL, "คะแนนรวมita": TOTAL, "คะแนนita": TOTAL, "ita": TOTAL,
-    "ระดับ": LEVEL, "ระดับผลการประเมิน": LEVEL, "ระดับคะแนน": LEVEL,
-}  # fmt: skip
+    "หน่วยงาน": ORGANISATION,
+    "ชื่อหน่วยงาน": ORGANISATION,
+    "อปท.": ORGANISATION,
+    "องค์กรปกครองส่วนท้องถิ่น": ORGANISATION,
+    "ชื่อองค์กรปกครองส่วนท้องถิ่น": ORGANISATION,
+    "ตัวชี้วัด": INDICATOR,
+    "ตัวชี้วัดการประเมิน": INDICATOR,
+    "คะแนน": SCORE,
+    "คะแนนที่ได้": SCORE,
+    "ผลคะแนน": SCORE,
+    "คะแนนรวม": TOTAL,
+    "รวม": TOTAL,
+    "คะแนนรวมita": TOTAL,
+    "คะแนนita": TOTAL,
+    "ita": TOTAL,
+    "ระดับ": LEVEL,
+    "ระดับผลการประเมิน": LEVEL,
+    "ระดับคะแนน": LEVEL,
+}
 SHAPES_HELP = (
     "หัวตารางต้องเป็น ตัวชี้วัด | คะแนน (มีแถว คะแนนรวม และ ระดับ; เพิ่มคอลัมน์ หน่วยงาน ได้) "
     "หรือ หน่วยงาน | คะแนนรวม | ระดับ | คอลัมน์ละหนึ่งตัวชี้วัด"
@@ -170,8 +182,11 @@ def _sheet_columns(index, row, roles, names) -> dict:
 
 
 def _unread_columns(header, read_columns) -> list[str]:
-    unread = [cell.strip() for column, cell in enumerate(header)
-              if cell.strip() and column not in read_columns]  # fmt: skip
+    unread = [
+        cell.strip()
+        for column, cell in enumerate(header)
+        if cell.strip() and column not in read_columns
+    ]
     if not unread:
         return []
     return ["คอลัมน์ที่ไม่ได้นำเข้า: " + ", ".join(name[:40] for name in unread)]
@@ -197,9 +212,13 @@ def _place(table, result, what, number, text, levels, indicator=None):
         table.errors.append((number, str(error)))
         return
     label = "ระดับ" if what == LEVEL else "คะแนนรวม" if what == TOTAL else str(indicator)
-    held = result.level if what == LEVEL else result.total if what == TOTAL else (
-        result.scores.get(indicator)
-    )  # fmt: skip
+    held = (
+        result.level
+        if what == LEVEL
+        else result.total
+        if what == TOTAL
+        else (result.scores.get(indicator))
+    )
     if held is not None:
         where = f" ของ{result.organisation}" if result.organisation else ""
         table.errors.append(
@@ -252,8 +271,9 @@ def _read_sheet(rows, header_at, columns, names, levels, table):
     by_organisation = {}
     for number, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
         organisation = cell_text(row, columns[ORGANISATION])
-        values = {key: cell_text(row, column) for key, column in columns.items()
-                  if key != ORGANISATION}  # fmt: skip
+        values = {
+            key: cell_text(row, column) for key, column in columns.items() if key != ORGANISATION
+        }
         if not organisation and not any(values.values()):
             continue
         if normalised(organisation) in HEADERS:  # the header repeated on a later page

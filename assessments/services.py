@@ -9,7 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from organisations.access import NotAllowed, user_or_none
+from organisations.access import user_or_none
+from organisations.refusals import Refusal, refuse
 from thai.digits import thai_count
 
 from . import permissions
@@ -40,8 +41,8 @@ class WriteSummary:
 
 
 def validated(assessment_year: AssessmentYear, values: ResultValues, labels) -> ResultValues:
-    """The values checked against the year (bounds, its levels, its indicators); NotAllowed
-    with a Thai message otherwise."""
+    """The values checked against the year (bounds, its levels, its indicators); refused with a
+    Thai message otherwise."""
     try:
         total = None if values.total_score is None else check_score(Decimal(values.total_score))
         level = check_level(values.level, labels)
@@ -50,33 +51,32 @@ def validated(assessment_year: AssessmentYear, values: ResultValues, labels) -> 
             for indicator, score in values.scores.items()
         }
     except ValueError as error:
-        raise NotAllowed(f"{values.organisation}: {error}") from None
+        raise Refusal(f"{values.organisation}: {error}") from None
     foreign = [i for i in scores if i.assessment_year_id != assessment_year.pk]
     if foreign:
-        raise NotAllowed(f"ตัวชี้วัด {foreign[0]} ไม่ใช่ของ{assessment_year}")
+        raise Refusal(f"ตัวชี้วัด {foreign[0]} ไม่ใช่ของ{assessment_year}")
     return ResultValues(values.organisation, total, level, scores)
 
 
 def results_write(*, assessment_year: AssessmentYear, values: list[ResultValues], by):
-    """Write each organisation's result of the year, all or nothing. Raises NotAllowed when
+    """Write each organisation's result of the year, all or nothing. Refused when
     the person may not write one of them, a value is refused, or someone else wrote the same
     result at the same moment. Returns a WriteSummary."""
     try:
         return _write(assessment_year, values, by)
     except IntegrityError:
-        raise NotAllowed("มีผู้อื่นบันทึกผลการประเมินนี้พร้อมกัน ยังไม่ได้บันทึก กรุณาลองใหม่") from None
+        raise Refusal("มีผู้อื่นบันทึกผลการประเมินนี้พร้อมกัน ยังไม่ได้บันทึก กรุณาลองใหม่") from None
 
 
 @transaction.atomic
 def _write(assessment_year, values, by) -> WriteSummary:
     if len(values) > ORGANISATIONS_PER_WRITE_MAX:
-        raise NotAllowed(f"บันทึกผลได้ครั้งละไม่เกิน {thai_count(ORGANISATIONS_PER_WRITE_MAX)} หน่วยงาน")
+        raise Refusal(f"บันทึกผลได้ครั้งละไม่เกิน {thai_count(ORGANISATIONS_PER_WRITE_MAX)} หน่วยงาน")
     organisations = [v.organisation for v in values]
     if len({o.pk for o in organisations}) != len(organisations):
-        raise NotAllowed("มีผลการประเมินของหน่วยงานเดียวกันซ้ำ")
+        raise Refusal("มีผลการประเมินของหน่วยงานเดียวกันซ้ำ")
     for organisation in organisations:
-        if not permissions.can_edit_results(by, organisation):
-            raise NotAllowed(f"ท่านบันทึกผลการประเมินของ{organisation}ไม่ได้")
+        refuse(permissions.results_refusal(by, organisation))
     labels = list(assessment_year.levels.values_list("label", flat=True))
     values = [validated(assessment_year, v, labels) for v in values]
 
@@ -92,9 +92,12 @@ def _write(assessment_year, values, by) -> WriteSummary:
         result = existing.get(v.organisation.pk)
         if result is None:
             result = AssessmentResult(
-                organisation=v.organisation, assessment_year=assessment_year,
-                total_score=v.total_score, level=v.level, updated_by=user,
-            )  # fmt: skip
+                organisation=v.organisation,
+                assessment_year=assessment_year,
+                total_score=v.total_score,
+                level=v.level,
+                updated_by=user,
+            )
             new_results.append(result)
         elif (result.total_score, result.level) != (v.total_score, v.level):
             result.total_score, result.level = v.total_score, v.level
@@ -134,8 +137,10 @@ def _write(assessment_year, values, by) -> WriteSummary:
         result.updated_by, result.updated_at = user, now
     if updated:
         bulk_update_with_history(
-            updated, AssessmentResult, ["total_score", "level", "updated_by", "updated_at"],
+            updated,
+            AssessmentResult,
+            ["total_score", "level", "updated_by", "updated_at"],
             default_user=user,
-        )  # fmt: skip
+        )
     created = len(new_results)
     return WriteSummary(created, len(updated), len(values) - created - len(updated))

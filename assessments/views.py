@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from organisations import access
-from organisations.access import NotAllowed
+from organisations.lookups import visible_or_404
 from organisations.models import Organisation
 from organisations.pending_uploads import ConfirmForm, keep_pending, take_pending
+from organisations.refusals import Refusal, show_refusal
 from thai.digits import thai_digits
 
 from . import permissions
@@ -49,9 +50,9 @@ def results(request):
 
 
 def _organisation_and_year(request, organisation_pk, year):
-    organisation = get_object_or_404(Organisation, pk=organisation_pk)
-    if not permissions.can_view_results(request.user, organisation):
-        raise Http404("ไม่พบหน่วยงาน")
+    organisations = Organisation.objects.all()
+    rule = permissions.can_view_results
+    organisation = visible_or_404(organisations, request.user, rule, pk=organisation_pk)
     return organisation, get_object_or_404(AssessmentYear, year=year)
 
 
@@ -83,8 +84,8 @@ def result(request, organisation_pk, year):
             )
             try:
                 results_write(assessment_year=assessment_year, values=[values], by=request.user)
-            except NotAllowed as refusal:
-                messages.error(request, str(refusal))
+            except Refusal as refusal:
+                show_refusal(request, refusal)
             else:
                 messages.success(request, "บันทึกผลการประเมินแล้ว")
                 return redirect("assessments:result", organisation.pk, assessment_year.year)
@@ -130,8 +131,9 @@ def result_import(request, organisation_pk, year):
     organisation, assessment_year = _organisation_and_year(request, organisation_pk, year)
     if not permissions.can_edit_results(request.user, organisation):
         raise Http404("ไม่พบหน่วยงาน")
-    return _preview(request, ResultsFileForm(request.POST, request.FILES), organisation,
-                    assessment_year)  # fmt: skip
+    return _preview(
+        request, ResultsFileForm(request.POST, request.FILES), organisation, assessment_year
+    )
 
 
 @login_required
@@ -154,9 +156,12 @@ def _preview(request, form, organisation, assessment_year):
     upload = form.cleaned_data["file"]
     content = upload.read()
     outcome = results_import(
-        content=content, filename=upload.name, assessment_year=assessment_year,
-        organisation=organisation, by=request.user,
-    )  # fmt: skip
+        content=content,
+        filename=upload.name,
+        assessment_year=assessment_year,
+        organisation=organisation,
+        by=request.user,
+    )
     token = None
     if outcome.ok:
         token = keep_pending(content)
@@ -196,20 +201,28 @@ def import_confirm(request):
     assessment_year = get_object_or_404(AssessmentYear, year=pending["year"])
     try:
         outcome = results_import(
-            content=content, filename=pending["filename"], assessment_year=assessment_year,
-            organisation=organisation, by=request.user, confirm=True,
-        )  # fmt: skip
-    except NotAllowed as refusal:
-        messages.error(request, str(refusal))
+            content=content,
+            filename=pending["filename"],
+            assessment_year=assessment_year,
+            organisation=organisation,
+            by=request.user,
+            confirm=True,
+        )
+    except Refusal as refusal:
+        show_refusal(request, refusal)
         return redirect("assessments:results")
     if not outcome.written:
         messages.error(request, "ไม่ได้นำเข้า: ข้อมูลเปลี่ยนไประหว่างตรวจสอบ กรุณาตรวจสอบใหม่")
         return render(
             request,
             "assessments/import_preview.html",
-            {"organisation": organisation, "assessment_year": assessment_year,
-             "outcome": outcome, "many": organisation is None},
-        )  # fmt: skip
+            {
+                "organisation": organisation,
+                "assessment_year": assessment_year,
+                "outcome": outcome,
+                "many": organisation is None,
+            },
+        )
     messages.success(
         request,
         f"นำเข้าผลการประเมิน ITA ปี {thai_digits(assessment_year.year)} แล้ว: {outcome.summary}",

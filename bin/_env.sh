@@ -21,6 +21,8 @@ if [ ! -f "$STAMP" ]; then
     touch "$STAMP"
 fi
 export PATH="$VENV/bin:$PATH"
+# The portal's own files (the SQLite database, uploads, PDFs): the settings create nothing.
+mkdir -p "${VAR_DIR:-$ROOT/var}"
 
 # Install Debian packages the caller needs (chromium, poppler-utils) when they are missing.
 need_debian_packages() {

@@ -50,8 +50,10 @@ def env_list(name, default):
 
 
 DEBUG = env_bool("DEBUG", False)
+# Where the portal's own files live (SQLite, uploads, PDFs, signing certificates). Nothing is
+# created when the settings are read: bin/_env.sh makes the folder for the scripts, the
+# storages make their own folders as they save.
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
@@ -198,8 +200,6 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Serve straight from static/ in development and tests; production runs collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG
-if DEBUG:
-    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
@@ -249,10 +249,11 @@ REMINDER_HOUR = env_int("REMINDER_HOUR", 8)
 
 # Evidence uploads: size limit per file, in bytes.
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
-# Measure tables brought in from Excel or CSV.
+# The largest request a person may send: an evidence file and the form around it.
+REQUEST_MAX_BYTES = EVIDENCE_MAX_BYTES + 2 * 1024 * 1024
+# Tables brought in from Excel, CSV or Word (plans, ITA results); a plan's rows are bounded by
+# what a plan may hold (measures/limits.py: MEASURES_PER_PLAN_MAX).
 PLAN_IMPORT_MAX_BYTES = env_int("PLAN_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
-# At most a plan: measures/limits.py MEASURES_PER_PLAN_MAX.
-PLAN_IMPORT_MAX_ROWS = env_int("PLAN_IMPORT_MAX_ROWS", 300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -306,8 +307,6 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
-# The largest request a person may send: an evidence file (EVIDENCE_MAX_BYTES) and its form.
-REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 12 * 1024 * 1024)
 
 # Logs go to standard error: JSON lines in production (LOG_FORMAT=json, the default with DEBUG
 # off), readable text in development; each line of a request carries its id.

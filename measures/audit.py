@@ -14,9 +14,20 @@ KIND = {"+": "สร้าง", "~": "แก้ไข", "-": "ลบ"}
 # A page shows the latest changes; the whole history stays in the database (and the admin).
 TRAIL_MAX = 50
 HIDDEN_FIELDS = {
-    "version", "updated_at", "updated_by", "id", "measure", "entry", "file", "snapshot",
-    "acted_by", "author", "current_step", "round", "result_edited_at",
-}  # fmt: skip
+    "version",
+    "updated_at",
+    "updated_by",
+    "id",
+    "measure",
+    "entry",
+    "file",
+    "snapshot",
+    "acted_by",
+    "author",
+    "current_step",
+    "round",
+    "result_edited_at",
+}
 
 
 @dataclass

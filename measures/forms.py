@@ -31,6 +31,16 @@ class MineFilterForm(forms.Form):
         ]
 
 
+class EvidenceFileField(forms.FileField):
+    """A file that may be evidence: checked by its content (measures/uploads.py)."""
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload:
+            check_evidence_file(upload)
+        return upload
+
+
 class ProgressForm(forms.Form):
     status = forms.ChoiceField(
         label="สถานะ", choices=ProgressEntry.Status.choices, widget=forms.RadioSelect
@@ -43,7 +53,7 @@ class ProgressForm(forms.Form):
         help_text="สิ่งที่ทำไปแล้วในรอบนี้ ตามที่จะพิมพ์ในตารางรายงาน",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
-    evidence_file = forms.FileField(
+    evidence_file = EvidenceFileField(
         label="แนบไฟล์หลักฐาน",
         required=False,
         widget=FilePicker,
@@ -70,12 +80,6 @@ class ProgressForm(forms.Form):
         form = cls(data)
         form.is_valid()
         return form
-
-    def clean_evidence_file(self):
-        upload = self.cleaned_data.get("evidence_file")
-        if upload:
-            check_evidence_file(upload)
-        return upload
 
     def clean(self):
         cleaned = super().clean()

@@ -5,7 +5,6 @@ import os
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -13,7 +12,6 @@ from simple_history.models import HistoricalRecords
 
 from assessments.models import Indicator
 from organisations.models import Division, Organisation
-from thai import fiscal
 from thai.digits import thai_digits
 from thai.fiscal import Period
 
@@ -64,20 +62,6 @@ class FiscalYear(models.Model):
 
     def __str__(self):
         return f"ปีงบประมาณ พ.ศ. {thai_digits(self.year)} {self.organisation}"
-
-    @property
-    def start_date(self):
-        return fiscal.fiscal_year_start(self.year)
-
-    @property
-    def end_date(self):
-        return fiscal.fiscal_year_end(self.year)
-
-    def period_start(self, period):
-        return fiscal.period_start(self.year, period)
-
-    def period_end(self, period):
-        return fiscal.period_end(self.year, period)
 
 
 class Measure(models.Model):
@@ -380,6 +364,8 @@ class Evidence(models.Model):
         verbose_name = "หลักฐาน"
         verbose_name_plural = "หลักฐาน"
         ordering = ["entry", "added_at", "id"]
+        # The one rule of what evidence is: full_clean checks it (the writers, the admin's form),
+        # and the database keeps it whatever path a row comes by.
         constraints = [
             models.CheckConstraint(
                 condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),
@@ -390,10 +376,6 @@ class Evidence(models.Model):
 
     def __str__(self):
         return self.description or self.original_name or self.url
-
-    def clean(self):
-        if bool(self.file) == bool(self.url):
-            raise ValidationError("หลักฐานแต่ละรายการต้องเป็นไฟล์หรือลิงก์อย่างใดอย่างหนึ่ง")
 
 
 # A model of this app kept in its own module (this one is long enough).

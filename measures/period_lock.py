@@ -4,6 +4,11 @@
 period for review, the approval makes the lock final, returning the report or starting a new
 revision opens the period again. The database enforces it too (migrations/0005)."""
 
+from contextlib import contextmanager
+
+from django.db import IntegrityError, transaction
+
+from organisations.refusals import Refusal
 from thai.digits import thai_digits
 from thai.fiscal import Period
 
@@ -48,3 +53,18 @@ def closed_reason(fiscal_year, period) -> str | None:
             f"{report} เสนอผู้บังคับบัญชาแล้ว ผลการดำเนินการและหลักฐานของรอบนี้แก้ไขไม่ได้จนกว่ารายงานจะถูกส่งกลับ"
         )
     return f"{report} ได้รับอนุมัติแล้ว ผลการดำเนินการและหลักฐานของรอบนี้แก้ไขไม่ได้อีก"
+
+
+@contextmanager
+def refused_when_locked(fiscal_year, period):
+    """A write of the period's progress or evidence that the database refused because the
+    period was locked after the writer asked (a report submitted at that moment) is refused with
+    the reason the writer would have given."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as error:
+        reason = "period_locked" in str(error) and closed_reason(fiscal_year, period)
+        if not reason:
+            raise
+        raise Refusal(reason) from None

@@ -4,19 +4,18 @@ period they pick; and the analyst's return to a shared measure's composed result
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from organisations import access
-from organisations.access import NotAllowed
+from organisations.refusals import Refusal, show_refusal
 from thai.fiscal import Period
 
 from . import period_lock, selectors
 from .forms import MineFilterForm
 from .models import FiscalYear
 from .services.progress import progress_recompose
-from .views import _measure_for
+from .views import measure_for
 
 
 @login_required
@@ -78,13 +77,11 @@ def _periods(organisation, picked) -> list[tuple]:
 @login_required
 @require_POST
 def progress_recompose_view(request, pk, period):
-    measure = _measure_for(request, pk)
+    measure = measure_for(request, pk)
     try:
         progress_recompose(measure=measure, period=period, by=request.user)
-    except NotAllowed as refusal:
-        messages.error(request, str(refusal))
-    except ValidationError as refusal:
-        messages.error(request, " ".join(refusal.messages))
+    except Refusal as refusal:
+        show_refusal(request, refusal)
     else:
         messages.success(request, "ใช้ข้อความที่รวมจากส่วนของทุกส่วนราชการแล้ว")
     return redirect("measures:progress", pk=measure.pk, period=period)

@@ -27,6 +27,7 @@ from organisations.table_files import (
 from organisations.table_files import cell_text as _text
 from thai.digits import thai_count, thai_digits
 
+from . import limits
 from .plan_word import TooManyRows, WordFileError, word_tables
 from .table_layout import (
     FOLLOW_UP,
@@ -61,7 +62,7 @@ PlanFileError = TableFileError
 
 
 def _limits():
-    return settings.PLAN_IMPORT_MAX_BYTES, settings.PLAN_IMPORT_MAX_ROWS
+    return settings.PLAN_IMPORT_MAX_BYTES, limits.MEASURES_PER_PLAN_MAX
 
 
 def _too_many_rows(max_rows) -> PlanFileError:
@@ -101,9 +102,14 @@ def read_plan_table(content: bytes, filename: str) -> tablib.Dataset:
     )
     for row in layout.rows:
         dataset.append(
-            [row.key, row.where, *(row.cells.get(name, "") for name in fields),
-             "\n".join(row.notes), "\n".join(row.errors)]
-        )  # fmt: skip
+            [
+                row.key,
+                row.where,
+                *(row.cells.get(name, "") for name in fields),
+                "\n".join(row.notes),
+                "\n".join(row.errors),
+            ]
+        )
     dataset.notes = layout.notes
     dataset.columns = layout.columns
     return dataset

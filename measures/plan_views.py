@@ -7,14 +7,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from organisations import access
-from organisations.access import NotAllowed
+from organisations.lookups import visible_or_404
 from organisations.models import Organisation
 from organisations.pending_uploads import ConfirmForm, keep_pending, take_pending
+from organisations.refusals import Refusal, show_refusal
 from organisations.table_files import size_refusal
 from thai.digits import parse_int, thai_digits
 from thai.fiscal import Period, fiscal_year_of
@@ -156,10 +157,15 @@ def _keep_for_confirmation(request, organisation, content, pending, outcome, for
 
 
 def _organisation(request, pk, rule) -> Organisation:
-    organisation = get_object_or_404(Organisation, pk=pk)
-    if not rule(request.user, organisation):
-        raise Http404("ไม่พบหน่วยงาน")
-    return organisation
+    return visible_or_404(Organisation.objects.all(), request.user, rule, pk=pk)
+
+
+def _plan(request, pk, rule) -> FiscalYear:
+    """The plan, if `rule(user, its organisation)` lets the person at it."""
+    plans = FiscalYear.objects.select_related("organisation")
+    return visible_or_404(
+        plans, request.user, lambda user, plan: rule(user, plan.organisation), pk=pk
+    )
 
 
 @login_required
@@ -183,7 +189,7 @@ def plans(request):
             {
                 "organisation": organisation,
                 "years": years,
-                "can_import": permissions.can_import_plan(request.user, organisation),
+                "can_import": permissions.can_edit_plan(request.user, organisation),
                 "import_form": ImportForm(
                     initial={"year": thai_digits(fiscal_year_of(timezone.localdate()))}
                 ),
@@ -194,9 +200,7 @@ def plans(request):
 
 @login_required
 def plan_export_view(request, pk):
-    fiscal_year = get_object_or_404(FiscalYear.objects.select_related("organisation"), pk=pk)
-    if not permissions.can_export_plan(request.user, fiscal_year.organisation):
-        raise Http404("ไม่พบแผน")
+    fiscal_year = _plan(request, pk, permissions.can_export_plan)
     form = ExportForm(request.GET)
     if not form.is_valid():
         raise Http404("ไม่มีรูปแบบนี้")
@@ -216,7 +220,7 @@ def plan_export_view(request, pk):
 @login_required
 @require_POST
 def plan_import_view(request, organisation_pk):
-    organisation = _organisation(request, organisation_pk, permissions.can_import_plan)
+    organisation = _organisation(request, organisation_pk, permissions.can_edit_plan)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "กรุณาตรวจสอบข้อมูลการนำเข้า")
@@ -245,15 +249,19 @@ def plan_import_view(request, organisation_pk):
         }
         confirm_form = _keep_for_confirmation(request, organisation, content, pending, outcome)
     return _render_preview(
-        request, organisation, outcome, year=form.cleaned_data["year"], filename=upload.name,
+        request,
+        organisation,
+        outcome,
+        year=form.cleaned_data["year"],
+        filename=upload.name,
         form=confirm_form,
-    )  # fmt: skip
+    )
 
 
 @login_required
 @require_POST
 def plan_import_confirm(request, organisation_pk):
-    organisation = _organisation(request, organisation_pk, permissions.can_import_plan)
+    organisation = _organisation(request, organisation_pk, permissions.can_edit_plan)
     pending = request.session.get(PENDING_KEY) or {}
     form = StatusConfirmForm(request.POST, choices=pending.get("choices", []))
     content = None
@@ -267,9 +275,13 @@ def plan_import_confirm(request, organisation_pk):
         messages.error(request, "ไม่พบไฟล์ที่ตรวจแล้ว (หรือเกินเวลายืนยัน) กรุณาเลือกไฟล์และตรวจสอบใหม่")
         return redirect("measures:plans")
     arguments = {
-        "organisation": organisation, "year": pending["year"], "period": pending["period"],
-        "content": content, "filename": pending["filename"], "by": request.user,
-    }  # fmt: skip
+        "organisation": organisation,
+        "year": pending["year"],
+        "period": pending["period"],
+        "content": content,
+        "filename": pending["filename"],
+        "by": request.user,
+    }
     if not form.is_valid():
         # A status still to choose: the preview again, what was chosen kept, the file kept.
         outcome = plan_import(**arguments, statuses=form.statuses())
@@ -277,14 +289,18 @@ def plan_import_confirm(request, organisation_pk):
             request, organisation, content, pending, outcome, form_data=request.POST.dict()
         )
         return _render_preview(
-            request, organisation, outcome, year=pending["year"], filename=pending["filename"],
+            request,
+            organisation,
+            outcome,
+            year=pending["year"],
+            filename=pending["filename"],
             form=form,
-        )  # fmt: skip
+        )
     del request.session[PENDING_KEY]
     try:
         outcome = plan_import(**arguments, confirm=True, statuses=form.statuses())
-    except NotAllowed as refusal:
-        messages.error(request, str(refusal))
+    except Refusal as refusal:
+        show_refusal(request, refusal)
         return redirect("measures:plans")
     if not outcome.written:
         messages.error(request, "ไม่ได้นำเข้า: ข้อมูลเปลี่ยนไประหว่างตรวจสอบ กรุณาตรวจสอบใหม่")
@@ -300,17 +316,15 @@ def plan_import_confirm(request, organisation_pk):
 @login_required
 @require_POST
 def plan_copy_view(request, pk):
-    source = get_object_or_404(FiscalYear.objects.select_related("organisation"), pk=pk)
-    if not permissions.can_edit_plan(request.user, source):
-        raise Http404("ไม่พบแผน")
+    source = _plan(request, pk, permissions.can_edit_plan)
     form = CopyForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["year"]))
         return redirect("measures:plans")
     try:
         target = plan_copy(source=source, year=form.cleaned_data["year"], by=request.user)
-    except NotAllowed as refusal:
-        messages.error(request, str(refusal))
+    except Refusal as refusal:
+        show_refusal(request, refusal)
     else:
         messages.success(
             request,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from organisations.access import NotAllowed
+from organisations.refusals import refuse
 from thai.digits import thai_digits
 from thai.fiscal import Period
 
@@ -105,8 +105,7 @@ def plan_import(
     `year`, creating the plan if there is none. Nothing is written unless every row is valid.
     `statuses`: {row key: Status value} chosen in the preview for rows whose result's wording
     says no status; when writing, every such row needs one."""
-    if not permissions.can_import_plan(by, organisation):
-        raise NotAllowed("ท่านนำเข้าแผนของหน่วยงานนี้ไม่ได้")
+    refuse(permissions.plan_refusal(by, organisation))
     statuses = {key: value for key, value in (statuses or {}).items() if value in Status.values}
     try:
         dataset = read_plan_table(content, filename)
@@ -163,9 +162,10 @@ def import_outcome(result) -> ImportOutcome:
     for key, parsed in parsed_rows.items():
         action, changes, errors = actions.get(key, ("error", [], parsed.errors))
         outcome.rows.append(
-            RowPreview(key, parsed.where, parsed.label, parsed.title, action, changes, errors,
-                       parsed)
-        )  # fmt: skip
+            RowPreview(
+                key, parsed.where, parsed.label, parsed.title, action, changes, errors, parsed
+            )
+        )
     return outcome
 
 

@@ -98,17 +98,13 @@ class Recording:
         ]
 
     def save(self, *, by, version, status, result):
-        """Through the writer of what the form edits; EditConflict, NotAllowed or
-        ValidationError as they raise them."""
+        """Through the writer of what the form edits, refused (EditConflict among the
+        refusals) as it refuses."""
+        values = {"measure": self.measure, "period": self.period, "by": by, "version": version}
+        values.update(status=status, result=result)
         if self.division is not None:
-            return division_result_save(
-                measure=self.measure, period=self.period, division=self.division, by=by,
-                version=version, status=status, result=result,
-            )  # fmt: skip
-        return progress_save(
-            measure=self.measure, period=self.period, by=by, version=version, status=status,
-            result=result,
-        )  # fmt: skip
+            return division_result_save(division=self.division, **values)
+        return progress_save(**values)
 
 
 def recording_for(user, measure, period) -> Recording:
@@ -126,7 +122,7 @@ def recording_for(user, measure, period) -> Recording:
     shared_parts = []
     if measure.is_shared:
         shared_parts = selectors.division_parts(measure, period, entry, previous)
-        if not permissions.can_edit_combined_result(user, measure):
+        if permissions.combined_result_refusal(user, measure):
             own = permissions.part_divisions(user, measure)
             division = own[0] if own else None
     return Recording(measure, period, division, entry, previous, shared_parts)

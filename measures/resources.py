@@ -58,9 +58,16 @@ class MeasureTableResource(resources.ModelResource):
         use_transactions = True
 
     def __init__(
-        self, *, fiscal_year, period=None, thai=False, by=None, statuses=None, choosing=False,
+        self,
+        *,
+        fiscal_year,
+        period=None,
+        thai=False,
+        by=None,
+        statuses=None,
+        choosing=False,
         **kwargs,
-    ):  # fmt: skip
+    ):
         """`statuses`: {row key: Status value} chosen in the preview; `choosing`: whether the
         person can still choose (a preview of the plan page): otherwise a row whose wording says
         no status is an error."""
@@ -142,10 +149,13 @@ class MeasureTableResource(resources.ModelResource):
             indicators = (list(found.order_by("order", "code")), year)
         for values in dataset.dict:
             parsed = parse_row(
-                values, divisions_by_name=by_name, organisation=organisation,
-                period=self.period, chosen=self.statuses.get(int(values[ROW_COLUMN])),
+                values,
+                divisions_by_name=by_name,
+                organisation=organisation,
+                period=self.period,
+                chosen=self.statuses.get(int(values[ROW_COLUMN])),
                 indicators=indicators,
-            )  # fmt: skip
+            )
             if parsed.status_needed and not self.choosing:
                 said = f"ถ้อยคำ “{parsed.result}”" if parsed.result else "เครื่องหมายในช่องผล"
                 parsed.errors.append(
@@ -273,5 +283,12 @@ class MeasureExportResource(resources.ModelResource):
 
     class Meta:
         model = Measure
-        fields = ("id", "fiscal_year", "fiscal_year__year", "number", "title", "all_divisions",
-                  "divisions")  # fmt: skip
+        fields = (
+            "id",
+            "fiscal_year",
+            "fiscal_year__year",
+            "number",
+            "title",
+            "all_divisions",
+            "divisions",
+        )

@@ -59,11 +59,6 @@ def open_periods(organisation, today=None) -> list[tuple[FiscalYear, int]]:
     return found
 
 
-def current_plan(organisation) -> tuple[FiscalYear, int] | None:
-    fiscal_year = current_fiscal_year(organisation)
-    return (fiscal_year, current_period(fiscal_year)) if fiscal_year else None
-
-
 def with_period_entry(measures, period):
     """The measures with their steps, divisions and the period's progress entry (`.entry`, or
     None), each entry with its divisions' parts: the one way the portal reads "this period's

@@ -5,12 +5,12 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from organisations.access import NotAllowed
+from organisations.lookups import visible_or_404
+from organisations.refusals import Refusal, show_refusal
 from thai.digits import thai_digits
 from thai.fiscal import Period
 
@@ -24,21 +24,16 @@ from .services.progress_and_evidence import progress_and_evidence_save
 from .uploads import download_name
 
 
-def _measure_for(request, pk) -> Measure:
-    measure = get_object_or_404(
-        Measure.objects.select_related("fiscal_year__organisation").prefetch_related(
-            "divisions", "steps", "indicators__assessment_year"
-        ),
-        pk=pk,
+def measure_for(request, pk) -> Measure:
+    measures = Measure.objects.select_related("fiscal_year__organisation").prefetch_related(
+        "divisions", "steps", "indicators__assessment_year"
     )
-    if not permissions.can_view_progress(request.user, measure):
-        raise Http404("ไม่พบมาตรการ")
-    return measure
+    return visible_or_404(measures, request.user, permissions.can_view_progress, pk=pk)
 
 
 @login_required
 def measure_detail(request, pk):
-    measure = _measure_for(request, pk)
+    measure = measure_for(request, pk)
     periods = [
         {
             **shown,
@@ -57,7 +52,7 @@ def measure_detail(request, pk):
 
 @login_required
 def progress_edit(request, pk, period):
-    measure = _measure_for(request, pk)
+    measure = measure_for(request, pk)
     if period not in Period.values:
         raise Http404("ไม่มีรอบการรายงานนี้")
     refusal = permissions.progress_refusal(request.user, measure, period)
@@ -74,17 +69,22 @@ def progress_edit(request, pk, period):
             upload = data.get("evidence_file")
             try:
                 saved = progress_and_evidence_save(
-                    measure=measure, period=period, by=request.user, upload=upload,
+                    measure=measure,
+                    period=period,
+                    by=request.user,
+                    upload=upload,
                     link=data.get("evidence_link") or "",
                     description=data.get("evidence_description", ""),
                     save_text=lambda: recording.save(
-                        by=request.user, version=data["version"], status=data["status"],
+                        by=request.user,
+                        version=data["version"],
+                        status=data["status"],
                         result=data["result"],
                     ),
-                )  # fmt: skip
-            except (NotAllowed, ValidationError) as refusal:
+                )
+            except Refusal as refusal:
                 # Nothing was saved; the form keeps what the person typed.
-                messages.error(request, " ".join(getattr(refusal, "messages", [str(refusal)])))
+                show_refusal(request, refusal, form)
                 status = 503 if isinstance(refusal, StorageUnavailable) else 200
             else:
                 if upload:
@@ -120,12 +120,8 @@ def progress_edit(request, pk, period):
 
 
 def _evidence_for(request, pk) -> Evidence:
-    evidence = get_object_or_404(
-        Evidence.objects.select_related("entry__measure__fiscal_year__organisation"), pk=pk
-    )
-    if not permissions.can_download_evidence(request.user, evidence):
-        raise Http404("ไม่พบไฟล์")
-    return evidence
+    evidence = Evidence.objects.select_related("entry__measure__fiscal_year__organisation")
+    return visible_or_404(evidence, request.user, permissions.can_download_evidence, pk=pk)
 
 
 @login_required
@@ -154,7 +150,8 @@ def evidence_delete(request, pk):
     entry = evidence.entry
     try:
         evidence_remove(evidence=evidence, by=request.user)
+    except Refusal as refusal:
+        show_refusal(request, refusal)
+    else:
         messages.success(request, "ลบหลักฐานแล้ว")
-    except NotAllowed as refusal:
-        messages.error(request, str(refusal))
     return redirect("measures:progress", pk=entry.measure_id, period=entry.period)

@@ -11,17 +11,13 @@ from dataclasses import dataclass
 
 from axes.exceptions import AxesBackendPermissionDenied
 from django.contrib.auth import authenticate
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
 from .models import Membership, Organisation, Role
+from .refusals import Refusal
 
 MANAGERS = (Role.ANALYST, Role.SITE_ADMIN)
 SUPERIORS = (Role.HEAD_OF_OFFICE, Role.CHIEF_ADMINISTRATOR, Role.CHIEF_EXECUTIVE)
-
-
-class NotAllowed(PermissionDenied):
-    """A write the person may not make; the message says why, in Thai."""
 
 
 class System:
@@ -124,19 +120,34 @@ def administers(user, organisation) -> bool:
     return is_operator(user) or has_role(user, organisation, Role.SITE_ADMIN)
 
 
+def people_refusal(user, organisation) -> str | None:
+    """Adding people and giving them roles: the organisation's site admin."""
+    if administers(user, organisation):
+        return None
+    return "เฉพาะผู้ดูแลระบบของหน่วยงานเพิ่มบุคลากรและกำหนดบทบาทได้"
+
+
 # Signature images.
 
 
-def can_set_signature_image(by, user) -> bool:
+def signature_image_refusal(by, user) -> str | None:
     """Only its owner sets a person's signature image."""
-    return bool(by.is_authenticated and by.pk is not None and by.pk == user.pk)
+    if by.is_authenticated and by.pk is not None and by.pk == user.pk:
+        return None
+    return "ลายมือชื่อตั้งได้โดยเจ้าของเท่านั้น"
+
+
+def signature_removal_refusal(by, user) -> str | None:
+    """Its owner, an operator, or a site admin of an organisation the person belongs to."""
+    if signature_image_refusal(by, user) is None or is_operator(by):
+        return None
+    if any(administers(by, organisation) for organisation in member_organisations(user)):
+        return None
+    return "ลายมือชื่อของผู้ใช้ลบได้โดยเจ้าของ หรือผู้ดูแลระบบของหน่วยงานที่ผู้ใช้สังกัด"
 
 
 def can_remove_signature_image(by, user) -> bool:
-    """Its owner, an operator, or a site admin of an organisation the person belongs to."""
-    if can_set_signature_image(by, user) or is_operator(by):
-        return True
-    return any(administers(by, organisation) for organisation in member_organisations(user))
+    return signature_removal_refusal(by, user) is None
 
 
 # Signing: an act that signs a document is confirmed with the person's password, just before.
@@ -154,16 +165,15 @@ class PasswordConfirmation:
 
 def confirm_password(request, password: str) -> PasswordConfirmation:
     """The signed-in person's password, checked as a sign-in is: failures count towards the
-    same lock-out (django-axes), so a guessed password signs nothing."""
+    same lock-out (django-axes), so a guessed password signs nothing. Refused on `password`."""
     user = request.user
     try:
         checked = authenticate(request, username=user.get_username(), password=password or "")
     except AxesBackendPermissionDenied:
-        raise NotAllowed(
-            "ใส่รหัสผ่านผิดหลายครั้ง ระบบระงับการเข้าสู่ระบบและการลงนามของบัญชีนี้ไว้ชั่วคราว ๓๐ นาที"
-        ) from None
+        locked = "ใส่รหัสผ่านผิดหลายครั้ง ระบบระงับการเข้าสู่ระบบและการลงนามของบัญชีนี้ไว้ชั่วคราว ๓๐ นาที"
+        raise Refusal(fields={"password": locked}) from None
     if checked is None or checked.pk != user.pk:
-        raise NotAllowed("รหัสผ่านไม่ถูกต้อง ยังไม่ได้ลงนาม")
+        raise Refusal(fields={"password": "รหัสผ่านไม่ถูกต้อง ยังไม่ได้ลงนาม"})
     return PasswordConfirmation(user.pk, time.time())
 
 
@@ -174,4 +184,4 @@ def require_confirmation(user, confirmation) -> None:
         and time.time() - confirmation.at <= CONFIRMATION_SECONDS
     )
     if not fresh:
-        raise NotAllowed("กรุณายืนยันด้วยรหัสผ่านของท่านเพื่อลงนาม")
+        raise Refusal("กรุณายืนยันด้วยรหัสผ่านของท่านเพื่อลงนาม")

@@ -6,6 +6,8 @@ from solo.admin import SingletonModelAdmin
 
 from . import access
 from .admin_base import (
+    ListedOnly,
+    OperatorOnly,
     ReadOnlyHistoryAdmin,
     ScopedAdmin,
     ScopedInline,
@@ -37,19 +39,10 @@ EMBLEM_UPLOAD = {models.ImageField: {"form_class": EmblemImageField}}
 
 
 @admin.register(Deployment)
-class DeploymentAdmin(SingletonModelAdmin):
+class DeploymentAdmin(OperatorOnly, SingletonModelAdmin):
     """The deployment's own settings: its operator's alone."""
 
     formfield_overrides = EMBLEM_UPLOAD
-
-    def has_module_permission(self, request):
-        return access.is_operator(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return access.is_operator(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return access.is_operator(request.user)
 
 
 @admin.register(Organisation)
@@ -72,9 +65,10 @@ class OrganisationAdmin(ScopedAdmin):
             ("admin:organisations_division_changelist", "ส่วนราชการ"),
         ]
         return format_html_join(
-            " · ", '<a href="{}?organisation={}">{}</a>',
+            " · ",
+            '<a href="{}?organisation={}">{}</a>',
             ((reverse(name), organisation.pk, label) for name, label in links),
-        )  # fmt: skip
+        )
 
     def has_add_permission(self, request, *args):
         return access.is_operator(request.user)
@@ -104,8 +98,16 @@ class MembershipAdmin(WriterAdmin, ScopedAdmin):
     search_fields = ["display_name", "user__username"]
     ordering = ["organisation_id", "role", "display_name", "id"]
     filter_horizontal = ["divisions"]
-    fields = ["organisation", "username", "password", "email", "role", "display_name",
-              "position_title", "divisions"]  # fmt: skip
+    fields = [
+        "organisation",
+        "username",
+        "password",
+        "email",
+        "role",
+        "display_name",
+        "position_title",
+        "divisions",
+    ]
 
     def changelist_view(self, request, extra_context=None):
         """The site admin's own page to add a person (เพิ่มบุคลากร), above the list."""
@@ -138,7 +140,7 @@ class ReviewChainStepAdmin(ScopedAdmin):
 
 
 @admin.register(SignatureImage)
-class SignatureImageAdmin(WriterAdmin, ReadOnlyHistoryAdmin):
+class SignatureImageAdmin(WriterAdmin, ListedOnly, ReadOnlyHistoryAdmin):
     """Signature images are set by their owners on their own page; here a site admin of one of
     the person's organisations (or an operator) may only see that there is one and remove it."""
 
@@ -161,12 +163,6 @@ class SignatureImageAdmin(WriterAdmin, ReadOnlyHistoryAdmin):
         return self.has_module_permission(request) and (
             obj is None or access.can_remove_signature_image(request.user, obj.user)
         )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return self.has_view_permission(request, obj)

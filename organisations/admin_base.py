@@ -5,8 +5,10 @@
   its organisation (`organisation_lookup`), which also scopes the choices of related fields.
 - Every list exports its rows (one column per field) as CSV with a BOM, Excel or JSON, with
   formula-like cells neutralised.
-- `WriterAdmin`: pages whose saves go through the app's writers (services); a refusal of a
-  writer, or of the database, becomes a Thai message on the page, and nothing is saved.
+- `WriterAdmin`: pages whose saves go through the app's writers (services); a writer's refusal
+  (organisations.refusals) is shown on the page with its reason, and nothing is saved.
+- `ListedOnly`, `OperatorOnly`: rows listed here but written elsewhere; pages of the deployment's
+  operator alone.
 - `ReadOnlyHistoryAdmin`: django-simple-history's history pages show the audit trail and never
   write. (Its history form saves a POST after checking only view permission, which would revert a
   record past every rule of the portal.)
@@ -14,8 +16,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
@@ -26,8 +27,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from thai.digits import thai_count
 
 from . import access
-from .access import NotAllowed
 from .exports import SafeCSV, SafeXLSX
+from .refusals import Refusal, show_refusal
 
 SEARCH_RESULTS_MAX = 1000
 SEARCH_CAPPED = "แสดงเฉพาะ {count} รายการแรกที่พบ กรุณาระบุคำค้นให้ละเอียดขึ้น หรือเลือกหน่วยงานก่อนค้นหา"
@@ -163,58 +164,34 @@ class ScopedInline(ScopedFields):
         return self.has_view_permission(request, obj)
 
 
-# What the database's own rules say when a write got past the writers, by the name each trigger
-# raises (measures/migrations/0005, reports/migrations/0002 and 0006): each its one reason.
-DATABASE_REFUSALS = {
-    "period_locked": ("รายงานของรอบนี้เสนอผู้บังคับบัญชาแล้ว ผลการดำเนินการและหลักฐานของรอบนี้จึงแก้ไขไม่ได้"),
-    "final_report_never_changes": "รายงานนี้เสร็จสิ้นแล้ว แก้ไขไม่ได้ ถ้าต้องแก้ให้สร้างฉบับแก้ไข",
-    "final_rendering_never_changes": "ไฟล์ PDF ฉบับสมบูรณ์ไม่เปลี่ยนแปลงและลบไม่ได้",
-}
-DATABASE_REFUSAL = "ฐานข้อมูลไม่รับการแก้ไขนี้ เพราะขัดกับกฎของข้อมูล"
-
-
-def refusal_message(error) -> str:
-    if isinstance(error, IntegrityError):
-        said = str(error)
-        return next(
-            (reason for name, reason in DATABASE_REFUSALS.items() if name in said),
-            DATABASE_REFUSAL,
-        )
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error)
-
-
 class WriterAdmin:
-    """Saves and deletions that a writer or the database refuses end on the same page with the
-    reason, the transaction rolled back. Subclasses route saves through the writers."""
-
-    refusals = (NotAllowed, ValidationError, IntegrityError)
+    """Saves and deletions that a writer refuses end on the same page with the reason, the
+    transaction rolled back. Subclasses route saves through the writers."""
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except self.refusals as refusal:
-            if request.method != "POST":
-                raise
-            self.message_user(request, refusal_message(refusal), messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
+        except Refusal as refusal:
+            return self._refused(request, refusal)
 
     def delete_view(self, request, object_id, extra_context=None):
         try:
             return super().delete_view(request, object_id, extra_context)
-        except self.refusals as refusal:
-            if request.method != "POST":
-                raise
-            self.message_user(request, refusal_message(refusal), messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
+        except Refusal as refusal:
+            return self._refused(request, refusal)
+
+    def _refused(self, request, refusal):
+        if request.method != "POST":
+            raise refusal
+        show_refusal(request, refusal)
+        return HttpResponseRedirect(request.get_full_path())
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:
             try:
                 self.delete_model(request, obj)
-            except self.refusals as refusal:
-                self.message_user(request, f"{obj}: {refusal_message(refusal)}", messages.ERROR)
+            except Refusal as refusal:
+                show_refusal(request, Refusal(f"{obj}: {refusal}"))
 
 
 class ListedOnly:
@@ -229,6 +206,26 @@ class ListedOnly:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class OperatorOnly:
+    """Pages of the deployment's own settings and data: its operator's alone (and only what the
+    base admin allows at all: a singleton is never added)."""
+
+    def has_module_permission(self, request):
+        return access.is_operator(request.user) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return access.is_operator(request.user) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return access.is_operator(request.user) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return access.is_operator(request.user) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return access.is_operator(request.user) and super().has_delete_permission(request, obj)
 
 
 class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):

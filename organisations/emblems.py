@@ -48,6 +48,11 @@ def emblem_missing(organisation, settings: Deployment | None = None) -> bool:
     return not emblem_name(organisation, settings) and not settings.is_demo
 
 
+def finishing_refusal(organisation) -> str | None:
+    """Why the organisation's documents cannot be finished now (no Garuda), or None."""
+    return REFUSAL if emblem_missing(organisation) else None
+
+
 def placeholder_text(settings: Deployment | None = None) -> str:
     """What the ring printed in place of a missing emblem says."""
     return DEMO_PLACEHOLDER if (settings or deployment()).is_demo else MISSING_PLACEHOLDER

@@ -1,12 +1,16 @@
 """Forms for a person's role: the admin's and the site admin's own page (เพิ่มบุคลากร). Both check
 what the writer (organisations/services.py: membership_save) checks, with its own rules, so that
-a refusal shows on its field with what was typed kept."""
+a refusal shows on its field with what was typed kept. And a person's own signature image."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 
+from thai.widgets import FilePicker
+
 from .models import Membership
 from .services import check_divisions, check_new_account
+from .signature_images import MAX_BYTES, check_signature_image, drawing_bytes
+from .widgets import SignaturePad
 
 
 class MembershipForm(forms.ModelForm):
@@ -72,8 +76,15 @@ class PersonForm(MembershipForm):
         fields = ["display_name", "position_title", "role", "divisions"]
         widgets = {"divisions": forms.CheckboxSelectMultiple}
 
-    field_order = ["username", "password", "email", "display_name", "position_title", "role",
-                   "divisions"]  # fmt: skip
+    field_order = [
+        "username",
+        "password",
+        "email",
+        "display_name",
+        "position_title",
+        "role",
+        "divisions",
+    ]
 
     def __init__(self, *args, organisation, **kwargs):
         membership = Membership(organisation=organisation, role=Membership.Role.STAFF)
@@ -86,3 +97,30 @@ class PersonForm(MembershipForm):
             "password"
         ].help_text = "ผู้ใช้ต้องเปลี่ยนรหัสผ่านนี้เมื่อเข้าสู่ระบบครั้งแรก (ไม่ต้องกรอก ถ้าเป็นบัญชีที่มีอยู่แล้ว)"
         self.fields["email"].label = "อีเมล (ไม่บังคับ ใช้เมื่อลืมรหัสผ่าน)"
+
+
+class SignatureForm(forms.Form):
+    """A signature image uploaded, or drawn on the screen (the pad sends a PNG data URL)."""
+
+    image = forms.FileField(
+        label="อัปโหลดภาพลายมือชื่อ (PNG หรือ JPEG)",
+        required=False,
+        widget=FilePicker,
+        help_text="ภาพพื้นหลังโปร่งใสหรือสีขาว ขนาดไม่เกิน ๕๐๐ KB",
+    )
+    # Its size is checked by drawing_bytes, which says it is too large (the request's own limit
+    # bounds what is read).
+    drawing = forms.CharField(required=False, widget=SignaturePad)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, drawing = cleaned.get("image"), cleaned.get("drawing")
+        if not upload and not drawing:
+            raise forms.ValidationError("กรุณาอัปโหลดภาพ หรือวาดลายมือชื่อในช่องวาด")
+        try:
+            content = upload.read(MAX_BYTES + 1) if upload else drawing_bytes(drawing)
+            cleaned["checked"] = check_signature_image(content)
+        except ValidationError as error:
+            self.add_error("image" if upload else None, error)
+        cleaned["content"] = content if not self.errors else b""
+        return cleaned

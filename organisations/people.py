@@ -4,14 +4,13 @@ list. The person changes the first password at their first sign-in."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from . import access
-from .access import NotAllowed
 from .forms import PersonForm
 from .models import Organisation
+from .refusals import Refusal, refuse, show_refusal
 from .services import membership_save
 
 
@@ -19,8 +18,7 @@ from .services import membership_save
 @require_http_methods(["GET", "POST"])
 def person_add(request, organisation):
     organisation = get_object_or_404(Organisation, pk=organisation)
-    if not access.administers(request.user, organisation):
-        raise PermissionDenied("เฉพาะผู้ดูแลระบบของหน่วยงานเพิ่มบุคลากรได้")
+    refuse(access.people_refusal(request.user, organisation))  # 403, with the reason
     form = PersonForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         membership = form.instance
@@ -33,8 +31,8 @@ def person_add(request, organisation):
                 divisions=form.cleaned_data["divisions"],
                 by=request.user,
             )
-        except (NotAllowed, ValidationError) as refusal:
-            _show_refusal(form, refusal)
+        except Refusal as refusal:
+            show_refusal(request, refusal, form)
         else:
             messages.success(
                 request, f"เพิ่ม {membership.display_name} ({membership.get_role_display()}) แล้ว"
@@ -50,12 +48,3 @@ def person_add(request, organisation):
             "people": people.order_by("role", "display_name"),
         },
     )
-
-
-def _show_refusal(form, refusal) -> None:
-    """The writer's refusal on the form: on its field when the form has that field."""
-    if isinstance(refusal, ValidationError) and hasattr(refusal, "error_dict"):
-        for field, errors in refusal.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, " ".join(getattr(refusal, "messages", [str(refusal)])))

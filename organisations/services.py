@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from . import access
-from .access import NotAllowed
 from .models import Membership, Organisation, PasswordChangeDue, Role, SignatureImage
+from .refusals import Refusal, refuse, refused_if_invalid, validated
 from .signature_images import check_signature_image
 
 STAFF_WITHOUT_DIVISION = (
@@ -47,37 +47,43 @@ def check_new_account(*, username: str, password: str, email: str = "") -> None:
 
 @transaction.atomic
 def membership_save(
-    *, membership: Membership, username: str, password: str = "", email: str = "", divisions,
-    by, password_change_due: bool = True,
-) -> Membership:  # fmt: skip
+    *,
+    membership: Membership,
+    username: str,
+    password: str = "",
+    email: str = "",
+    divisions,
+    by,
+    password_change_due: bool = True,
+) -> Membership:
     """Give the person named `username` the membership's role, creating their account with
     `password` if there is none; such a person changes that password at their first sign-in
     unless `password_change_due` is False (nobody knows it: they set theirs from a link). An
     existing account is named exactly, never chosen from a list of everyone in the deployment.
-    Refusals: NotAllowed (not this organisation's site admin), ValidationError by field."""
+    Refused when the person is not this organisation's site admin, and by field."""
     organisation: Organisation = membership.organisation
-    if not access.administers(by, organisation):
-        raise NotAllowed("ท่านจัดการผู้ใช้ของหน่วยงานนี้ไม่ได้")
+    refuse(access.people_refusal(by, organisation))
     divisions = list(divisions)
-    check_divisions(organisation=organisation, role=membership.role, divisions=divisions)
-    check_new_account(username=username, password=password, email=email)
+    with refused_if_invalid():
+        check_divisions(organisation=organisation, role=membership.role, divisions=divisions)
+        check_new_account(username=username, password=password, email=email)
     User = get_user_model()
     user = User.objects.filter(username=username).first()
     if user is None:
         user = User(username=username, email=email, first_name=membership.display_name)
         user.set_password(password)
-        user.full_clean()
+        validated(user)
         user.save()
         if password_change_due:
             PasswordChangeDue.objects.create(user=user)
     elif membership.pk and membership.user_id != user.pk:
-        raise ValidationError({"username": "เปลี่ยนผู้ใช้ของบทบาทที่มีอยู่ไม่ได้ ให้เพิ่มบทบาทใหม่แทน"})
+        raise Refusal(fields={"username": "เปลี่ยนผู้ใช้ของบทบาทที่มีอยู่ไม่ได้ ให้เพิ่มบทบาทใหม่แทน"})
     if membership.role in access.MANAGERS and not user.is_staff:
         # The analyst and the site admin keep the plan and the people in the admin.
         user.is_staff = True
         user.save(update_fields=["is_staff"])
     membership.user = user
-    membership.full_clean()
+    validated(membership)
     membership.save()
     membership.divisions.set(divisions)
     return membership
@@ -86,9 +92,9 @@ def membership_save(
 @transaction.atomic
 def signature_image_set(*, user, by, content: bytes) -> SignatureImage:
     """A person sets their own signature image; nobody sets another's."""
-    if not access.can_set_signature_image(by, user):
-        raise NotAllowed("ลายมือชื่อตั้งได้โดยเจ้าของเท่านั้น")
-    checked = check_signature_image(content)
+    refuse(access.signature_image_refusal(by, user))
+    with refused_if_invalid():
+        checked = check_signature_image(content)
     image, _ = SignatureImage.objects.update_or_create(
         user=user,
         defaults={
@@ -104,20 +110,20 @@ def signature_image_set(*, user, by, content: bytes) -> SignatureImage:
 @transaction.atomic
 def signature_image_remove(*, user, by) -> None:
     """Its owner, or an administrator of an organisation the person belongs to, removes it."""
-    if not access.can_remove_signature_image(by, user):
-        raise NotAllowed("ท่านลบลายมือชื่อของผู้ใช้นี้ไม่ได้")
+    refuse(access.signature_removal_refusal(by, user))
     SignatureImage.objects.filter(user=user).delete()
 
 
 @transaction.atomic
-def organisation_create(*, by, admin_username: str, admin_email: str, admin_name: str,
-                        admin_position: str, **fields) -> Membership:  # fmt: skip
+def organisation_create(
+    *, by, admin_username: str, admin_email: str, admin_name: str, admin_position: str, **fields
+) -> Membership:
     """A new organisation with its site admin, who sets their own password from a reset link
     (`organisations.onboarding`); only the deployment's operator creates organisations."""
     if not access.is_operator(by):
-        raise NotAllowed("เฉพาะผู้ดูแลระบบทั้งหมดสร้างหน่วยงานได้")
+        raise Refusal("เฉพาะผู้ดูแลระบบทั้งหมดสร้างหน่วยงานได้")
     organisation = Organisation(**fields)
-    organisation.full_clean()
+    validated(organisation)
     organisation.save()
     membership = Membership(
         organisation=organisation,
@@ -127,6 +133,11 @@ def organisation_create(*, by, admin_username: str, admin_email: str, admin_name
     )
     # An unguessable first password nobody knows; the site admin sets theirs from the link.
     return membership_save(
-        membership=membership, username=admin_username, email=admin_email,
-        password=secrets.token_urlsafe(32), divisions=[], by=by, password_change_due=False,
-    )  # fmt: skip
+        membership=membership,
+        username=admin_username,
+        email=admin_email,
+        password=secrets.token_urlsafe(32),
+        divisions=[],
+        by=by,
+        password_change_due=False,
+    )

@@ -83,9 +83,13 @@ def _ink_only(image, margin=4):
         raise ValidationError("ภาพนี้ว่างเปล่า ไม่พบลายมือชื่อ")
     left, top, right, bottom = box
     return image.crop(
-        (max(left - margin, 0), max(top - margin, 0),
-         min(right + margin, image.width), min(bottom + margin, image.height))
-    )  # fmt: skip
+        (
+            max(left - margin, 0),
+            max(top - margin, 0),
+            min(right + margin, image.width),
+            min(bottom + margin, image.height),
+        )
+    )
 
 
 def _has_transparency(image) -> bool:

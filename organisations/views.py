@@ -1,18 +1,14 @@
 import mimetypes
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 
-from thai.widgets import FilePicker
-
 from . import access
+from .forms import SignatureForm
 from .models import Deployment, Organisation, SignatureImage
 from .services import signature_image_remove, signature_image_set
-from .signature_images import MAX_BYTES, check_signature_image, drawing_bytes
-from .widgets import SignaturePad
 
 RASTER_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
 
@@ -44,33 +40,6 @@ def _image_type(name: str) -> str:
     # Emblems are uploaded through an ImageField: raster images that Pillow opened.
     content_type, _ = mimetypes.guess_type(name)
     return content_type if content_type in RASTER_TYPES else "application/octet-stream"
-
-
-class SignatureForm(forms.Form):
-    """A signature image uploaded, or drawn on the screen (the pad sends a PNG data URL)."""
-
-    image = forms.FileField(
-        label="อัปโหลดภาพลายมือชื่อ (PNG หรือ JPEG)",
-        required=False,
-        widget=FilePicker,
-        help_text="ภาพพื้นหลังโปร่งใสหรือสีขาว ขนาดไม่เกิน ๕๐๐ KB",
-    )
-    # Its size is checked by drawing_bytes, which says it is too large (the request's own limit
-    # bounds what is read).
-    drawing = forms.CharField(required=False, widget=SignaturePad)
-
-    def clean(self):
-        cleaned = super().clean()
-        upload, drawing = cleaned.get("image"), cleaned.get("drawing")
-        if not upload and not drawing:
-            raise forms.ValidationError("กรุณาอัปโหลดภาพ หรือวาดลายมือชื่อในช่องวาด")
-        try:
-            content = upload.read(MAX_BYTES + 1) if upload else drawing_bytes(drawing)
-            cleaned["checked"] = check_signature_image(content)
-        except forms.ValidationError as error:
-            self.add_error("image" if upload else None, error)
-        cleaned["content"] = content if not self.errors else b""
-        return cleaned
 
 
 @login_required

@@ -13,7 +13,14 @@ class PublicationAdmin(ListedOnly, ScopedAdmin, ReadOnlyHistoryAdmin):
     list_display = ["path", "item", "published_at", "withdrawn_at", "superseded_by"]
     list_select_related = ["item", "superseded_by"]
     readonly_fields = [
-        "document", "path", "item", "published_at", "published_by", "withdrawn_at",
-        "withdrawn_by", "withdrawn_reason", "superseded_by",
-    ]  # fmt: skip
+        "document",
+        "path",
+        "item",
+        "published_at",
+        "published_by",
+        "withdrawn_at",
+        "withdrawn_by",
+        "withdrawn_reason",
+        "superseded_by",
+    ]
     fields = readonly_fields

@@ -33,14 +33,21 @@ class Publication(models.Model):
     )
     published_at = models.DateTimeField("เผยแพร่เมื่อ")
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
         verbose_name="เผยแพร่โดย",
-    )  # fmt: skip
+    )
     withdrawn_at = models.DateTimeField("ถอนการเผยแพร่เมื่อ", null=True, blank=True)
     withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name="ถอนโดย",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ถอนโดย",
+    )
     withdrawn_reason = models.CharField("เหตุผลที่ถอน", max_length=500, blank=True)
     superseded_by = models.OneToOneField(
         "self",
@@ -65,7 +72,3 @@ class Publication(models.Model):
 
     def get_pdf_url(self):
         return reverse("publishing:document_pdf", args=self.path.split("/"))
-
-    @property
-    def is_current(self):
-        return self.withdrawn_at is None and self.superseded_by_id is None

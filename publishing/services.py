@@ -4,8 +4,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessments.rules import refusal
-from organisations.access import NotAllowed, user_or_none
+from organisations.access import user_or_none
+from organisations.refusals import Refusal, refuse, validated
 from reports.models import DocumentKind
+from reports.selectors import final_rendering
 
 from . import permissions
 from .models import Publication
@@ -28,25 +30,20 @@ DEFAULT_ITEM = object()
 
 def _require_answers(item, document) -> None:
     """The item is one the document answers (assessments.rules): refused with what it asks for."""
-    if item is not None and (reason := refusal(item, answer_of(document))):
-        raise NotAllowed(reason)
+    if item is not None:
+        refuse(refusal(item, answer_of(document)))
 
 
 @transaction.atomic
 def document_publish(*, document, by, item=DEFAULT_ITEM) -> Publication:
     """Publish at the permanent address, under `item` (by default the first item the document
     answers, of any assessment year; None: no item); a newer revision supersedes the earlier
-    ones. NotAllowed, in Thai, when the item asks for another kind, fiscal year or period."""
-    if not permissions.can_publish(by, document):
-        raise NotAllowed("เผยแพร่ได้เฉพาะเอกสารฉบับสมบูรณ์ โดยผู้ดูแลแผนของหน่วยงาน")
-    if not document.organisation.slug:
-        raise NotAllowed("หน่วยงานยังไม่มีชื่อในที่อยู่เว็บ ให้ผู้ดูแลระบบกำหนดก่อนเผยแพร่")
-    if Publication.objects.filter(document=document).exists():
-        raise NotAllowed("เอกสารนี้เผยแพร่แล้ว")
+    ones. Refused, in Thai, when the item asks for another kind, fiscal year or period."""
+    refuse(permissions.publish_refusal(by, document))
     item = default_item(document) if item is DEFAULT_ITEM else item
     _require_answers(item, document)
-    if not document.renderings.filter(is_final=True).exists():
-        raise NotAllowed("ไฟล์ฉบับสมบูรณ์ยังสร้างไม่เสร็จ กรุณาลองใหม่อีกครั้ง")
+    if final_rendering(document) is None:
+        raise Refusal("ไฟล์ฉบับสมบูรณ์ยังสร้างไม่เสร็จ กรุณาลองใหม่อีกครั้ง")
     publication = Publication.objects.create(
         document=document,
         path=permanent_path(document),
@@ -71,8 +68,7 @@ def document_publish(*, document, by, item=DEFAULT_ITEM) -> Publication:
 def publication_file_under(*, publication, item, by) -> Publication:
     """File a current publication under another item (or none): e.g. once the operator has
     typed the next assessment year's items. The same rule as publishing."""
-    if not permissions.can_change_item(by, publication):
-        raise NotAllowed("ท่านเปลี่ยนข้อการประเมินของการเผยแพร่นี้ไม่ได้")
+    refuse(permissions.file_under_refusal(by, publication))
     _require_answers(item, publication.document)
     publication.item = item
     publication.save(update_fields=["item"])
@@ -81,14 +77,13 @@ def publication_file_under(*, publication, item, by) -> Publication:
 
 @transaction.atomic
 def publication_withdraw(*, publication, by, reason: str) -> Publication:
-    if not permissions.can_withdraw(by, publication):
-        raise NotAllowed("ท่านถอนการเผยแพร่นี้ไม่ได้ หรือถอนไปแล้ว")
+    refuse(permissions.withdraw_refusal(by, publication))
     reason = reason.strip()
     if not reason:
-        raise NotAllowed("กรุณาระบุเหตุผลที่ถอนการเผยแพร่ ซึ่งจะแสดงต่อสาธารณะ")
+        raise Refusal("กรุณาระบุเหตุผลที่ถอนการเผยแพร่ ซึ่งจะแสดงต่อสาธารณะ")
     publication.withdrawn_at = timezone.now()
     publication.withdrawn_by = user_or_none(by)
     publication.withdrawn_reason = reason[:500]
-    publication.full_clean()
+    validated(publication)
     publication.save()
     return publication

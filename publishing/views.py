@@ -17,12 +17,14 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from organisations.access import NotAllowed
 from organisations.client_address import client_address
+from organisations.lookups import visible_or_404
 from organisations.models import Organisation
+from organisations.refusals import Refusal, show_refusal
 from organisations.throttle import over_limit
-from reports.models import RenderedPdf, Report
+from reports.models import Report
 from reports.permissions import can_view_report
+from reports.selectors import final_rendering
 from reports.stored_pdfs import MissingDocument, stored_bytes
 from reports.verification import verify_pdf_bytes
 
@@ -64,7 +66,7 @@ def organisation_page(request, slug):
             "document__kind",
             "document__period",
             "-document__revision",
-        )  # fmt: skip
+        )
     ]
     if not documents:  # an organisation is on the public pages once it has published something
         raise Http404("ไม่พบเอกสารที่เผยแพร่")
@@ -100,7 +102,7 @@ def document_pdf(request, slug, year, name):
         )
         patch_cache_control(response, public=True, max_age=FILE_SECONDS, immutable=True)
         return response
-    final = RenderedPdf.objects.get(report=publication.document, is_final=True)
+    final = final_rendering(publication.document)
     try:
         pdf = stored_bytes(final)
     except MissingDocument:
@@ -142,10 +144,16 @@ def verify(request, code):
     response = render(
         request,
         "publishing/verify.html",
-        {"document": document, "form": form, "result": result, "same_file": same_file,
-         "code": code, "too_often": too_often},
+        {
+            "document": document,
+            "form": form,
+            "result": result,
+            "same_file": same_file,
+            "code": code,
+            "too_often": too_often,
+        },
         status=429 if too_often else 200,
-    )  # fmt: skip
+    )
     if too_often:
         response["Retry-After"] = str(MINUTE)
     response["Cache-Control"] = (
@@ -170,44 +178,32 @@ def verify_qr(request, code):
 @login_required
 @require_http_methods(["GET", "POST"])
 def manage(request, pk):
-    document = get_object_or_404(Report.objects.select_related("fiscal_year__organisation"), pk=pk)
-    if not can_view_report(request.user, document):
-        raise Http404("ไม่พบเอกสาร")
+    documents = Report.objects.select_related("fiscal_year__organisation")
+    document = visible_or_404(documents, request.user, can_view_report, pk=pk)
     publication = Publication.objects.filter(document=document).first()
     publish_form = PublishForm(document=document, publication=publication)
     withdraw_form = WithdrawForm()
     if request.method == "POST":
-        try:
-            if "file_under" in request.POST and publication:
-                publish_form = PublishForm(request.POST, document=document)
-                if publish_form.is_valid():
-                    publication_file_under(publication=publication, by=request.user,
-                                           item=publish_form.cleaned_data["item"])  # fmt: skip
-                    messages.success(request, "เปลี่ยนข้อการประเมินแล้ว")
-                    return redirect("publishing:manage", pk=document.pk)
-            elif "withdraw" in request.POST and publication:
-                withdraw_form = WithdrawForm(request.POST)
-                if withdraw_form.is_valid():
-                    publication_withdraw(publication=publication, by=request.user,
-                                         reason=withdraw_form.cleaned_data["reason"])  # fmt: skip
-                    messages.success(request, "ถอนการเผยแพร่แล้ว หน้าเอกสารแจ้งการถอนต่อสาธารณะ")
-                    return redirect("publishing:manage", pk=document.pk)
+        form, act, done = _posted(request, document, publication)
+        if isinstance(form, WithdrawForm):
+            withdraw_form = form
+        else:
+            publish_form = form
+        if form.is_valid():
+            try:
+                act(form.cleaned_data)
+            except Refusal as refusal:
+                show_refusal(request, refusal, form)
             else:
-                publish_form = PublishForm(request.POST, document=document)
-                if publish_form.is_valid():
-                    document_publish(document=document, by=request.user,
-                                     item=publish_form.cleaned_data["item"])  # fmt: skip
-                    messages.success(request, "เผยแพร่แล้ว")
-                    return redirect("publishing:manage", pk=document.pk)
-        except NotAllowed as refusal:
-            messages.error(request, str(refusal))
+                messages.success(request, done)
+                return redirect("publishing:manage", pk=document.pk)
     return render(
         request,
         "publishing/manage.html",
         {
             "document": document,
             "publication": identity(publications().get(pk=publication.pk)) if publication else None,
-            "can_publish": permissions.can_publish(request.user, document) and publication is None,
+            "can_publish": permissions.can_publish(request.user, document),
             "can_withdraw": publication is not None
             and permissions.can_withdraw(request.user, publication),
             "can_change_item": publication is not None
@@ -215,4 +211,30 @@ def manage(request, pk):
             "publish_form": publish_form,
             "withdraw_form": withdraw_form,
         },
+    )
+
+
+def _posted(request, document, publication):
+    """What the publishing page's form asks: (the bound form, the writer's act on its data,
+    what is said once done)."""
+    by = request.user
+    if "withdraw" in request.POST and publication:
+        return (
+            WithdrawForm(request.POST),
+            lambda data: publication_withdraw(
+                publication=publication, by=by, reason=data["reason"]
+            ),
+            "ถอนการเผยแพร่แล้ว หน้าเอกสารแจ้งการถอนต่อสาธารณะ",
+        )
+    form = PublishForm(request.POST, document=document)
+    if "file_under" in request.POST and publication:
+        return (
+            form,
+            lambda data: publication_file_under(publication=publication, by=by, item=data["item"]),
+            "เปลี่ยนข้อการประเมินแล้ว",
+        )
+    return (
+        form,
+        lambda data: document_publish(document=document, by=by, item=data["item"]),
+        "เผยแพร่แล้ว",
     )

@@ -2,7 +2,7 @@ from django.contrib import admin
 from import_export import resources
 
 from measures.admin.filters import year_filter
-from organisations.admin_base import ReadOnlyHistoryAdmin, ScopedAdmin, WriterAdmin
+from organisations.admin_base import ListedOnly, ReadOnlyHistoryAdmin, ScopedAdmin, WriterAdmin
 from organisations.admin_filters import organisation_filter
 
 from . import permissions
@@ -10,30 +10,18 @@ from .models import MEMO_FIELDS, RenderedPdf, Report, ReviewEvent, ReviewStep
 from .services import report_update_memo
 
 
-class ReviewStepInline(admin.TabularInline):
+class ReviewStepInline(ListedOnly, admin.TabularInline):
     model = ReviewStep
     extra = 0
     fields = ["order", "role", "kind", "signer_name", "signer_position", "comment", "acted_at"]
     readonly_fields = fields
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ReviewEventInline(admin.TabularInline):
+class ReviewEventInline(ListedOnly, admin.TabularInline):
     model = ReviewEvent
     extra = 0
     fields = ["created_at", "round", "action", "actor_name", "actor_position", "comment"]
     readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Report)
@@ -64,8 +52,7 @@ class ReportAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        # A draft may go; a report that went up the chain stays, whatever happens to it.
-        if obj is not None and (obj.round > 0 or obj.state not in permissions.EDITABLE_STATES):
+        if obj is not None and permissions.delete_refusal(request.user, obj):
             return False
         return super().has_delete_permission(request, obj)
 
@@ -85,7 +72,7 @@ class RenderedPdfResource(resources.ModelResource):
 
 
 @admin.register(RenderedPdf)
-class RenderedPdfAdmin(ScopedAdmin):
+class RenderedPdfAdmin(ListedOnly, ScopedAdmin):
     resource_classes = [RenderedPdfResource]
     list_display = ["report", "is_final", "page_count", "sha256", "created_at"]
     list_filter = ["is_final"]
@@ -93,13 +80,6 @@ class RenderedPdfAdmin(ScopedAdmin):
     fields = ["report", "is_final", "page_count", "sha256", "html_sha256", "created_at"]
     readonly_fields = fields
 
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
     def has_delete_permission(self, request, obj=None):
-        return bool(
-            obj is not None and not obj.is_final and super().has_delete_permission(request, obj)
-        )
+        # A draft's rendering is a cache; the final one never goes (the database refuses too).
+        return bool(obj is not None and not obj.is_final and self.allowed(request, obj))

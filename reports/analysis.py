@@ -22,7 +22,8 @@ from assessments.models import AssessmentResult, AssessmentYear
 from assessments.rules import results_year_of
 from measures.models import FiscalYear, Measure
 from organisations import access
-from organisations.access import NotAllowed, user_or_none
+from organisations.access import user_or_none
+from organisations.refusals import Refusal, refuse
 from thai.digits import thai_digits
 
 from . import permissions
@@ -43,16 +44,16 @@ def score_text(score: Decimal | None) -> str:
 
 def analysed_result(organisation, year: int) -> AssessmentResult:
     """The organisation's result that the analysis of fiscal year `year` reads, with its
-    scores and year; NotAllowed, in Thai, saying what is missing."""
+    scores and year; Refusal, in Thai, saying what is missing."""
     results_year = results_year_of(year)
     assessment_year = AssessmentYear.objects.filter(year=results_year).first()
     if assessment_year is None:
-        raise NotAllowed(
+        raise Refusal(
             f"ยังไม่มีปีการประเมิน ITA {thai_digits(results_year)} ในระบบ "
             "ให้ผู้ดูแลระบบของระบบเพิ่มก่อนจัดทำการวิเคราะห์"
         )
     if not assessment_year.indicators.exists():
-        raise NotAllowed(
+        raise Refusal(
             f"การประเมิน ITA ปี {thai_digits(results_year)} ยังไม่มีรายการตัวชี้วัด "
             "ให้ผู้ดูแลระบบของระบบเพิ่มก่อนจัดทำการวิเคราะห์"
         )
@@ -63,7 +64,7 @@ def analysed_result(organisation, year: int) -> AssessmentResult:
         .first()
     )
     if result is None or not result.scores.all():
-        raise NotAllowed(
+        raise Refusal(
             f"ยังไม่มีคะแนนรายตัวชี้วัดของผลการประเมิน ITA ปี {thai_digits(results_year)} "
             f"ของ{organisation.name} กรุณาบันทึกหรือนำเข้าผลการประเมินก่อน (เมนู ผล ITA)"
         )
@@ -123,14 +124,13 @@ def default_analysis_fields(fiscal_year, result) -> dict:
 def analysis_create(*, organisation, year: int, author) -> Report:
     """A draft analysis for fiscal year `year` (its plan is created if there is none yet):
     the memo's defaults, the organisation's chain of superiors, and a row for every indicator
-    of the results it reads, a strength's approach written in. NotAllowed, in Thai, when the
+    of the results it reads, a strength's approach written in. Refusal, in Thai, when the
     person may not, the results are missing, or the year has its analysis already."""
-    if not access.manages(author, organisation):
-        raise NotAllowed("ท่านจัดทำการวิเคราะห์ผลการประเมินของหน่วยงานนี้ไม่ได้")
+    refuse(permissions.analysis_refusal(author, organisation))
     result = analysed_result(organisation, year)
     fiscal_year, _ = FiscalYear.objects.get_or_create(organisation=organisation, year=year)
     if fiscal_year.reports.filter(kind=Report.Kind.ANALYSIS).exists():
-        raise NotAllowed(f"มีการวิเคราะห์ผลการประเมินของปีงบประมาณ {thai_digits(year)} แล้ว")
+        raise Refusal(f"มีการวิเคราะห์ผลการประเมินของปีงบประมาณ {thai_digits(year)} แล้ว")
     report = new_document(
         fiscal_year,
         author,
@@ -163,7 +163,7 @@ class RowText:
 @transaction.atomic
 def analysis_rows_save(*, report, by, texts: dict[int, RowText]) -> int:
     """Write what the analyst says of each indicator ({indicator id: RowText}); rows not named
-    keep theirs. Returns how many changed. NotAllowed, in Thai, when the table may not change
+    keep theirs. Returns how many changed. Refusal, in Thai, when the table may not change
     now (the memo's rule: a draft or a returned document, by those who keep the plan) or a
     text is too long; nothing is written then."""
     report = (
@@ -171,12 +171,11 @@ def analysis_rows_save(*, report, by, texts: dict[int, RowText]) -> int:
         .select_related("fiscal_year__organisation")
         .get(pk=report.pk)
     )
-    if reason := permissions.memo_refusal(by, report, what="ตารางการวิเคราะห์"):
-        raise NotAllowed(reason)
+    refuse(permissions.memo_refusal(by, report, what="ตารางการวิเคราะห์"))
     rows = {row.indicator_id: row for row in report.analysis_rows.select_related("indicator")}
     unknown = [pk for pk in texts if pk not in rows]
     if unknown:
-        raise NotAllowed("ไม่พบตัวชี้วัดนี้ในการวิเคราะห์ กรุณาโหลดหน้าใหม่")
+        raise Refusal("ไม่พบตัวชี้วัดนี้ในการวิเคราะห์ กรุณาโหลดหน้าใหม่")
     changed = []
     for pk, text in texts.items():
         row = rows[pk]
@@ -187,7 +186,7 @@ def analysis_rows_save(*, report, by, texts: dict[int, RowText]) -> int:
         try:
             row.full_clean(validate_unique=False, validate_constraints=False)
         except ValidationError as error:
-            raise NotAllowed(f"{row.indicator}: {' '.join(error.messages)}") from None
+            raise Refusal(f"{row.indicator}: {' '.join(error.messages)}") from None
         changed.append(row)
     for row in changed:
         row._history_user = user_or_none(by)
@@ -199,8 +198,7 @@ def analysis_rows_save(*, report, by, texts: dict[int, RowText]) -> int:
 def analyses_delete(*, fiscal_year, by) -> None:
     """Remove the year's analyses and their rows: the demo's reset (load_demo), by the
     deployment's operator only."""
-    if not access.is_operator(by):
-        raise NotAllowed("ลบการวิเคราะห์ได้เฉพาะผู้ดูแลระบบของระบบ")
+    refuse(None if access.is_operator(by) else "ลบการวิเคราะห์ได้เฉพาะผู้ดูแลระบบของระบบ")
     fiscal_year.reports.filter(kind=Report.Kind.ANALYSIS).delete()
 
 

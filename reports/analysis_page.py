@@ -30,7 +30,7 @@ def analysis_context(user, report, *, rows_form=None, bound=None) -> dict:
     table = report.snapshot["table"] if report.is_frozen else plan_table(report)
     rows = table["rows"]
     editable = permissions.memo_refusal(user, report, what=TABLE) is None
-    plan_editable = can_edit_plan(user, report.fiscal_year)
+    plan_editable = can_edit_plan(user, report.organisation)
     measures = report.fiscal_year.measures.order_by("number").prefetch_related("indicators")
     answering = {}
     for measure in measures:

@@ -229,7 +229,7 @@ def memo_fields(report, author_act=None) -> dict:
             name=report.author_name,
             position=report.author_position,
             dated=False,
-        ),  # fmt: skip
+        ),
     }
 
 
@@ -255,7 +255,7 @@ def review_blocks(report, acts=None) -> list[dict]:
                 name=step.signer_name,
                 position=step.signer_position,
                 dated=not report.is_plan,
-            ),  # fmt: skip
+            ),
         }
         for step in report.review_steps.order_by("order")
     ]

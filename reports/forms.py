@@ -2,11 +2,11 @@ from django import forms
 
 from measures.limits import FOLLOW_UP_MAX
 from measures.models import FiscalYear
+from organisations import access
 from thai.digits import thai_digits
 from thai.fiscal import Period
 from thai.widgets import BuddhistEraDateWidget
 
-from . import permissions
 from .models import COMMENT_MAX, MEMO_FIELDS, Report
 from .workflow import DEFAULT_ACKNOWLEDGEMENT
 
@@ -20,24 +20,24 @@ class NewReportForm(forms.Form):
     )
     kind = forms.ChoiceField(
         # The analysis starts from the results it reads (reports/views/analysis.py).
-        choices=[(Report.Kind.REPORT, ""), (Report.Kind.PLAN, "")], initial=Report.Kind.REPORT,
-        widget=forms.HiddenInput, required=False,
-    )  # fmt: skip
+        choices=[(Report.Kind.REPORT, ""), (Report.Kind.PLAN, "")],
+        initial=Report.Kind.REPORT,
+        widget=forms.HiddenInput,
+        required=False,
+    )
     period = forms.TypedChoiceField(
-        choices=Period.choices, coerce=int, widget=forms.HiddenInput, required=False,
+        choices=Period.choices,
+        coerce=int,
+        widget=forms.HiddenInput,
+        required=False,
         empty_value=None,
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
-        self.fields["fiscal_year"].queryset = FiscalYear.objects.select_related("organisation")
-
-    def clean_fiscal_year(self):
-        fiscal_year = self.cleaned_data["fiscal_year"]
-        if not permissions.can_create_report(self.user, fiscal_year):
-            raise forms.ValidationError("ไม่พบแผน")
-        return fiscal_year
+        # Plans of other organisations are not found; who may create is the writer's question.
+        plans = FiscalYear.objects.filter(organisation__in=access.readable_organisations(user))
+        self.fields["fiscal_year"].queryset = plans.select_related("organisation")
 
     def clean(self):
         cleaned = super().clean()

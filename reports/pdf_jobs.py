@@ -67,8 +67,10 @@ def run(report_pk: int) -> None:
         again = attempts <= len(delays)
         logger.exception(
             "rendering the PDF of report %s failed (attempt %s%s)",
-            report_pk, attempts, ", will retry" if again else ", giving up",
-        )  # fmt: skip
+            report_pk,
+            attempts,
+            ", will retry" if again else ", giving up",
+        )
         message = f"{type(error).__name__}: {error}"[:500]
         with transaction.atomic():
             if again:

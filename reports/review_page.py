@@ -58,7 +58,7 @@ def measures_under_review(report, form, *, open_only: bool) -> dict:
                 mark,
                 next_number,
                 next_label,
-            )  # fmt: skip
+            )
             for (row, follow, mark), next_number, next_label in zip(
                 fields, following, following_labels, strict=True
             )

@@ -1,12 +1,17 @@
-"""Reads about reports: how complete a report is, and which reports a person sees."""
+"""Reads about reports: how complete a report is, which reports a person sees, which drafts
+they may start, and a finished document's final PDF."""
 
 from collections import Counter
+from dataclasses import dataclass
 
-from measures.models import ALL_DIVISIONS_LABEL, Status
+from measures.models import ALL_DIVISIONS_LABEL, FiscalYear, Status
+from measures.selectors import open_periods
 from organisations import access
+from thai.fiscal import Period
 
+from . import permissions
 from .document import plan_parts, plan_table
-from .models import Report
+from .models import DocumentKind, RenderedPdf, Report
 
 
 def report_rows(report) -> list[dict]:
@@ -107,3 +112,42 @@ def reports_for(user):
     return reports.select_related("fiscal_year__organisation").order_by(
         "fiscal_year__organisation__name", "-fiscal_year__year", "-period", "-revision"
     )
+
+
+def final_rendering(report) -> RenderedPdf | None:
+    """The finished document's final PDF (signed, never changing), once the worker made it."""
+    return report.renderings.filter(is_final=True).first()
+
+
+@dataclass
+class Creatable:
+    """A draft the person may start: the plan's announcement, or a period's report."""
+
+    fiscal_year: FiscalYear
+    kind: str
+    period: int | None
+    label: str
+
+
+def creatable_documents(user) -> list[Creatable]:
+    """For each plan with a period open for recording (on 1 October, the year just ended and the
+    new one) in the organisations whose documents the person keeps: its announcement while it
+    has none, and the open period's report while it has none."""
+    found = []
+    for organisation in access.member_organisations(user):
+        for fiscal_year, period in open_periods(organisation):
+            if not permissions.can_create_report(user, fiscal_year):
+                continue
+            made = set(fiscal_year.reports.values_list("kind", "period"))
+            if not any(kind == DocumentKind.PLAN for kind, _ in made):
+                found.append(Creatable(fiscal_year, DocumentKind.PLAN, None, "ประกาศมาตรการ"))
+            if (DocumentKind.REPORT, period) not in made:
+                label = f"รายงาน{Period(period).label}"
+                found.append(Creatable(fiscal_year, DocumentKind.REPORT, period, label))
+    return found
+
+
+def existing_document(fiscal_year, kind, period) -> Report | None:
+    """The latest revision of the plan's announcement, or of the period's report, if made."""
+    documents = fiscal_year.reports.filter(kind=kind, period=period)
+    return documents.order_by("-revision").first()

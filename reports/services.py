@@ -4,8 +4,8 @@ with the memo's defaults, and the analyst's edits of the memo."""
 from django.db import transaction
 from django.utils import timezone
 
-from organisations.access import NotAllowed
 from organisations.models import Role
+from organisations.refusals import refuse, validated
 from organisations.selectors import member_of, review_chain, signing_name
 from thai.digits import thai_digits
 from thai.fiscal import Period
@@ -64,8 +64,7 @@ def default_memo_fields(fiscal_year, period) -> dict:
 @transaction.atomic
 def report_create(*, fiscal_year, period, author, **fields) -> Report:
     """A draft report with the memo's defaults and the organisation's chain of superiors."""
-    if not permissions.can_create_report(author, fiscal_year):
-        raise NotAllowed("ท่านสร้างรายงานของหน่วยงานนี้ไม่ได้")
+    refuse(permissions.create_refusal(author, fiscal_year))
     values = default_memo_fields(fiscal_year, period)
     values.update(fields)
     return _new_document(fiscal_year, author, kind=Report.Kind.REPORT, period=period, **values)
@@ -95,8 +94,7 @@ def default_announcement_fields(fiscal_year) -> dict:
 @transaction.atomic
 def plan_document_create(*, fiscal_year, author) -> Report:
     """A draft of the plan's announcement, for the organisation's chain of superiors."""
-    if not permissions.can_create_report(author, fiscal_year):
-        raise NotAllowed("ท่านสร้างประกาศมาตรการของหน่วยงานนี้ไม่ได้")
+    refuse(permissions.create_refusal(author, fiscal_year))
     fields = default_announcement_fields(fiscal_year)
     return _new_document(fiscal_year, author, kind=Report.Kind.PLAN, period=None, **fields)
 
@@ -111,7 +109,7 @@ def _new_document(fiscal_year, author, **fields) -> Report:
         author_position=author_position,
         **fields,
     )
-    report.full_clean()
+    validated(report)
     report.save()
     _create_review_steps(report)
     return report
@@ -140,12 +138,10 @@ def report_update_memo(*, report, by, fields: dict) -> Report:
         .select_related("fiscal_year__organisation")
         .get(pk=report.pk)
     )
-    refusal = permissions.memo_refusal(by, report)
-    if refusal:
-        raise NotAllowed(refusal)
+    refuse(permissions.memo_refusal(by, report))
     for name in MEMO_FIELDS:
         if name in fields:
             setattr(report, name, fields[name])
-    report.full_clean()
+    validated(report)
     report.save()
     return report

@@ -11,24 +11,20 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
 
-from .document import report_document
+from . import rendering
 from .models import RenderedPdf, Report, ReportState
-from .rendering import content_key, document_html, render_report
+from .selectors import final_rendering
 
 logger = logging.getLogger(__name__)
-
-
-def current_key(report: Report) -> str:
-    """What the report shows now, as the key of its rendering."""
-    return content_key(document_html(report_document(report)))
 
 
 def ready_pdf(report: Report) -> RenderedPdf | None:
     """The rendering to serve now, without rendering anything: the final one of a finished
     report, else the one of what the report shows now, if either was made."""
     if report.state == ReportState.ACKNOWLEDGED:
-        return report.renderings.filter(is_final=True).first()
-    return report.renderings.filter(html_sha256=current_key(report), is_final=False).first()
+        return final_rendering(report)
+    key = rendering.report_key(report)
+    return report.renderings.filter(html_sha256=key, is_final=False).first()
 
 
 class MissingDocument(Exception):
@@ -43,8 +39,11 @@ def stored_bytes(rendering: RenderedPdf) -> bytes | None:
         return rendering.read()
     except FileNotFoundError:
         if rendering.is_final:
-            logger.error("the final PDF of report %s is missing: %s", rendering.report_id,
-                         rendering.file_name)  # fmt: skip
+            logger.error(
+                "the final PDF of report %s is missing: %s",
+                rendering.report_id,
+                rendering.file_name,
+            )
             raise MissingDocument(rendering.file_name) from None
         logger.warning("a draft PDF's file is missing, made again: %s", rendering.file_name)
         rendering.delete()
@@ -52,29 +51,23 @@ def stored_bytes(rendering: RenderedPdf) -> bytes | None:
 
 
 def stored_report_pdf(report: Report) -> RenderedPdf:
-    """The report's PDF as `ready_pdf` finds it, rendered and kept first if there is none."""
-    final = report.renderings.filter(is_final=True).first()
+    """The report's PDF as `ready_pdf` finds it, rendered (reports/rendering.py: report_pdf) and
+    kept first if there is none."""
+    final = final_rendering(report)
     if final:
         return final
-    if report.state == ReportState.ACKNOWLEDGED:
-        return store_final_pdf(report)
-    document = report_document(report)
-    key = content_key(document_html(document))
-    stored = report.renderings.filter(html_sha256=key).first()
-    if stored:
-        return stored
-    rendering = render_report(report, document)
-    return _store(report, key, rendering.pdf, rendering.page_count)
+    if report.state != ReportState.ACKNOWLEDGED:
+        stored = ready_pdf(report)
+        if stored:
+            return stored
+    # A finished report is rendered once, signed, and kept: it never changes (a database
+    # trigger refuses any update).
+    made = rendering.report_pdf(report)
+    return _store(report, made, is_final=report.state == ReportState.ACKNOWLEDGED)
 
 
-def store_final_pdf(report: Report) -> RenderedPdf:
-    """Render the acknowledged report once, signed, and keep it: it never changes (a database
-    trigger refuses any update)."""
-    rendering = render_report(report)
-    return _store(report, rendering.key, rendering.pdf, rendering.page_count, is_final=True)
-
-
-def _store(report, key, pdf, page_count, *, is_final=False) -> RenderedPdf:
+def _store(report, made: rendering.RenderedReport, *, is_final: bool) -> RenderedPdf:
+    key, pdf, page_count = made.key, made.pdf, made.page_count
     digest = hashlib.sha256(pdf).hexdigest()
     storage = storages["documents"]
     name = storage.save(f"{report.organisation.pk}/{report.pk}/{digest}.pdf", ContentFile(pdf))

@@ -52,10 +52,12 @@ def verify_pdf_bytes(data: bytes) -> Verification:
         return verification
     try:
         status = isolation.run(
-            signature_status.last_signature_status, data,
+            signature_status.last_signature_status,
+            data,
             [certificate.dump() for certificate in trusted_certificates()],
-            seconds=signature_status.SECONDS, megabytes=signature_status.MEGABYTES,
-        )  # fmt: skip
+            seconds=signature_status.SECONDS,
+            megabytes=signature_status.MEGABYTES,
+        )
     except isolation.Busy:
         verification.problems.append("ขณะนี้มีผู้ตรวจไฟล์จำนวนมาก กรุณาลองใหม่ในอีกสักครู่")
         return verification

@@ -4,12 +4,13 @@
       ▲                  │  approve step: approve ─▶ approved (waits for the next step)
       └──── returned ◀───┘  approve step: return, with reasons
 
-Every transition locks the report row, asks reports/permissions.py whether the person may act,
-checks the state, records a ReviewEvent, and happens in one transaction; anything out of order
-or by the wrong person raises WorkflowError with a Thai message. From submission on, the report
-shows the snapshot of the plan and progress taken then, and the period's progress is locked
-(measures.period_lock): for review while the superiors may still write follow-up directions,
-final once the approval is given; returning the report or starting a new revision opens it.
+Every transition locks the report row, asks reports/permissions.py once why the person may not
+act (the wrong person, the wrong state, a finished document), records a ReviewEvent, and happens
+in one transaction; a refusal is raised as organisations.refusals.Refusal with that one reason.
+From submission on, the report shows the snapshot of the plan and progress taken then, and the
+period's progress is locked (measures.period_lock): for review while the superiors may still
+write follow-up directions, final once the approval is given; returning the report or starting
+a new revision opens it.
 The final PDF is rendered by the worker once the acknowledging transaction commits
 (reports/pdf_jobs.py), never inside it; the last step is refused while the organisation has no
 Garuda to print (organisations.emblems), except in a demo.
@@ -21,16 +22,15 @@ signer, their role and position, the time, the text, and their signature image a
 
 import secrets
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from measures import period_lock
 from measures.services.progress import progress_set_follow_ups
-from organisations.access import NotAllowed, require_confirmation
-from organisations.emblems import REFUSAL as EMBLEM_REFUSAL
-from organisations.emblems import emblem_missing
+from organisations.access import require_confirmation
+from organisations.emblems import finishing_refusal
 from organisations.models import Role, SignatureImage, StepKind
+from organisations.refusals import Refusal, refuse, validated
 from organisations.selectors import membership_of, signing_name
 from thai.digits import thai_digits
 
@@ -40,10 +40,6 @@ from .document import plan_parts, plan_table
 from .models import MEMO_FIELDS, Report, ReportState, ReviewEvent, ReviewStep
 
 DEFAULT_ACKNOWLEDGEMENT = "ทราบ"
-
-
-class WorkflowError(Exception):
-    """A transition that may not happen now, or not by this person; the message is for them."""
 
 
 def _locked(report) -> Report:
@@ -70,41 +66,19 @@ def _record(report, user, action, *, step=None, comment="", role=None, signed=Fa
         comment=comment,
         measure_numbers=list(measures),
     )
-    _valid(event)
+    validated(event)
     event.save()
     return event
-
-
-def _valid(record):
-    try:
-        record.full_clean()
-    except ValidationError as error:
-        raise WorkflowError(" ".join(error.messages)) from None
-
-
-def _require_confirmation(by, confirmation):
-    try:
-        require_confirmation(by, confirmation)
-    except NotAllowed as refusal:
-        raise WorkflowError(str(refusal)) from None
 
 
 @transaction.atomic
 def report_submit(report, *, by, confirmation) -> Report:
     """The analyst signs the memo and sends the report up the chain; the plan and progress are
     frozen as they are."""
-    _require_confirmation(by, confirmation)
+    require_confirmation(by, confirmation)
     report = _locked(report)
-    document = report.words.document
-    if report.state == ReportState.ACKNOWLEDGED:
-        raise WorkflowError(f"{document}นี้เสร็จสิ้นแล้ว แก้ไขไม่ได้ ถ้าต้องแก้ให้สร้างฉบับแก้ไข")
-    if report.state not in permissions.EDITABLE_STATES:
-        raise WorkflowError(f"{document}นี้เสนอไปแล้ว")
-    if not permissions.can_submit(by, report):
-        raise WorkflowError(f"เฉพาะนักวิเคราะห์นโยบายและแผนของหน่วยงานเสนอ{document}ได้")
+    refuse(permissions.submit_refusal(by, report))
     steps = list(report.review_steps.order_by("order"))
-    if not steps:
-        raise WorkflowError(f"ยังไม่ได้กำหนดลำดับผู้บังคับบัญชาที่พิจารณา{document}")
     _lock_period(report, period_lock.Stage.REVIEW)
     report.snapshot = {
         "table": plan_table(report),
@@ -142,23 +116,8 @@ def new_verification_code() -> str:
 
 
 def _step_for(report, by, kind) -> ReviewStep:
-    """The step waiting for `by` to act as `kind`, or WorkflowError saying why not."""
-    document = report.words.document
-    if report.state not in permissions.WAITING_STATES:
-        messages = {
-            ReportState.DRAFT: "ยังไม่ได้เสนอ",
-            ReportState.RETURNED: "ถูกส่งกลับให้แก้ไขแล้ว",
-            ReportState.ACKNOWLEDGED: "เสร็จสิ้นแล้ว แก้ไขไม่ได้",
-        }
-        raise WorkflowError(f"{document}นี้{messages[report.state]}")
-    if not permissions.can_act(by, report, kind):
-        waiting = permissions.waiting_step(report)
-        if permissions.current_step_for(by, report) is None:
-            raise WorkflowError(
-                f"ขณะนี้{document}รอ{waiting.act_label}จาก{waiting.signer_position} ท่านไม่ใช่ผู้พิจารณาขั้นนี้"
-            )
-        asked = report.words.last_act if kind == StepKind.ACKNOWLEDGE else StepKind(kind).label
-        raise WorkflowError(f"ขั้นนี้เป็นการ{waiting.act_label} ไม่ใช่การ{asked}")
+    """The step waiting for `by` to act as `kind`, refused with the one reason why not."""
+    refuse(permissions.step_refusal(by, report, kind))
     return permissions.waiting_step(report)
 
 
@@ -169,14 +128,12 @@ def _sign(step, by, comment):
     step.signer_position = membership.position_title
     step.acted_by = by
     step.acted_at = timezone.now()
-    _valid(step)
+    validated(step)
     step.save()
 
 
 def _advance(report, step):
     later = report.review_steps.filter(order__gt=step.order).order_by("order").first()
-    if later is None and emblem_missing(report.organisation):
-        raise WorkflowError(EMBLEM_REFUSAL)
     if step.kind == StepKind.APPROVE:
         # The follow-up directions are written: nothing of the period changes any more.
         _lock_period(report, period_lock.Stage.FINAL)
@@ -195,18 +152,30 @@ def _advance(report, step):
     pdf_jobs.queue(report)
 
 
+def _act(report, by, kind, *, text, confirmation, before=None) -> Report:
+    """The one body of commenting, approving and acknowledging: the password confirmed, the row
+    locked, the person and the state asked once, then (after `before`, the approval's follow-up
+    directions) the step signed, the act recorded and the report passed on. The last step
+    finishes the document, which needs the Garuda it prints."""
+    require_confirmation(by, confirmation)
+    report = _locked(report)
+    step = _step_for(report, by, kind)
+    if not report.review_steps.filter(order__gt=step.order).exists():
+        refuse(finishing_refusal(report.organisation))
+    if before is not None:
+        before(report)
+    _sign(step, by, text)
+    action = ReviewEvent.Action(kind)  # the act of each kind of step is named alike
+    _record(report, by, action, step=step, comment=step.comment, role=step.role, signed=True)
+    _advance(report, step)
+    return report
+
+
 @transaction.atomic
 def report_comment(report, *, by, text, confirmation) -> Report:
     """A superior whose step only comments (by default the head of office) writes, signs and
     passes on."""
-    _require_confirmation(by, confirmation)
-    report = _locked(report)
-    step = _step_for(report, by, StepKind.COMMENT)
-    _sign(step, by, text)
-    _record(report, by, ReviewEvent.Action.COMMENT, step=step, comment=step.comment,
-            role=step.role, signed=True)  # fmt: skip
-    _advance(report, step)
-    return report
+    return _act(report, by, StepKind.COMMENT, text=text, confirmation=confirmation)
 
 
 @transaction.atomic
@@ -215,15 +184,13 @@ def report_approve(
 ) -> Report:
     """The chief administrator approves and signs, with the follow-up direction for each
     measure; only the directions given change."""
-    _require_confirmation(by, confirmation)
-    report = _locked(report)
-    step = _step_for(report, by, StepKind.APPROVE)
-    _write_follow_ups(report, follow_ups or {}, by)
-    _sign(step, by, text)
-    _record(report, by, ReviewEvent.Action.APPROVE, step=step, comment=step.comment,
-            role=step.role, signed=True)  # fmt: skip
-    _advance(report, step)
-    return report
+
+    def write_follow_ups(locked):
+        _write_follow_ups(locked, follow_ups or {}, by)
+
+    return _act(
+        report, by, StepKind.APPROVE, text=text, confirmation=confirmation, before=write_follow_ups
+    )
 
 
 @transaction.atomic
@@ -236,12 +203,19 @@ def report_return(
     report = _locked(report)
     step = _step_for(report, by, StepKind.APPROVE)
     if not reason.strip():
-        raise WorkflowError("กรุณาระบุเหตุผลที่ส่งกลับ")
+        raise Refusal("กรุณาระบุเหตุผลที่ส่งกลับ")
     measures = sorted(set(measures))
     _require_in_report(report, measures)
     _write_follow_ups(report, follow_ups or {}, by)
-    _record(report, by, ReviewEvent.Action.RETURN, step=step, comment=reason.strip(),
-            role=step.role, measures=measures)  # fmt: skip
+    _record(
+        report,
+        by,
+        ReviewEvent.Action.RETURN,
+        step=step,
+        comment=reason.strip(),
+        role=step.role,
+        measures=measures,
+    )
     report.state = ReportState.RETURNED
     report.current_step = None
     report.snapshot = None
@@ -255,15 +229,8 @@ def report_return(
 def report_acknowledge(report, *, by, confirmation, text=DEFAULT_ACKNOWLEDGEMENT) -> Report:
     """The chief executive acknowledges a report ("ทราบ") and signs, or signs (issues) an
     announcement, which carries no comment; the final PDF is rendered once this commits."""
-    _require_confirmation(by, confirmation)
-    report = _locked(report)
-    step = _step_for(report, by, StepKind.ACKNOWLEDGE)
     text = "" if report.is_plan else text.strip() or DEFAULT_ACKNOWLEDGEMENT
-    _sign(step, by, text)
-    _record(report, by, ReviewEvent.Action.ACKNOWLEDGE, step=step, comment=text, role=step.role,
-            signed=True)  # fmt: skip
-    _advance(report, step)
-    return report
+    return _act(report, by, StepKind.ACKNOWLEDGE, text=text, confirmation=confirmation)
 
 
 def _write_follow_ups(report, follow_ups, by):
@@ -288,7 +255,7 @@ def _require_in_report(report, numbers) -> dict:
     rows = {row["number"]: row for row in report.snapshot["table"]["rows"]}
     unknown = [number for number in numbers if number not in rows]
     if unknown:
-        raise WorkflowError(f"ไม่พบมาตรการข้อ {thai_digits(unknown[0])} ในรายงานนี้")
+        raise Refusal(f"ไม่พบมาตรการข้อ {thai_digits(unknown[0])} ในรายงานนี้")
     return rows
 
 
@@ -297,12 +264,7 @@ def report_revise(report, *, by) -> Report:
     """A correction to a final report: a new draft linked to it, and the period open again. The
     old one stays as it was."""
     report = _locked(report)
-    if report.state != ReportState.ACKNOWLEDGED:
-        raise WorkflowError("แก้ไขได้เฉพาะรายงานที่เสร็จสิ้นแล้ว รายงานนี้ยังแก้ไขได้ตามปกติ")
-    if Report.objects.filter(previous_revision=report).exists():
-        raise WorkflowError("รายงานนี้มีฉบับแก้ไขแล้ว")
-    if not permissions.can_revise(by, report):
-        raise WorkflowError("เฉพาะนักวิเคราะห์นโยบายและแผนของหน่วยงานสร้างฉบับแก้ไขได้")
+    refuse(permissions.revise_refusal(by, report))
     revision = Report.objects.create(
         fiscal_year=report.fiscal_year,
         kind=report.kind,

@@ -13,6 +13,7 @@ who must see nothing of home.
 
 import io
 from dataclasses import dataclass
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -22,7 +23,7 @@ from measures.models import FiscalYear, Measure
 from measures.services.plan import measure_save, measure_set_divisions, measure_set_steps
 from measures.services.progress import progress_save
 from organisations.access import SYSTEM
-from organisations.models import Deployment, Division, Membership, Organisation, Role
+from organisations.models import Deployment, Division, Membership, Organisation, Role, StepKind
 from reports.services import report_create
 
 PASSWORD = "pw-for-tests-only"
@@ -45,26 +46,51 @@ class Cast:
     def draft(self, period=1):
         return report_create(fiscal_year=self.plan, period=period, author=self.people["alice"])
 
-    def finish(self, report=None):
+    def finish(self, report=None, **texts):
         """The document (a new draft of the first half's report if none) up the whole chain:
         alice submits, henry comments, chief approves, mayor acknowledges."""
-        from reports import workflow
-        from tests.signing import confirmed
+        return advance(report or self.draft(), **texts)
 
-        report = report or self.draft()
-        people = self.__dict__["people"]
-        workflow.report_submit(report, by=people["alice"], confirmation=confirmed(people["alice"]))
-        workflow.report_comment(
-            report, by=people["henry"], text="เห็นควรอนุมัติ", confirmation=confirmed(people["henry"])
-        )
-        workflow.report_approve(
-            report, by=people["chief"], text="อนุมัติ", confirmation=confirmed(people["chief"])
-        )
-        workflow.report_acknowledge(
-            report, by=people["mayor"], confirmation=confirmed(people["mayor"])
-        )
+
+def holder(organisation, role):
+    """The person who holds the role in the organisation (the first, if several do)."""
+    membership = Membership.objects.filter(organisation=organisation, role=role).order_by("pk")
+    return membership.select_related("user").first().user
+
+
+def advance(
+    report, through=StepKind.ACKNOWLEDGE, *, comment="เห็นควรอนุมัติ", approval="อนุมัติ", follow_ups=None
+):
+    """The document taken on from where it is, as its people would: the analyst submits a draft
+    (or a returned one), then the holder of each step it waits for comments, approves (with
+    `follow_ups`) or acknowledges, until the step of kind `through` is done ("submit": only
+    submitted). Works for any cast (tests/cast.py's, the demo's)."""
+    from reports import workflow
+    from reports.models import ReportState
+    from reports.permissions import waiting_step
+    from tests.signing import confirmed
+
+    organisation = report.organisation
+    report.refresh_from_db()
+    if report.state in (ReportState.DRAFT, ReportState.RETURNED):
+        analyst = holder(organisation, Role.ANALYST)
+        workflow.report_submit(report, by=analyst, confirmation=confirmed(analyst))
+    acts = {
+        StepKind.COMMENT: partial(workflow.report_comment, text=comment),
+        StepKind.APPROVE: partial(workflow.report_approve, text=approval, follow_ups=follow_ups),
+        StepKind.ACKNOWLEDGE: workflow.report_acknowledge,
+    }
+    done = "submit"
+    while done != through:
         report.refresh_from_db()
-        return report
+        step = waiting_step(report)
+        if step is None:
+            break
+        person = holder(organisation, step.role)
+        acts[step.kind](report, by=person, confirmation=confirmed(person))
+        done = step.kind
+    report.refresh_from_db()
+    return report
 
 
 def person(organisation, username, role, divisions=(), *, staff_status=False):
@@ -94,9 +120,12 @@ def build_cast() -> Cast:
     deployment.emblem = SimpleUploadedFile("garuda.png", garuda_png())
     deployment.save()
     home = Organisation.objects.create(
-        name="องค์การบริหารส่วนตำบลทดลอง", short_name="อบต.ทดลอง", district="เมือง",
-        province="ยะลา", slug="thodlong",
-    )  # fmt: skip
+        name="องค์การบริหารส่วนตำบลทดลอง",
+        short_name="อบต.ทดลอง",
+        district="เมือง",
+        province="ยะลา",
+        slug="thodlong",
+    )
     klang = Division.objects.create(organisation=home, name="คลัง", order=1)
     chang = Division.objects.create(organisation=home, name="ช่าง", order=2)
     away = Organisation.objects.create(
@@ -131,8 +160,13 @@ def build_cast() -> Cast:
         measure_set_divisions(measure=measure, divisions=divisions, all_divisions=every, by=SYSTEM)
         measure_set_steps(measure=measure, texts=[f"ขั้นตอนของข้อ {number}"], by=SYSTEM)
         progress_save(
-            measure=measure, period=1, by=SYSTEM, version=None, status="in_progress",
-            result=f"ผลของข้อ {number}", follow_up="",
-        )  # fmt: skip
+            measure=measure,
+            period=1,
+            by=SYSTEM,
+            version=None,
+            status="in_progress",
+            result=f"ผลของข้อ {number}",
+            follow_up="",
+        )
         measures[number] = measure
     return Cast(home=home, away=away, plan=plan, measures=measures, people=people)

@@ -2,12 +2,11 @@ import io
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from measures.demo import load_demo, read_demo_fixture
 from measures.models import FiscalYear, Measure
-from organisations.models import Division, Membership, Organisation
+from organisations.models import Division, Organisation
 from reports.demo import load_demo_report
 from tests.cast import build_cast
 from tests.write_guard import one_writer_per_record
@@ -100,16 +99,3 @@ def database_state() -> str:
     output = io.StringIO()
     call_command("dumpdata", "measures", "reports", stdout=output)
     return output.getvalue()
-
-
-def make_member(organisation, username, role, divisions=(), **extra):
-    user = get_user_model().objects.create_user(username=username, password="pw-for-tests-only")
-    membership = Membership.objects.create(
-        user=user,
-        organisation=organisation,
-        role=role,
-        display_name=extra.get("display_name", username),
-        position_title=extra.get("position_title", "ตำแหน่งทดสอบ"),
-    )
-    membership.divisions.set(divisions)
-    return user

@@ -1,25 +1,23 @@
-"""Measures, steps, progress and evidence have one writer each (measures/services/), and nothing
-else in the project writes those rows: at run time every test is guarded (tests/write_guard.py),
-and no module outside the writers even names a bulk or queryset write of them."""
+"""Measures, steps, progress, evidence, ITA results, publications and signature images have one
+writer each (tests/write_guard.py names them), and nothing else in the project writes those
+rows: at run time every test is guarded, and no module of any app outside the writers even
+names a bulk or queryset write of them."""
 
 import ast
 
 import pytest
 
 from measures.models import ProgressEntry
-from tests.write_guard import ROOT, WRITERS, one_writer_per_record
+from tests.test_architecture import PROJECT
+from tests.write_guard import GUARDED, ROOT, WRITERS, one_writer_per_record
 
 pytestmark = pytest.mark.django_db
 
-GUARDED_NAMES = {
-    "Measure", "MeasureStep", "ProgressEntry", "DivisionResult", "Evidence", "AssessmentResult",
-    "IndicatorScore", "AnalysisRow",
-}  # fmt: skip
+GUARDED_NAMES = {model.__name__ for model in GUARDED}
 WRITE_METHODS = {
     "create", "get_or_create", "update_or_create", "bulk_create", "bulk_update", "update",
     "delete",
 }  # fmt: skip
-PROJECT_PACKAGES = ["ita_portal", "organisations", "assessments", "measures", "reports", "thai"]
 
 
 def test_a_direct_save_from_another_module_is_caught(demo):
@@ -47,7 +45,7 @@ def test_the_writers_themselves_pass(demo, django_user_model):
 
 def test_no_module_outside_the_writers_writes_them_in_bulk():
     offenders = []
-    for package in PROJECT_PACKAGES:
+    for package in PROJECT:
         for path in (ROOT / package).rglob("*.py"):
             if "migrations" in path.parts or path in WRITERS:
                 continue
@@ -68,3 +66,8 @@ def _is_guarded_write(node) -> bool:
     while isinstance(target, ast.Call | ast.Attribute):
         target = target.func if isinstance(target, ast.Call) else target.value
     return isinstance(target, ast.Name) and target.id in GUARDED_NAMES
+
+
+def test_the_scan_reads_every_app_of_the_project():
+    apps = {path.parent.name for path in ROOT.glob("*/apps.py")}
+    assert apps <= set(PROJECT)

@@ -79,3 +79,18 @@ def test_without_debug_or_a_secret_key_nothing_starts(tmp_path):
     result = manage("check", VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_reading_the_settings_creates_no_folder(tmp_path):
+    missing = tmp_path / "not-yet"
+    result = manage("shell", "-c", "print('read')", VAR_DIR=str(missing), DEBUG="1")
+    assert result.stdout.strip().endswith("read"), result.stderr
+    assert not missing.exists()
+
+
+def test_the_largest_request_follows_the_largest_evidence_file(tmp_path):
+    code = "from django.conf import settings; print(settings.REQUEST_MAX_BYTES)"
+    result = manage(
+        "shell", "-c", code, VAR_DIR=str(tmp_path), DEBUG="1", EVIDENCE_MAX_BYTES="1000"
+    )
+    assert result.stdout.strip().endswith(str(1000 + 2 * 1024 * 1024)), result.stderr

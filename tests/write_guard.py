@@ -1,8 +1,9 @@
 """One writer per kind of record: measures (and the indicators they answer), steps, progress
 entries and evidence are written only by their writers in measures/services/, ITA results only
-by assessments/services.py, the analysis's rows only by reports/analysis.py. Every test
-runs under this guard (tests/conftest.py): a save or delete of those rows whose nearest project
-code is anything else fails the test.
+by assessments/services.py, the analysis's rows only by reports/analysis.py, publications only
+by publishing/services.py, signature images only by organisations/services.py. Every test runs
+under this guard (tests/conftest.py): a save or delete of those rows whose nearest project code
+is anything else fails the test.
 
 Tests themselves may write rows directly to set a scene; what they call may not."""
 
@@ -14,12 +15,14 @@ from django.db.models.signals import m2m_changed, pre_delete, pre_save
 
 from assessments.models import AssessmentResult, IndicatorScore
 from measures.models import DivisionResult, Evidence, Measure, MeasureStep, ProgressEntry
+from organisations.models import SignatureImage
+from publishing.models import Publication
 from reports.analysis_row import AnalysisRow
 
 ROOT = Path(__file__).resolve().parent.parent
 GUARDED = (
     Measure, MeasureStep, ProgressEntry, DivisionResult, Evidence, AssessmentResult,
-    IndicatorScore, AnalysisRow,
+    IndicatorScore, AnalysisRow, Publication, SignatureImage,
 )  # fmt: skip
 WRITERS = {
     ROOT / "measures" / "services" / "plan.py",
@@ -27,6 +30,8 @@ WRITERS = {
     ROOT / "measures" / "services" / "evidence.py",
     ROOT / "assessments" / "services.py",
     ROOT / "reports" / "analysis.py",
+    ROOT / "publishing" / "services.py",
+    ROOT / "organisations" / "services.py",
 }
 TESTS = ROOT / "tests"
 OUTSIDE = (ROOT / ".venv",)

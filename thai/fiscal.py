@@ -46,11 +46,6 @@ def fiscal_year_of(day: date) -> int:
     return buddhist_year(day) + (1 if day.month >= 10 else 0)
 
 
-def period_of(day: date) -> int:
-    """The reporting period whose work is under way on `day`: Oct-Mar is the first half."""
-    return Period.FIRST_HALF if day.month >= 10 or day.month <= 3 else Period.FULL_YEAR
-
-
 def period_title(year_be: int, period: int) -> str:
     """How a document's title names the period: 'รอบ ๖ เดือน (๑ ตุลาคม ๒๕๖๕ – ๓๑ มีนาคม ๒๕๖๖)'."""
     start, end = period_start(year_be, period), period_end(year_be, period)

@@ -13,18 +13,12 @@ from .versions import OpenedVersionForm
 
 
 class DivisionResultForm(OpenedVersionForm):
+    fixed = {"division": "เปลี่ยนส่วนราชการของผลที่บันทึกแล้วไม่ได้"}
+
     class Meta:
         model = DivisionResult
         fields = ["division", "status", "result"]
         widgets = {"result": forms.Textarea(attrs={"rows": 3, "cols": 60})}
-
-    def clean(self):
-        cleaned = super().clean()
-        part = self.instance
-        if part.pk and self.has_changed():
-            if cleaned.get("division", part.division) != part.division:
-                self.add_error("division", "เปลี่ยนส่วนราชการของผลที่บันทึกแล้วไม่ได้")
-        return cleaned
 
 
 class DivisionResultInline(ScopedInline, admin.TabularInline):

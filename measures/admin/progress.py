@@ -14,16 +14,18 @@ from organisations.admin_filters import division_filter, organisation_filter
 from thai.digits import thai_digits
 
 from .. import period_lock
+from ..forms import EvidenceFileField
 from ..models import Evidence, ProgressEntry
 from ..services.evidence import evidence_add_file, evidence_add_link, evidence_remove
 from ..services.progress import progress_delete, progress_save
-from ..uploads import check_evidence_file
 from .division_results import DivisionResultInline, save_division_result_forms
 from .filters import year_filter
 from .versions import OpenedVersionForm
 
 
 class ProgressEntryForm(OpenedVersionForm):
+    fixed = {"period": "เปลี่ยนรอบของผลการดำเนินการที่บันทึกแล้วไม่ได้"}
+
     class Meta:
         model = ProgressEntry
         fields = ["measure", "period", "status", "result", "follow_up"]
@@ -31,9 +33,6 @@ class ProgressEntryForm(OpenedVersionForm):
     def clean(self):
         cleaned = super().clean()
         entry = self.instance
-        if entry.pk and self.has_changed():
-            if cleaned.get("period", entry.period) != entry.period:
-                self.add_error("period", "เปลี่ยนรอบของผลการดำเนินการที่บันทึกแล้วไม่ได้")
         measure, period = cleaned.get("measure") or _measure(entry), cleaned.get("period")
         if measure and period and self.has_changed():
             reason = period_lock.closed_reason(measure.fiscal_year, period)
@@ -114,23 +113,14 @@ class EvidenceInline(ScopedInline, admin.TabularInline):
 
 
 class EvidenceAddForm(forms.ModelForm):
+    """A file or a link: the model's own constraint says which (and refuses both or neither)."""
+
+    file = EvidenceFileField(label="ไฟล์", required=False)
     url = forms.URLField(label="ลิงก์", required=False, max_length=1000, assume_scheme="https")
 
     class Meta:
         model = Evidence
         fields = ["file", "url", "description"]
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload:
-            check_evidence_file(upload)
-        return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.has_changed() and bool(cleaned.get("file")) == bool(cleaned.get("url")):
-            raise forms.ValidationError("หลักฐานแต่ละรายการต้องเป็นไฟล์หรือลิงก์อย่างใดอย่างหนึ่ง")
-        return cleaned
 
 
 class EvidenceAddInline(ScopedInline, admin.TabularInline):
@@ -158,8 +148,13 @@ class EvidenceAddInline(ScopedInline, admin.TabularInline):
 class ProgressEntryAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
     form = ProgressEntryForm
     list_display = [
-        "measure_number", "measure_title", "period", "status", "updated_by", "updated_at",
-    ]  # fmt: skip
+        "measure_number",
+        "measure_title",
+        "period",
+        "status",
+        "updated_by",
+        "updated_at",
+    ]
     list_filter = [
         organisation_filter("measure__fiscal_year__organisation"),
         year_filter("measure__fiscal_year__year"),
@@ -173,8 +168,16 @@ class ProgressEntryAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
     search_help_text = "ค้นหาในผลการดำเนินการและการกำกับติดตาม"
     ordering = ["measure_id", "period"]
     readonly_fields = ["updated_by", "updated_at"]
-    fields = ["measure", "period", "status", "result", "follow_up", "opened_version",
-              "updated_by", "updated_at"]  # fmt: skip
+    fields = [
+        "measure",
+        "period",
+        "status",
+        "result",
+        "follow_up",
+        "opened_version",
+        "updated_by",
+        "updated_at",
+    ]
     inlines = [EvidenceInline, EvidenceAddInline]
 
     def get_inlines(self, request, obj):
@@ -224,11 +227,19 @@ class ProgressEntryAdmin(WriterAdmin, ScopedAdmin, ReadOnlyHistoryAdmin):
                 if data.get("DELETE") and evidence_form.instance.pk:
                     evidence_remove(evidence=evidence_form.instance, by=request.user)
                 elif data.get("file"):
-                    evidence_add_file(entry=entry, by=request.user, upload=data["file"],
-                                      description=data.get("description", ""))  # fmt: skip
+                    evidence_add_file(
+                        entry=entry,
+                        by=request.user,
+                        upload=data["file"],
+                        description=data.get("description", ""),
+                    )
                 elif data.get("url"):
-                    evidence_add_link(entry=entry, by=request.user, url=data["url"],
-                                      description=data.get("description", ""))  # fmt: skip
+                    evidence_add_link(
+                        entry=entry,
+                        by=request.user,
+                        url=data["url"],
+                        description=data.get("description", ""),
+                    )
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
     def delete_model(self, request, obj):

@@ -13,6 +13,8 @@ CONFLICT = (
 class OpenedVersionForm(forms.ModelForm):
     # Not `version`: the admin refuses a form field named like a non-editable model field.
     opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # What a saved row keeps, and what the person is told who changes it ({field: message}).
+    fixed: dict[str, str] = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -25,4 +27,7 @@ class OpenedVersionForm(forms.ModelForm):
             current = type(row).objects.filter(pk=row.pk).values_list("version", flat=True)
             if cleaned.get("opened_version") != current.first():
                 raise forms.ValidationError(CONFLICT)
+            for name, message in self.fixed.items():
+                if cleaned.get(name, getattr(row, name)) != getattr(row, name):
+                    self.add_error(name, message)
         return cleaned

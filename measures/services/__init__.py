@@ -9,10 +9,7 @@ writes these rows (tests/test_one_writer.py fails if something does).
   writers above).
 
 Every writer takes the person as `by` (organisations.access.SYSTEM for commands and the demo),
-checks their permission (measures.permissions) and whether the period is open
-(measures.period_lock), validates with full_clean, and raises NotAllowed with a Thai message.
+asks measures.permissions once why the person may not (whose measure it is, then whether the
+period is open: measures.period_lock), validates, and raises organisations.refusals.Refusal with
+that one Thai reason.
 """
-
-from organisations.access import NotAllowed
-
-__all__ = ["NotAllowed"]

@@ -3,8 +3,9 @@
 A file is stored before anything is written to the database, outside any transaction (storage
 may be slow, or down): `evidence_file_store`, then `evidence_add_stored` in the transaction that
 records it, together with the entry when the progress page saves both
-(measures/services/recording.py). If the storage fails nothing is recorded (StorageUnavailable,
-a Thai message); if the database refuses, the stored file is removed again."""
+(measures/services/progress_and_evidence.py). If the storage fails nothing is recorded
+(StorageUnavailable, a refusal with a Thai message); if the database refuses, the stored file is
+removed again."""
 
 import logging
 from dataclasses import dataclass
@@ -12,18 +13,19 @@ from dataclasses import dataclass
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from organisations.access import NotAllowed, user_or_none
+from organisations.access import user_or_none
+from organisations.refusals import Refusal, refuse, refused_if_invalid, validated
 from thai.digits import thai_digits
 
-from .. import limits, permissions
+from .. import limits, period_lock, permissions
 from ..models import Evidence, ProgressEntry, evidence_file_name
 from ..uploads import check_evidence_file
 
 logger = logging.getLogger(__name__)
 
 
-class StorageUnavailable(NotAllowed):
-    """The file could not be stored: nothing was saved."""
+class StorageUnavailable(Refusal):
+    """The file could not be stored: nothing was saved (the page answers 503)."""
 
 
 STORAGE_UNAVAILABLE = (
@@ -41,22 +43,24 @@ class StoredFile:
     size: int
 
 
-def _require_changeable(entry, by):
-    refusal = permissions.progress_refusal(by, entry.measure, entry.period)
-    if refusal:
-        raise NotAllowed(refusal)
-
-
 def _require_room(entry):
     if entry.evidence.count() >= limits.EVIDENCE_PER_ENTRY_MAX:
-        raise NotAllowed(
+        raise Refusal(
             f"แนบหลักฐานได้ไม่เกิน {thai_digits(limits.EVIDENCE_PER_ENTRY_MAX)} รายการต่อมาตรการ"
         )
 
 
+def _recorded(evidence) -> Evidence:
+    entry = evidence.entry
+    validated(evidence)
+    with period_lock.refused_when_locked(entry.measure.fiscal_year, entry.period):
+        evidence.save()
+    return evidence
+
+
 def evidence_add_file(*, entry, by, upload, description="") -> Evidence:
-    """Check and store the file, then record it. Raises ValidationError (the file),
-    NotAllowed, or StorageUnavailable (nothing recorded)."""
+    """Check and store the file, then record it. Refused (the file, the person, the period, or
+    StorageUnavailable) with nothing recorded."""
     _require_room(entry)
     stored = evidence_file_store(measure=entry.measure, period=entry.period, by=by, upload=upload)
     try:
@@ -68,9 +72,10 @@ def evidence_add_file(*, entry, by, upload, description="") -> Evidence:
 
 def evidence_file_store(*, measure, period, by, upload) -> StoredFile:
     """The first half of adding a file: check it and put it in storage. Writes nothing to the
-    database. Raises ValidationError, NotAllowed or StorageUnavailable."""
-    _require_changeable(ProgressEntry(measure=measure, period=period), by)
-    checked = check_evidence_file(upload)
+    database. Refused, or StorageUnavailable."""
+    refuse(permissions.evidence_refusal(by, ProgressEntry(measure=measure, period=period)))
+    with refused_if_invalid():
+        checked = check_evidence_file(upload)
     upload.seek(0)
     try:
         name = default_storage.save(evidence_file_name(measure.pk, checked.extension), upload)
@@ -83,7 +88,7 @@ def evidence_file_store(*, measure, period, by, upload) -> StoredFile:
 @transaction.atomic
 def evidence_add_stored(*, entry, by, stored: StoredFile, description="") -> Evidence:
     """The second half: record a stored file as the entry's evidence."""
-    _require_changeable(entry, by)
+    refuse(permissions.evidence_refusal(by, entry))
     _require_room(entry)
     evidence = Evidence(
         entry=entry,
@@ -94,9 +99,7 @@ def evidence_add_stored(*, entry, by, stored: StoredFile, description="") -> Evi
         added_by=user_or_none(by),
     )
     evidence.file.name = stored.name
-    evidence.full_clean()
-    evidence.save()
-    return evidence
+    return _recorded(evidence)
 
 
 def evidence_file_discard(stored: StoredFile) -> None:
@@ -110,18 +113,18 @@ def evidence_file_discard(stored: StoredFile) -> None:
 
 @transaction.atomic
 def evidence_add_link(*, entry, by, url, description="") -> Evidence:
-    _require_changeable(entry, by)
+    refuse(permissions.evidence_refusal(by, entry))
     _require_room(entry)
     evidence = Evidence(
         entry=entry, url=url, description=description.strip(), added_by=user_or_none(by)
     )
-    evidence.full_clean()
-    evidence.save()
-    return evidence
+    return _recorded(evidence)
 
 
 @transaction.atomic
 def evidence_remove(*, evidence, by) -> None:
-    _require_changeable(evidence.entry, by)
+    entry = evidence.entry
+    refuse(permissions.evidence_refusal(by, entry))
     # The file stays in storage: the audit trail still names it.
-    evidence.delete()
+    with period_lock.refused_when_locked(entry.measure.fiscal_year, entry.period):
+        evidence.delete()

@@ -7,11 +7,11 @@ composed from the parts (measures.division_result.compose), until the analyst wr
 themselves (`progress_save`, which marks it `result_edited_at`); `progress_recompose` goes back
 to the composed text."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from organisations.access import NotAllowed, user_or_none
+from organisations.access import user_or_none
+from organisations.refusals import Refusal, refuse, validated
 from thai.digits import thai_count
 from thai.fiscal import Period
 
@@ -19,28 +19,14 @@ from .. import limits, period_lock, permissions, selectors
 from ..division_result import DivisionResult, compose
 from ..models import ProgressEntry
 
-SHARED = "มาตรการนี้มีหลายส่วนราชการรับผิดชอบ แต่ละส่วนราชการบันทึกผลในส่วนของตน"
 
-
-class EditConflict(Exception):
+class EditConflict(Refusal):
     """Someone saved the entry (or the division's part) after this person opened it. `current`
     is what they saved."""
 
     def __init__(self, current):
         super().__init__("มีผู้อื่นบันทึกผลของมาตรการนี้ระหว่างที่ท่านแก้ไข")
         self.current = current
-
-
-def _require_open(measure, period):
-    reason = period_lock.closed_reason(measure.fiscal_year, period)
-    if reason:
-        raise NotAllowed(reason)
-
-
-def _require_recordable(measure, period, by):
-    refusal = permissions.progress_refusal(by, measure, period)
-    if refusal:
-        raise NotAllowed(refusal)
 
 
 def _locked_entry(measure, period) -> ProgressEntry:
@@ -57,19 +43,19 @@ def progress_save(*, measure, period, by, version, status, result, follow_up=Non
 
     For a shared measure this is the analyst writing the report's cell over what the divisions'
     parts make: the cell then stays as written (`result_edited_at`) until `progress_recompose`."""
-    _require_recordable(measure, period, by)
-    shared = measure.is_shared
-    if shared and not permissions.can_edit_combined_result(by, measure):
-        raise NotAllowed(SHARED)
+    refuse(permissions.entry_refusal(by, measure, period))
     entry = _locked_entry(measure, period)
     if version is not None and entry.version != version:
         raise EditConflict(entry)
     if follow_up is not None and follow_up.strip() != entry.follow_up:
-        if not permissions.can_direct_follow_up(by, measure, period):
-            raise NotAllowed("ท่านเขียนการกำกับติดตามของมาตรการนี้ไม่ได้")
+        refuse(permissions.follow_up_refusal(by, measure, period))
         entry.follow_up = follow_up.strip()
     result = result.strip()
-    if shared and (entry.status, entry.result) != (status, result) and entry.parts.exists():
+    if (
+        measure.is_shared
+        and (entry.status, entry.result) != (status, result)
+        and entry.parts.exists()
+    ):
         entry.result_edited_at = timezone.now()
     entry.status = status
     entry.result = result
@@ -82,13 +68,9 @@ def division_result_save(
 ) -> DivisionResult:
     """One division's part of a shared measure's result, unless someone else saved that part
     since `version` was read (`None`: whatever is there). The report's cell is composed again
-    from the parts, unless the analyst wrote it; ValidationError when the composed cell would
-    be longer than a result may be."""
-    _require_open(measure, period)
-    if division.pk not in {responsible.pk for responsible in measure.responsible_divisions()}:
-        raise NotAllowed(f"{division.label}ไม่ได้รับผิดชอบมาตรการนี้")
-    if not permissions.can_edit_division_result(by, measure, period, division):
-        raise NotAllowed(f"ท่านบันทึกผลในส่วนของ{division.label}ไม่ได้")
+    from the parts, unless the analyst wrote it; refused (on `result`) when the composed cell
+    would be longer than a result may be."""
+    refuse(permissions.division_result_refusal(by, measure, period, division))
     entry = _locked_entry(measure, period)
     # Created with its text in one save, so its history starts with what the division wrote.
     part = DivisionResult.objects.select_for_update().filter(entry=entry, division=division).first()
@@ -99,8 +81,9 @@ def division_result_save(
     part.result = result.strip()
     part.updated_by = user_or_none(by)
     part.version += 1
-    part.full_clean(validate_unique=False, validate_constraints=False)
-    part.save()
+    validated(part, validate_unique=False, validate_constraints=False)
+    with period_lock.refused_when_locked(measure.fiscal_year, period):
+        part.save()
     _compose(entry, by)
     return part
 
@@ -108,9 +91,7 @@ def division_result_save(
 @transaction.atomic
 def progress_recompose(*, measure, period, by) -> ProgressEntry:
     """The analyst gives up the cell they wrote: it is composed from the divisions' parts again."""
-    _require_open(measure, period)
-    if not (measure.is_shared and permissions.can_edit_combined_result(by, measure)):
-        raise NotAllowed("ท่านรวมผลของมาตรการนี้ใหม่ไม่ได้")
+    refuse(permissions.recompose_refusal(by, measure, period))
     entry = _locked_entry(measure, period)
     entry.result_edited_at = None
     return _compose(entry, by, always=True)
@@ -127,8 +108,8 @@ def _compose(entry, by, *, always=False) -> ProgressEntry:
     parts = selectors.division_parts(entry.measure, entry.period, entry, previous)
     status, result = compose([(part.division.label, part.status, part.result) for part in parts])
     if len(result) > limits.RESULT_MAX:
-        raise ValidationError(
-            {
+        raise Refusal(
+            fields={
                 "result": f"ผลรวมของทุกส่วนราชการยาวเกิน {thai_count(limits.RESULT_MAX)} ตัวอักษร "
                 "ซึ่งเป็นความยาวที่ช่องผลการดำเนินการในรายงานรับได้ กรุณาสรุปให้สั้นลง"
             }
@@ -149,8 +130,8 @@ def progress_set_follow_ups(*, fiscal_year, period, follow_ups: dict[int, str], 
         )
     )
     # One plan, one period: the rule is the same for every measure.
-    if measures and not permissions.can_direct_follow_up(by, measures[0], period):
-        raise NotAllowed("ท่านเขียนการกำกับติดตามของรายงานรอบนี้ไม่ได้")
+    if measures:
+        refuse(permissions.follow_up_refusal(by, measures[0], period))
     for measure in measures:
         entry = _locked_entry(measure, period)
         text = follow_ups[measure.number].strip()
@@ -161,17 +142,17 @@ def progress_set_follow_ups(*, fiscal_year, period, follow_ups: dict[int, str], 
 
 def progress_ensure(*, measure, period, by) -> ProgressEntry:
     """The period's entry of the measure, created empty if there is none (to attach evidence)."""
-    _require_recordable(measure, period, by)
+    refuse(permissions.progress_refusal(by, measure, period))
     entry, _ = ProgressEntry.objects.get_or_create(measure=measure, period=period)
     return entry
 
 
 @transaction.atomic
 def progress_delete(*, entry, by) -> None:
-    _require_open(entry.measure, entry.period)
-    if not permissions.can_edit_plan(by, entry.measure.fiscal_year):
-        raise NotAllowed("ท่านลบผลการดำเนินการไม่ได้")
-    entry.delete()
+    measure = entry.measure
+    refuse(permissions.entry_delete_refusal(by, entry))
+    with period_lock.refused_when_locked(measure.fiscal_year, entry.period):
+        entry.delete()
 
 
 def _save(entry, by) -> ProgressEntry:
@@ -180,6 +161,7 @@ def _save(entry, by) -> ProgressEntry:
     # Fields, choices and lengths are checked here; the constraints (one entry per measure and
     # period, valid choices, lengths) hold by construction and the database keeps them anyway:
     # validating them again would ask the database once each.
-    entry.full_clean(validate_unique=False, validate_constraints=False)
-    entry.save()
+    validated(entry, validate_unique=False, validate_constraints=False)
+    with period_lock.refused_when_locked(entry.measure.fiscal_year, entry.period):
+        entry.save()
     return entry

@@ -29,10 +29,11 @@ class Saved:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-def progress_and_evidence_save(*, measure, period, by, save_text: Callable[[], object],
-                               upload=None, link="", description="") -> Saved:  # fmt: skip
-    """`save_text` calls the writer of the text. Raises ValidationError, NotAllowed or
-    StorageUnavailable, having saved nothing."""
+def progress_and_evidence_save(
+    *, measure, period, by, save_text: Callable[[], object], upload=None, link="", description=""
+) -> Saved:
+    """`save_text` calls the writer of the text. Refused (StorageUnavailable among the
+    refusals) having saved nothing."""
     stored = None
     if upload:
         stored = evidence_file_store(measure=measure, period=period, by=by, upload=upload)
@@ -46,13 +47,13 @@ def progress_and_evidence_save(*, measure, period, by, save_text: Callable[[], o
             if stored or link:
                 entry = progress_ensure(measure=measure, period=period, by=by)
                 if stored:
-                    saved.evidence.append(evidence_add_stored(
+                    added = evidence_add_stored(
                         entry=entry, by=by, stored=stored, description=description
-                    ))  # fmt: skip
+                    )
+                    saved.evidence.append(added)
                 if link:
-                    saved.evidence.append(evidence_add_link(
-                        entry=entry, by=by, url=link, description=description
-                    ))  # fmt: skip
+                    added = evidence_add_link(entry=entry, by=by, url=link, description=description)
+                    saved.evidence.append(added)
     except BaseException:
         if stored:
             evidence_file_discard(stored)

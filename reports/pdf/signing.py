@@ -157,14 +157,17 @@ def make_demo_certificate(folder: Path | None = None) -> Path:
                 decipher_only=False,
             ),
             critical=True,
-        )  # fmt: skip
+        )
         .sign(key, hashes.SHA256())
     )
     password = secrets.token_urlsafe(24)
     bundle = pkcs12.serialize_key_and_certificates(
-        DEMO_NAME.encode(), key, certificate, None,
+        DEMO_NAME.encode(),
+        key,
+        certificate,
+        None,
         serialization.BestAvailableEncryption(password.encode()),
-    )  # fmt: skip
+    )
     password_file = folder / f"{DEPLOYMENT}.password"
     password_file.write_text(password)
     password_file.chmod(0o600)

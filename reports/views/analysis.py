@@ -8,13 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from assessments.models import Indicator
 from measures.services.plan import indicator_set_measures, measure_add
 from organisations import access
-from organisations.access import NotAllowed
 from organisations.models import Organisation
+from organisations.refusals import Refusal, show_refusal
 from thai.digits import thai_digits
 
 from ..analysis import analysis_create, analysis_rows_save
@@ -47,9 +48,12 @@ def analysis_new(request):
         return redirect("reports:detail", pk=found.pk)
     try:
         report = analysis_create(organisation=organisation, year=year, author=request.user)
-    except NotAllowed as refusal:
-        messages.error(request, str(refusal))
-        return redirect(request.POST.get("back") or reverse("reports:list"))
+    except Refusal as refusal:
+        show_refusal(request, refusal)
+        back = request.POST.get("back", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = reverse("reports:list")
+        return redirect(back)
     messages.success(
         request,
         f"สร้างร่างการวิเคราะห์ผลการประเมิน ITA ปีงบประมาณ {thai_digits(year)} แล้ว "
@@ -82,8 +86,8 @@ def analysis_rows(request, pk):
         return _again(request, report, rows_form=form)
     try:
         changed = analysis_rows_save(report=report, by=request.user, texts=form.texts())
-    except NotAllowed as refusal:
-        messages.error(request, str(refusal))
+    except Refusal as refusal:
+        show_refusal(request, refusal)
     else:
         messages.success(request, f"บันทึกการวิเคราะห์แล้ว ({thai_digits(changed)} ตัวชี้วัดที่แก้ไข)")
     return redirect(reverse("reports:detail", args=[report.pk]) + "#analysis")
@@ -120,8 +124,8 @@ def analysis_measure(request, pk):
             divisions=form.chosen_divisions(), all_divisions=data["all_divisions"],
             indicators=[indicator], by=request.user,
         )  # fmt: skip
-    except NotAllowed as refusal:
-        messages.error(request, str(refusal))
+    except Refusal as refusal:
+        show_refusal(request, refusal, form)
         return _again(request, report, bound={prefix: form})
     messages.success(
         request,
@@ -148,8 +152,8 @@ def analysis_answers(request, pk):
         indicator_set_measures(
             fiscal_year=report.fiscal_year, indicator=indicator, measures=chosen, by=request.user
         )
-    except NotAllowed as refusal:
-        messages.error(request, str(refusal))
+    except Refusal as refusal:
+        show_refusal(request, refusal)
     else:
         messages.success(request, f"บันทึกมาตรการที่ตอบ{indicator}แล้ว")
     return redirect(reverse("reports:detail", args=[report.pk]) + f"#row-{indicator.pk}")

@@ -5,14 +5,13 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from measures.selectors import open_periods
 from organisations import access
-from organisations.access import NotAllowed
+from organisations.lookups import visible_or_404
 from organisations.models import StepKind
-from thai.fiscal import Period
+from organisations.refusals import Refusal, show_refusal
 
 from .. import pdf_jobs, permissions, services, workflow
 from ..analysis_page import analysis_context
@@ -29,43 +28,40 @@ from ..memo_dates import signing_warning
 from ..models import Report
 from ..returns import returned
 from ..review_page import measures_under_review, only_open, shown_rows
-from ..selectors import completeness, reports_for
+from ..selectors import (
+    completeness,
+    creatable_documents,
+    existing_document,
+    final_rendering,
+    reports_for,
+)
 
 
 def report_for(request, pk) -> Report:
-    report = get_object_or_404(
-        Report.objects.select_related("fiscal_year__organisation").prefetch_related("review_steps"),
-        pk=pk,
+    """The report, if the person may read it: other organisations' are not found."""
+    reports = Report.objects.select_related("fiscal_year__organisation").prefetch_related(
+        "review_steps"
     )
-    if not permissions.can_view_report(request.user, report):
-        # Not found rather than forbidden: other organisations' reports are not to be known.
-        raise Http404("ไม่พบรายงาน")
-    return report
+    return visible_or_404(reports, request.user, permissions.can_view_report, pk=pk)
 
 
 @login_required
 def report_list(request):
-    creatable = []
-    for organisation in access.member_organisations(request.user):
-        # Every period open for recording: on 1 October, the year just ended and the new one.
-        for fiscal_year, period in open_periods(organisation):
-            if not permissions.can_create_report(request.user, fiscal_year):
-                continue
-            documents = fiscal_year.reports.all()
-            if not documents.filter(kind=Report.Kind.PLAN).exists():
-                form = NewReportForm(
-                    initial={"fiscal_year": fiscal_year.pk, "kind": Report.Kind.PLAN},
-                    user=request.user,
-                )
-                creatable.append(
-                    {"fiscal_year": fiscal_year, "label": "ประกาศมาตรการ", "form": form}
-                )
-            if not documents.filter(kind=Report.Kind.REPORT, period=period).exists():
-                form = NewReportForm(
-                    initial={"fiscal_year": fiscal_year.pk, "period": period}, user=request.user
-                )
-                label = f"รายงาน{Period(period).label}"
-                creatable.append({"fiscal_year": fiscal_year, "label": label, "form": form})
+    creatable = [
+        {
+            "fiscal_year": draft.fiscal_year,
+            "label": draft.label,
+            "form": NewReportForm(
+                initial={
+                    "fiscal_year": draft.fiscal_year.pk,
+                    "kind": draft.kind,
+                    "period": draft.period,
+                },
+                user=request.user,
+            ),
+        }
+        for draft in creatable_documents(request.user)
+    ]
     return render(
         request,
         "reports/list.html",
@@ -81,16 +77,25 @@ def report_create(request):
         raise Http404("ไม่พบแผน")
     fiscal_year, period = form.cleaned_data["fiscal_year"], form.cleaned_data["period"]
     kind = form.cleaned_data["kind"]
-    existing = fiscal_year.reports.filter(kind=kind, period=period).order_by("-revision").first()
+    if kind == Report.Kind.PLAN:
+        period = None
+    existing = existing_document(fiscal_year, kind, period)
     if existing:
         messages.info(request, f"มี{existing}อยู่แล้ว")
         return redirect("reports:detail", pk=existing.pk)
-    if kind == Report.Kind.PLAN:
-        report = services.plan_document_create(fiscal_year=fiscal_year, author=request.user)
-        messages.success(request, "สร้างร่างประกาศมาตรการแล้ว ตรวจแก้ข้อความแล้วเสนอได้")
-    else:
-        report = services.report_create(fiscal_year=fiscal_year, period=period, author=request.user)
-        messages.success(request, "สร้างร่างรายงานแล้ว ตรวจแก้บันทึกข้อความแล้วเสนอได้")
+    try:
+        if kind == Report.Kind.PLAN:
+            report = services.plan_document_create(fiscal_year=fiscal_year, author=request.user)
+            done = "สร้างร่างประกาศมาตรการแล้ว ตรวจแก้ข้อความแล้วเสนอได้"
+        else:
+            report = services.report_create(
+                fiscal_year=fiscal_year, period=period, author=request.user
+            )
+            done = "สร้างร่างรายงานแล้ว ตรวจแก้บันทึกข้อความแล้วเสนอได้"
+    except Refusal as refusal:
+        show_refusal(request, refusal)
+        return redirect("reports:list")
+    messages.success(request, done)
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -123,7 +128,7 @@ def _detail_context(
         "date_warning": signing_warning(report, submits=can_submit, step=step),
         "can_revise": permissions.can_revise(user, report),
         "step": step,
-        "final": report.renderings.filter(is_final=True).only("sha256", "created_at").first(),
+        "final": final_rendering(report),
         "pdf_job": pdf_jobs.status(report),
         "trail": report_audit_trail(report) if show_trail else None,
         "memo_form": memo_form
@@ -154,19 +159,19 @@ def _review_form(report, step, data=None, *, open_only=False):
 @require_POST
 def report_memo(request, pk):
     report = report_for(request, pk)
-    refusal = permissions.memo_refusal(request.user, report)
-    if refusal:
-        messages.error(request, refusal)
-        return redirect("reports:detail", pk=report.pk)
+    # The form is only for whoever may edit it now; the writer asks again, with the row locked.
+    if refusal := permissions.memo_refusal(request.user, report):
+        return _refused(request, report, refusal)
     form = memo_form_class(report)(request.POST, instance=Report.objects.get(pk=report.pk))
     if form.is_valid():
-        try:
-            services.report_update_memo(report=report, by=request.user, fields=form.cleaned_data)
-        except NotAllowed as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(request, f"บันทึกการแก้ไข{report.words.text}แล้ว")
-        return redirect("reports:detail", pk=report.pk)
+        return _transition(
+            request,
+            report,
+            lambda: services.report_update_memo(
+                report=report, by=request.user, fields=form.cleaned_data
+            ),
+            f"บันทึกการแก้ไข{report.words.text}แล้ว",
+        )
     messages.error(request, "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง")
     return render(request, "reports/detail.html", _detail_context(request, report, memo_form=form))
 
@@ -175,8 +180,8 @@ def _confirmed(request, form):
     """The person's password confirmed for a signing act, or the form says why not."""
     try:
         return access.confirm_password(request, form.cleaned_data.get("password", ""))
-    except NotAllowed as refusal:
-        form.add_error("password", str(refusal))
+    except Refusal as refusal:
+        show_refusal(request, refusal, form)
         return None
 
 
@@ -203,10 +208,9 @@ def report_submit(request, pk):
 @require_POST
 def report_review(request, pk):
     report = report_for(request, pk)
-    step = permissions.current_step_for(request.user, report)
-    if step is None:
-        messages.error(request, f"{report.words.document}นี้ไม่ได้รอการพิจารณาจากท่านในขณะนี้")
-        return redirect("reports:detail", pk=report.pk)
+    if refusal := permissions.step_refusal(request.user, report):
+        return _refused(request, report, refusal)
+    step = permissions.waiting_step(report)
     form = _review_form(report, step, request.POST)
     signs = form.is_valid() and getattr(form, "signs", True)
     confirmation = _confirmed(request, form) if signs else None
@@ -224,9 +228,11 @@ def report_review(request, pk):
         done = report.words.last_done
     elif not form.signs:
         act = partial(
-            workflow.report_return, reason=form.cleaned_data["reason"],
-            follow_ups=form.follow_ups(), measures=form.marked(),
-        )  # fmt: skip
+            workflow.report_return,
+            reason=form.cleaned_data["reason"],
+            follow_ups=form.follow_ups(),
+            measures=form.marked(),
+        )
         done = "ส่งกลับให้แก้ไขแล้ว"
     else:
         act = partial(
@@ -245,9 +251,8 @@ def report_revise(request, pk):
     report = report_for(request, pk)
     try:
         revision = workflow.report_revise(report, by=request.user)
-    except workflow.WorkflowError as refusal:
-        messages.error(request, str(refusal))
-        return redirect("reports:detail", pk=report.pk)
+    except Refusal as refusal:
+        return _refused(request, report, refusal)
     messages.success(request, "สร้างฉบับแก้ไขแล้ว ฉบับเดิมยังคงเดิม")
     return redirect("reports:detail", pk=revision.pk)
 
@@ -261,10 +266,15 @@ def _not_done(form, report) -> str:
 
 
 def _transition(request, report, action, done_message):
+    """The writer's act, then the report's page: with what was done, or the one reason why not."""
     try:
         action()
-    except (workflow.WorkflowError, NotAllowed) as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, done_message)
+    except Refusal as refusal:
+        return _refused(request, report, refusal)
+    messages.success(request, done_message)
+    return redirect("reports:detail", pk=report.pk)
+
+
+def _refused(request, report, refusal):
+    show_refusal(request, refusal)
     return redirect("reports:detail", pk=report.pk)

@@ -4,15 +4,15 @@ onboarding command goes through the same writer (issue 17, item 15)."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from organisations.models import Membership, Role
+from organisations.refusals import Refusal
 from organisations.services import membership_save
 
 pytestmark = pytest.mark.django_db
 
-NO_DIVISION = "เจ้าหน้าที่ส่วนราชการต้องสังกัดอย่างน้อยหนึ่งส่วนราชการ"
+NO_DIVISION = "เจ้าหน้าที่ส่วนราชการต้องสังกัดอย่างน้อยหนึ่งส่วนราชการ จึงจะเห็นและบันทึกผลมาตรการของส่วนราชการนั้นได้"
 PASSWORD = "ครูใหม่-2567-ยะลา"
 
 
@@ -24,15 +24,15 @@ def new_staff(cast, **extra):
 
 
 def test_the_writer_refuses_staff_without_a_division_and_saves_nothing(cast):
-    with pytest.raises(ValidationError) as refusal:
+    with pytest.raises(Refusal) as refusal:
         membership_save(membership=new_staff(cast), username="newcomer", password=PASSWORD,
                         divisions=[], by=cast.sam)  # fmt: skip
-    assert NO_DIVISION in " ".join(refusal.value.messages)
+    assert refusal.value.fields == {"divisions": [NO_DIVISION]}
     assert not get_user_model().objects.filter(username="newcomer").exists()
 
 
 def test_the_writer_refuses_a_division_of_another_organisation(cast):
-    with pytest.raises(ValidationError) as refusal:
+    with pytest.raises(Refusal) as refusal:
         membership_save(membership=new_staff(cast), username="newcomer", password=PASSWORD,
                         divisions=[cast.away.divisions.get()], by=cast.sam)  # fmt: skip
     assert "ไม่ได้อยู่ใน อบต.ทดลอง: สำนักปลัด" in " ".join(refusal.value.messages)

@@ -8,7 +8,8 @@ from django.urls import reverse
 from assessments.models import AnswerKind, AssessmentItem, AssessmentYear
 from assessments.rules import Answer, items_answered_by, refusal
 from measures.services.plan import plan_copy
-from organisations.access import SYSTEM, NotAllowed
+from organisations.access import SYSTEM
+from organisations.refusals import Refusal
 from publishing.models import Publication
 from publishing.selectors import default_item, items_for
 from publishing.services import document_publish, publication_file_under
@@ -107,14 +108,14 @@ def test_a_previous_years_full_year_report_is_published_under_the_next_assessmen
 
 def test_the_service_refuses_the_wrong_kind_year_or_period(cast, full_year_report_2568):
     first_half = cast.finish()  # FY ๒๕๖๖, 6 months
-    with pytest.raises(NotAllowed, match="ข้อนี้ต้องการรายงานผลการดำเนินการตามมาตรการ รอบ ๑๒ เดือน"):
+    with pytest.raises(Refusal, match="ข้อนี้ต้องการรายงานผลการดำเนินการตามมาตรการ รอบ ๑๒ เดือน"):
         document_publish(document=first_half, by=cast.alice, item=item(2569, "O26", "report"))
-    with pytest.raises(NotAllowed, match="ปีงบประมาณ พ.ศ. ๒๕๖๖ แต่เอกสารนี้เป็นรายงาน"):
+    with pytest.raises(Refusal, match="ปีงบประมาณ พ.ศ. ๒๕๖๖ แต่เอกสารนี้เป็นรายงาน"):
         document_publish(
             document=full_year_report_2568, by=cast.alice, item=item(2566, "O43", "report")
         )
     announcement = cast.finish(plan_document_create(fiscal_year=cast.plan, author=cast.alice))
-    with pytest.raises(NotAllowed, match="แต่เอกสารนี้เป็นมาตรการส่งเสริมคุณธรรม"):
+    with pytest.raises(Refusal, match="แต่เอกสารนี้เป็นมาตรการส่งเสริมคุณธรรม"):
         document_publish(document=announcement, by=cast.alice, item=item(2566, "O43", "report"))
     assert Publication.objects.count() == 0
 
@@ -153,7 +154,7 @@ def test_a_document_published_without_an_item_is_filed_under_one_later(
     publication.refresh_from_db()
     assert publication.item.code == "O26"
     assert publication.history.count() == 2  # the change is in the audit trail
-    with pytest.raises(NotAllowed):
+    with pytest.raises(Refusal):
         publication_file_under(publication=publication, by=cast.olivia, item=None)
 
 

@@ -12,7 +12,8 @@ from openpyxl import Workbook
 from assessments import imports, services
 from assessments.imports import results_import
 from assessments.models import AssessmentResult, AssessmentYear, IndicatorScore
-from organisations.access import SYSTEM, NotAllowed
+from organisations.access import SYSTEM
+from organisations.refusals import Refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +124,7 @@ uen,๑๐,๑๐๐
 ทต.อื่น,คะแนนรวม,๙๖
 ทต.อื่น,ระดับ,AA
 """
-    with pytest.raises(NotAllowed):
+    with pytest.raises(Refusal):
         run(cast, table, organisation=None)  # an analyst loads only their own
     operator = django_user_model.objects.create_superuser("province", password="x")
     outcome = run(cast, table, organisation=None, by=operator, confirm=True)
@@ -172,9 +173,9 @@ def test_the_organisation_column_must_name_the_organisation_being_imported(cast)
     assert outcome.errors == [
         "แถวที่ ๒: แถวนี้เป็นของเทศบาลตำบลอื่น ไม่ใช่องค์การบริหารส่วนตำบลทดลอง ที่กำลังนำเข้า"
     ]
-    with pytest.raises(NotAllowed):
+    with pytest.raises(Refusal):
         run(cast, ONE_ORGANISATION, by=cast.olivia)  # another organisation's analyst
-    with pytest.raises(NotAllowed):
+    with pytest.raises(Refusal):
         run(cast, ONE_ORGANISATION, by=cast.bob)  # staff read results, do not write them
 
 
@@ -256,6 +257,6 @@ def test_two_people_saving_the_same_new_result_at_once_is_said_and_nothing_is_ha
         return real(objs, model, **kwargs)
 
     monkeypatch.setattr(services, "bulk_create_with_history", someone_else_first)
-    with pytest.raises(NotAllowed, match="มีผู้อื่นบันทึกผลการประเมินนี้พร้อมกัน"):
+    with pytest.raises(Refusal, match="มีผู้อื่นบันทึกผลการประเมินนี้พร้อมกัน"):
         run(cast, ONE_ORGANISATION, confirm=True)
     assert AssessmentResult.objects.count() == 0 and IndicatorScore.objects.count() == 0

@@ -7,12 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from reports import workflow
 from reports.models import RenderedPdf
 from tests.browser.test_staff_pages import fits, serious
-from tests.signing import confirmed
+from tests.cast import advance
 from tests.worker import run_queued_tasks
 
 pytestmark = pytest.mark.browser
@@ -20,14 +18,7 @@ pytestmark = pytest.mark.browser
 
 def finished(report):
     """The demo report up the chain; the journey test walks these steps in the browser."""
-    user = get_user_model().objects.get
-    analyst, head, chief, executive = (
-        user(username=name) for name in ("analyst", "head-office", "chief-admin", "chief-exec")
-    )
-    workflow.report_submit(report, by=analyst, confirmation=confirmed(analyst))
-    workflow.report_comment(report, by=head, text="เห็นควรอนุมัติ", confirmation=confirmed(head))
-    workflow.report_approve(report, by=chief, text="อนุมัติ", confirmation=confirmed(chief))
-    workflow.report_acknowledge(report, by=executive, confirmation=confirmed(executive))
+    advance(report)
     run_queued_tasks()  # the worker signs and stores the final PDF
     report.refresh_from_db()
     return report

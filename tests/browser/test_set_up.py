@@ -10,15 +10,13 @@ import io
 
 import pypdfium2
 import pytest
-from django.contrib.auth import get_user_model
 from PIL import Image, ImageDraw
 
-from organisations.models import Deployment, Membership, PasswordChangeDue
-from reports import workflow
+from organisations.models import Deployment, Membership, PasswordChangeDue, StepKind
 from reports.models import RenderedPdf, ReportState
 from tests.browser.conftest import PASSWORD
 from tests.browser.test_staff_pages import fits, serious
-from tests.signing import confirmed
+from tests.cast import advance
 from tests.worker import run_queued_tasks
 
 pytestmark = pytest.mark.browser
@@ -44,12 +42,7 @@ def shot(page, artifacts, name):
 
 def approved(report):
     """The report up to the chief executive's step (the journey test walks these in pages)."""
-    user = get_user_model().objects.get
-    analyst, head, chief = (user(username=n) for n in ("analyst", "head-office", "chief-admin"))
-    workflow.report_submit(report, by=analyst, confirmation=confirmed(analyst))
-    workflow.report_comment(report, by=head, text="เห็นควรอนุมัติ", confirmation=confirmed(head))
-    workflow.report_approve(report, by=chief, text="อนุมัติ", confirmation=confirmed(chief))
-    return report
+    return advance(report, through=StepKind.APPROVE)
 
 
 def watched(context, blocked):

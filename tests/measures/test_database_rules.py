@@ -8,7 +8,7 @@ from measures.models import Evidence, FiscalYear, Measure, MeasureStep, Progress
 from measures.services.plan import measure_set_steps
 from organisations.access import SYSTEM
 from organisations.models import Division, Membership, Organisation
-from tests.conftest import make_member
+from tests.cast import person
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +99,7 @@ def test_a_measure_cannot_move_to_another_organisations_plan(plan, other_organis
 
 
 def test_staff_cannot_belong_to_a_division_of_another_organisation(plan, other_organisation):
-    user = make_member(plan.organisation, "somchai", Membership.Role.STAFF)
+    user = person(plan.organisation, "somchai", Membership.Role.STAFF)
     membership = user.memberships.get()
     with refused("membership_division_same_organisation"), transaction.atomic():
         membership.divisions.add(other_organisation.divisions.get())

@@ -117,8 +117,7 @@ def test_03_status_is_read_from_the_wording(demo):
 
 
 def test_08_addresses_and_codes_keep_arabic_digits_in_every_document(demo, demo_report):
-    from reports.document import report_document
-    from reports.rendering import document_pdf, report_html
+    from reports.rendering import report_html, report_pdf
     from tests.reports.conftest import pdftotext, squash
 
     outcome = import_case(demo, "08-long-unbroken-text/plan.xlsx", year=2566, statuses={4: "done"})
@@ -128,7 +127,7 @@ def test_08_addresses_and_codes_keep_arabic_digits_in_every_document(demo, demo_
     html = report_html(demo_report)
     assert ADDRESS.replace("&", "&amp;") in html
     assert "ลงวันที่ ๑ มีนาคม ๒๕๖๗" in html and "ita-o43-report" in html
-    pdf_text = squash(pdftotext(document_pdf(report_document(demo_report))[0]))
+    pdf_text = squash(pdftotext(report_pdf(demo_report).pdf))
     assert ADDRESS in pdf_text
     exported = load_workbook(
         io.BytesIO(plan_export(demo.fiscal_year, period=1, thai_digits=True))

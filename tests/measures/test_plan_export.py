@@ -9,8 +9,9 @@ from openpyxl import load_workbook
 
 from measures.models import FiscalYear, Measure, ProgressEntry
 from measures.plans import plan_export, plan_import
-from measures.services.plan import PlanNotEmpty, plan_copy
+from measures.services.plan import plan_copy
 from organisations.access import SYSTEM
+from organisations.refusals import Refusal
 from tests.measures.test_plan_import import plan_of
 
 pytestmark = pytest.mark.django_db
@@ -91,15 +92,15 @@ def test_a_new_year_starts_from_an_earlier_one(demo):
     next_year = plan_copy(source=demo.fiscal_year, year=2567, by=SYSTEM)
     assert plan_of(next_year) == plan_of(demo.fiscal_year)
     assert not ProgressEntry.objects.filter(measure__fiscal_year=next_year).exists()
-    with pytest.raises(PlanNotEmpty, match="ปีงบประมาณ ๒๕๖๗ มีมาตรการอยู่แล้ว"):
+    with pytest.raises(Refusal, match="ปีงบประมาณ ๒๕๖๗ มีมาตรการอยู่แล้ว"):
         plan_copy(source=demo.fiscal_year, year=2567, by=SYSTEM)
 
 
 def test_who_may_import_and_export(client, demo, other_organisation, django_user_model):
     users = {user.username: user for user in django_user_model.objects.all()}
-    from tests.conftest import make_member
+    from tests.cast import person
 
-    make_member(other_organisation, "outsider", "analyst")
+    person(other_organisation, "outsider", "analyst")
     export_url = reverse("measures:plan_export", args=[demo.fiscal_year.pk]) + "?format=csv"
     import_url = reverse("measures:plan_import", args=[demo.organisation.pk])
     copy_url = reverse("measures:plan_copy", args=[demo.fiscal_year.pk])

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from measures.models import Evidence, Measure, ProgressEntry
 from measures.services import progress as services
+from organisations.refusals import Refusal
 from reports import workflow
 from tests.signing import confirmed
 
@@ -175,7 +176,7 @@ def test_progress_closes_when_the_report_is_submitted(
     assert entry.result != "หลังเสนอ"
     # Staff now record the full year.
     assert "ปีงบประมาณ พ.ศ. ๒๕๖๖ รอบ ๑๒ เดือน" in klang.get(reverse("measures:mine")).content.decode()
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(Refusal):
         services.progress_save(
             measure=measure, period=1, by=django_user_model.objects.get(username="analyst"),
             version=entry.version, status="done", result="ผ่านบริการ",

@@ -14,10 +14,9 @@ from django_tasks_db.models import DBTaskResult
 
 from operations import stalled_tasks
 from operations.models import WorkerHeartbeat
-from reports import workflow
 from reports.models import PdfJob
+from tests.cast import advance
 from tests.reports.test_pdf_worker import approved
-from tests.signing import confirmed
 
 RUNNING = "RUNNING"
 
@@ -49,9 +48,7 @@ def claimed_by(worker_id, started=timedelta(0)) -> list[DBTaskResult]:
 
 
 def acknowledged(cast):
-    report = approved(cast)
-    workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
-    return report
+    return advance(approved(cast))
 
 
 @pytest.mark.django_db(transaction=True)

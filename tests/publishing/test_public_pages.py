@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from measures.services.evidence import evidence_add_link
-from organisations.access import NotAllowed
+from organisations.refusals import Refusal
 from publishing.models import Publication
 from publishing.services import document_publish, publication_withdraw
 from reports import workflow
@@ -115,9 +115,9 @@ def test_public_pages_cost_the_same_whatever_the_number_of_documents(cast, clien
 
 def test_withdrawing_leaves_a_public_notice(cast, client):
     publication = published(cast)
-    with pytest.raises(NotAllowed):
+    with pytest.raises(Refusal):
         publication_withdraw(publication=publication, by=cast.bob, reason="ไม่ได้")
-    with pytest.raises(NotAllowed, match="เหตุผล"):
+    with pytest.raises(Refusal, match="เหตุผล"):
         publication_withdraw(publication=publication, by=cast.alice, reason=" ")
     publication_withdraw(publication=publication, by=cast.alice, reason="พบข้อมูลผิดในข้อ ๒")
     page = get(client, publication.get_absolute_url()).content.decode()
@@ -145,12 +145,12 @@ def test_who_may_publish(cast):
     report = cast.finish()
     stored_report_pdf(report)
     for person in (cast.bob, cast.henry, cast.chief, cast.mayor, cast.olivia):
-        with pytest.raises(NotAllowed):
+        with pytest.raises(Refusal):
             document_publish(document=report, by=person)
-    with pytest.raises(NotAllowed):
+    with pytest.raises(Refusal):
         document_publish(document=cast.draft(period=2), by=cast.alice)
     assert document_publish(document=report, by=cast.sam).published_by == cast.sam
-    with pytest.raises(NotAllowed, match="เผยแพร่แล้ว"):
+    with pytest.raises(Refusal, match="เผยแพร่แล้ว"):
         document_publish(document=report, by=cast.alice)
 
 

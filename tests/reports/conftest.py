@@ -7,8 +7,7 @@ from django.db import transaction
 
 from measures.demo import load_demo, read_demo_fixture
 from reports.demo import load_demo_report
-from reports.document import report_document
-from reports.rendering import document_pdf, report_html
+from reports.rendering import report_html, report_pdf
 
 
 def pdftotext(pdf: bytes, *, first=None, last=None, layout=False) -> str:
@@ -62,14 +61,16 @@ def demo_pdf(django_db_setup, django_db_blocker):
         data = read_demo_fixture()
         report = load_demo_report(data, load_demo(data).fiscal_year)
         html = report_html(report)
-        pdf, pages = document_pdf(report_document(report))
+        rendered = report_pdf(report)
+        pdf, pages = rendered.pdf, rendered.page_count
         transaction.set_rollback(True)
     return SimpleNamespace(pdf=pdf, html=html, data=data, pages=pages, text=pdftotext(pdf))
 
 
 def render(report) -> tuple[bytes, int]:
     """The report's PDF the way the portal makes it, and its page count."""
-    return document_pdf(report_document(report))
+    rendered = report_pdf(report)
+    return rendered.pdf, rendered.page_count
 
 
 @pytest.fixture

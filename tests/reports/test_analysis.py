@@ -12,14 +12,15 @@ from django.urls import reverse
 
 from assessments.models import Indicator
 from measures.services.plan import plan_copy
-from organisations.access import SYSTEM, NotAllowed
+from organisations.access import SYSTEM
+from organisations.refusals import Refusal
 from reports import workflow
 from reports.analysis import RowText, analysis_create, analysis_rows_save
 from reports.analysis_row import AnalysisRow
 from reports.audit import report_audit_trail
 from reports.document import plan_table
 from reports.models import Report
-from reports.rendering import render_report
+from reports.rendering import report_pdf
 from tests.reports.analysis_scene import analysis_2567, results_2566
 from tests.reports.conftest import page_sizes, pdftotext, squash
 from tests.signing import confirmed
@@ -60,16 +61,16 @@ def test_the_pass_mark_is_the_assessment_years(cast):
 
 
 def test_without_results_or_by_the_wrong_person_nothing_is_drafted(cast):
-    with pytest.raises(NotAllowed, match="ยังไม่มีคะแนนรายตัวชี้วัดของผลการประเมิน ITA ปี ๒๕๖๖"):
+    with pytest.raises(Refusal, match="ยังไม่มีคะแนนรายตัวชี้วัดของผลการประเมิน ITA ปี ๒๕๖๖"):
         analysis_create(organisation=cast.home, year=2567, author=cast.alice)
     results_2566(cast.home)
-    with pytest.raises(NotAllowed, match="ท่านจัดทำการวิเคราะห์ผลการประเมินของหน่วยงานนี้ไม่ได้"):
+    with pytest.raises(Refusal, match="ท่านจัดทำการวิเคราะห์ผลการประเมินของหน่วยงานนี้ไม่ได้"):
         analysis_create(organisation=cast.home, year=2567, author=cast.bob)
-    with pytest.raises(NotAllowed, match="ITA ปี ๒๕๖๘ ยังไม่มีรายการตัวชี้วัด"):
+    with pytest.raises(Refusal, match="ITA ปี ๒๕๖๘ ยังไม่มีรายการตัวชี้วัด"):
         analysis_create(organisation=cast.home, year=2569, author=cast.alice)
     assert not Report.objects.filter(kind="analysis").exists()
     analysis_create(organisation=cast.home, year=2567, author=cast.alice)
-    with pytest.raises(NotAllowed, match="มีการวิเคราะห์ผลการประเมินของปีงบประมาณ ๒๕๖๗ แล้ว"):
+    with pytest.raises(Refusal, match="มีการวิเคราะห์ผลการประเมินของปีงบประมาณ ๒๕๖๗ แล้ว"):
         analysis_create(organisation=cast.home, year=2567, author=cast.alice)
 
 
@@ -96,7 +97,7 @@ def test_the_analyst_writes_each_indicators_weakness_and_approach_with_history(c
 def test_too_long_a_text_is_refused_in_thai_and_nothing_is_written(cast):
     analysis = analysis_2567(cast)
     nine, ten = (Indicator.objects.get(assessment_year__year=2566, code=c) for c in ("9", "10"))
-    with pytest.raises(NotAllowed, match="แนวทางการพัฒนายาวเกินไป รับได้ไม่เกิน ๑,๐๐๐ ตัวอักษร"):
+    with pytest.raises(Refusal, match="แนวทางการพัฒนายาวเกินไป รับได้ไม่เกิน ๑,๐๐๐ ตัวอักษร"):
         analysis_rows_save(
             report=analysis,
             by=cast.alice,
@@ -109,11 +110,11 @@ def test_staff_and_a_submitted_analysis_are_refused_with_the_reason(cast):
     analysis = analysis_2567(cast)
     nine = Indicator.objects.get(assessment_year__year=2566, code="9")
     texts = {nine.pk: RowText("จุดอ่อน", "แนวทาง")}
-    with pytest.raises(NotAllowed, match="ตารางการวิเคราะห์แก้ไขได้เฉพาะนักวิเคราะห์นโยบายและแผน"):
+    with pytest.raises(Refusal, match="ตารางการวิเคราะห์แก้ไขได้เฉพาะนักวิเคราะห์นโยบายและแผน"):
         analysis_rows_save(report=analysis, by=cast.bob, texts=texts)
     workflow.report_submit(analysis, by=cast.alice, confirmation=confirmed(cast.alice))
     with pytest.raises(
-        NotAllowed,
+        Refusal,
         match="การวิเคราะห์ผลการประเมินนี้เสนอผู้บังคับบัญชาแล้ว ตารางการวิเคราะห์แก้ไขได้เมื่อ",
     ):
         analysis_rows_save(report=analysis, by=cast.alice, texts=texts)
@@ -227,7 +228,7 @@ def test_the_measures_that_answer_an_indicator_are_chosen_from_the_plan(cast, cl
 
 def test_the_analysis_pdf_has_the_memo_and_the_table_and_is_signed_when_final(cast):
     analysis = cast.finish(analysis_2567(cast))
-    rendering = render_report(analysis)
+    rendering = report_pdf(analysis)
     text = squash(pdftotext(rendering.pdf))
     assert "บันทึกข้อความ" in text and "ตัวชี้วัดที่๙การเปิดเผยข้อมูล(OIT)" in text
     assert "ผลการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส" in text

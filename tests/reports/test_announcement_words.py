@@ -6,10 +6,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from reports import workflow
+from organisations.models import StepKind
 from reports.services import plan_document_create
-from tests.cast import PASSWORD
-from tests.signing import confirmed
+from tests.cast import PASSWORD, advance
 from tests.worker import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
@@ -47,11 +46,7 @@ def test_the_chief_executive_signs_it(cast, client, announcement):
     for person in (cast.alice, cast.mayor):
         person.email = f"{person.username}@example.org"
         person.save()
-    workflow.report_submit(announcement, by=cast.alice, confirmation=confirmed(cast.alice))
-    workflow.report_comment(
-        announcement, by=cast.henry, confirmation=confirmed(cast.henry), text="เห็นควรประกาศ"
-    )
-    workflow.report_approve(announcement, by=cast.chief, confirmation=confirmed(cast.chief))
+    advance(announcement, through=StepKind.APPROVE, comment="เห็นควรประกาศ")
     run_queued_tasks()
     assert mail.outbox[-1].subject == f"ประกาศรอลงนามประกาศ: {announcement}"
     client.force_login(cast.mayor)
@@ -102,10 +97,7 @@ def test_the_public_page_says_the_announcement_was_signed(cast, client, announce
 def test_the_chief_administrator_approves_an_announcement_without_follow_ups(
     cast, client, announcement
 ):
-    workflow.report_submit(announcement, by=cast.alice, confirmation=confirmed(cast.alice))
-    workflow.report_comment(
-        announcement, by=cast.henry, confirmation=confirmed(cast.henry), text=""
-    )
+    advance(announcement, through=StepKind.COMMENT)
     html = page(client, cast.chief, announcement)
     assert '<h2 id="review-title">พิจารณาอนุมัติหรือส่งกลับ (ตำแหน่งของ chief)</h2>' in html
     assert "การกำกับติดตาม" not in html  # an announcement has no results to direct

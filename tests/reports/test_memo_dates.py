@@ -8,13 +8,12 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from reports import workflow
+from organisations.models import StepKind
 from reports.memo_dates import date_warning
 from reports.services import plan_document_create
 from reports.stored_pdfs import stored_report_pdf
-from tests.cast import PASSWORD
+from tests.cast import PASSWORD, advance
 from tests.reports.conftest import pdftotext, squash
-from tests.signing import confirmed
 from thai.dates import THAI_MONTHS
 
 pytestmark = pytest.mark.django_db
@@ -62,11 +61,7 @@ def test_the_chief_executive_is_warned_before_signing_an_announcement(cast, clie
     announcement = plan_document_create(fiscal_year=cast.plan, author=cast.alice)
     announcement.memo_date = date(2022, 10, 1)
     announcement.save()
-    workflow.report_submit(announcement, by=cast.alice, confirmation=confirmed(cast.alice))
-    workflow.report_comment(
-        announcement, by=cast.henry, confirmation=confirmed(cast.henry), text=""
-    )
-    workflow.report_approve(announcement, by=cast.chief, confirmation=confirmed(cast.chief))
+    advance(announcement, through=StepKind.APPROVE)
     client.force_login(cast.mayor)
     with mock.patch("reports.memo_dates.timezone.localdate", return_value=date(2022, 11, 15)):
         page = client.get(reverse("reports:detail", args=[announcement.pk])).content.decode()

@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from organisations.models import StepKind
 from reports import rendering, workflow
 from reports.models import PdfJob, RenderedPdf, Report
+from tests.cast import advance
 from tests.signing import confirmed
 from tests.worker import run_queued_tasks
 
@@ -21,10 +23,7 @@ SIGN = {"password": "pw-for-tests-only"}
 
 
 def approved(cast):
-    report = cast.draft()
-    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
-    workflow.report_comment(report, by=cast.henry, text="", confirmation=confirmed(cast.henry))
-    workflow.report_approve(report, by=cast.chief, text="", confirmation=confirmed(cast.chief))
+    report = advance(cast.draft(), through=StepKind.APPROVE, comment="", approval="")
     run_queued_tasks()
     return report
 
@@ -37,9 +36,9 @@ def render_tasks():
 def test_the_acknowledgement_returns_while_the_final_pdf_is_queued(cast, client, monkeypatch):
     report = approved(cast)
     seen = []
-    real = rendering.document_pdf
+    real = rendering.report_pdf
     monkeypatch.setattr(
-        rendering, "document_pdf", lambda doc: seen.append(connection.in_atomic_block) or real(doc)
+        rendering, "report_pdf", lambda doc: seen.append(connection.in_atomic_block) or real(doc)
     )
     client.force_login(cast.mayor)
     response = client.post(reverse("reports:review", args=[report.pk]), {"comment": "ทราบ", **SIGN})
@@ -72,10 +71,10 @@ def test_a_failed_render_is_retried_later_shown_and_can_be_retried(cast, client,
     report = approved(cast)
     workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
 
-    def broken(document):
+    def broken(report):
         raise OSError("disk full")
 
-    monkeypatch.setattr(rendering, "document_pdf", broken)
+    monkeypatch.setattr(rendering, "report_pdf", broken)
     assert run_queued_tasks() >= 1
     job = PdfJob.objects.get(report=report)
     assert (job.state, job.attempts, job.error) == ("queued", 1, "OSError: disk full")
@@ -116,7 +115,7 @@ def test_a_draft_pdf_is_made_on_demand_without_a_hanging_request(cast, client, m
     first = client.get(reverse("reports:pdf", args=[report.pk]))
     assert first.status_code == 200 and first.content.startswith(b"%PDF")
     # Unchanged: served again as it is (cached by content), nothing rendered or queued.
-    monkeypatch.setattr(rendering, "document_pdf", lambda document: pytest.fail("rendered"))
+    monkeypatch.setattr(rendering, "report_pdf", lambda report: pytest.fail("rendered"))
     again = client.get(reverse("reports:pdf", args=[report.pk]))
     assert again["X-Content-SHA256"] == first["X-Content-SHA256"]
     assert render_tasks().ready().count() == 0

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import make_member
+from tests.cast import person
 from tests.worker import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def test_a_member_downloads_the_pdf(client, demo_report, analyst):
 
 
 def test_another_organisation_cannot_see_the_report(client, demo_report, other_organisation):
-    outsider = make_member(other_organisation, "outsider", "analyst")
+    outsider = person(other_organisation, "outsider", "analyst")
     client.force_login(outsider)
     for name in ["reports:detail", "reports:preview", "reports:pdf"]:
         assert client.get(reverse(name, args=[demo_report.pk])).status_code == 404

@@ -7,8 +7,11 @@ from django.core import mail
 from django.urls import reverse
 
 from measures.models import Measure
+from organisations.models import StepKind
+from organisations.refusals import Refusal
 from reports import workflow
 from reports.models import ReportState, ReviewEvent
+from tests.cast import advance
 from tests.signing import confirmed
 from tests.worker import run_queued_tasks
 
@@ -25,13 +28,7 @@ def users(django_user_model, demo):
 
 @pytest.fixture
 def waiting_for_chief(demo_report, users):
-    workflow.report_submit(
-        demo_report, by=users["analyst"], confirmation=confirmed(users["analyst"])
-    )
-    workflow.report_comment(
-        demo_report, by=users["head-office"], confirmation=confirmed(users["head-office"]),
-        text="",
-    )  # fmt: skip
+    advance(demo_report, through=StepKind.COMMENT)
     run_queued_tasks()
     mail.outbox.clear()
     return demo_report
@@ -131,7 +128,7 @@ def test_the_notice_ends_when_the_report_goes_up_again(client, waiting_for_chief
 
 
 def test_a_measure_not_in_the_report_cannot_be_marked(waiting_for_chief, users):
-    with pytest.raises(workflow.WorkflowError, match="ไม่พบมาตรการข้อ ๙๙ ในรายงานนี้"):
+    with pytest.raises(Refusal, match="ไม่พบมาตรการข้อ ๙๙ ในรายงานนี้"):
         workflow.report_return(
             waiting_for_chief, by=users["chief-admin"], reason=REASON, measures=[99]
         )

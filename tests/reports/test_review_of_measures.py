@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from measures.models import Measure, ProgressEntry
 from measures.services.evidence import evidence_add_file, evidence_add_link
+from organisations.models import StepKind
 from reports import workflow
-from tests.signing import confirmed
+from tests.cast import advance
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +41,7 @@ def add_evidence(users, number, count=1):
 
 
 def to_the_chief(report, users):
-    workflow.report_submit(report, by=users["analyst"], confirmation=confirmed(users["analyst"]))
-    workflow.report_comment(
-        report, by=users["head-office"], confirmation=confirmed(users["head-office"]), text=""
-    )
+    advance(report, through=StepKind.COMMENT)
 
 
 def card(page, number) -> str:

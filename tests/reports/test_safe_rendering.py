@@ -6,10 +6,11 @@ import threading
 
 import pypdfium2
 import pytest
+from weasyprint import HTML
 
 from measures.models import Measure, ProgressEntry
 from reports.pdf.fetcher import BASE_URL, ProjectFilesFetcher
-from reports.rendering import html_to_pdf, report_html
+from reports.rendering import report_html
 from tests.reports.conftest import page_sizes, pdftotext, render, squash
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +81,8 @@ def test_the_fetcher_refuses_everything_but_project_files(listener, settings, tm
         + "</body></html>"
     )
     fetcher = ProjectFilesFetcher()
-    pdf, _ = html_to_pdf(html, fetcher=fetcher)
+    # WeasyPrint with the fetcher the renderer gives it, on a page made to ask for everything.
+    pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf()
     assert hits == []
     assert set(refused) <= set(fetcher.refused)
     assert f"{BASE_URL}static/css/fonts.css" not in fetcher.refused

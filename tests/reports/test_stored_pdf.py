@@ -6,6 +6,7 @@ from django.core.files.storage import storages
 from measures.models import ProgressEntry
 from reports import rendering, stored_pdfs
 from reports.models import RenderedPdf
+from tests.reports.conftest import pdftotext, squash
 
 pytestmark = pytest.mark.django_db
 
@@ -14,13 +15,14 @@ pytestmark = pytest.mark.django_db
 def renders(monkeypatch):
     """Counts how often the report is actually laid out."""
     calls = []
-    real = rendering.html_to_pdf
+    real = rendering.report_pdf
 
-    def counting(*args, **kwargs):
-        calls.append("".join(arg for arg in args if isinstance(arg, str)))
-        return real(*args, **kwargs)
+    def counting(report):
+        made = real(report)
+        calls.append(squash(pdftotext(made.pdf)))
+        return made
 
-    monkeypatch.setattr(rendering, "html_to_pdf", counting)
+    monkeypatch.setattr(rendering, "report_pdf", counting)
     return calls
 
 

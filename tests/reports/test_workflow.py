@@ -6,9 +6,12 @@ from django.db import IntegrityError, transaction
 
 from measures import period_lock
 from measures.models import Measure, ProgressEntry
+from organisations.models import StepKind
+from organisations.refusals import Refusal
 from reports import workflow
 from reports.models import RenderedPdf, ReportState, ReviewEvent
 from reports.stored_pdfs import stored_report_pdf
+from tests.cast import advance
 from tests.reports.conftest import pdftotext, squash
 from tests.signing import confirmed
 from tests.worker import run_queued_tasks
@@ -17,13 +20,13 @@ pytestmark = pytest.mark.django_db(transaction=False)
 
 
 @pytest.fixture
-def cast(django_user_model, demo):
-    users = {user.username: user for user in django_user_model.objects.all()}
-    return users
+def people(django_user_model, demo):
+    """The demo's people by username (the demo report's own chain)."""
+    return {user.username: user for user in django_user_model.objects.all()}
 
 
 def refused(message):
-    return pytest.raises(workflow.WorkflowError, match=message)
+    return pytest.raises(Refusal, match=message)
 
 
 def fresh(report):
@@ -31,8 +34,10 @@ def fresh(report):
     return report
 
 
-def test_the_whole_chain_in_order(demo_report, cast):
-    workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
+def test_the_whole_chain_in_order(demo_report, people):
+    workflow.report_submit(
+        demo_report, by=people["analyst"], confirmation=confirmed(people["analyst"])
+    )
     run_queued_tasks()  # the worker: e-mail, the PDF
     assert fresh(demo_report).state == ReportState.IN_REVIEW
     assert demo_report.current_step == 1
@@ -40,12 +45,12 @@ def test_the_whole_chain_in_order(demo_report, cast):
 
     workflow.report_comment(
         demo_report,
-        by=cast["head-office"],
-        confirmation=confirmed(cast["head-office"]),
+        by=people["head-office"],
+        confirmation=confirmed(people["head-office"]),
         text="เห็นควรเสนอปลัดพิจารณา",
     )
     workflow.report_approve(
-        demo_report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"]),
+        demo_report, by=people["chief-admin"], confirmation=confirmed(people["chief-admin"]),
         text="อนุมัติ",
         follow_ups={10: "ควรเร่งรัดให้แล้วเสร็จภายในไตรมาสหน้า"},
     )  # fmt: skip
@@ -54,7 +59,7 @@ def test_the_whole_chain_in_order(demo_report, cast):
     assert mail.outbox[-1].to == ["chief-exec@example.org"]
 
     workflow.report_acknowledge(
-        demo_report, by=cast["chief-exec"], confirmation=confirmed(cast["chief-exec"])
+        demo_report, by=people["chief-exec"], confirmation=confirmed(people["chief-exec"])
     )
     run_queued_tasks()  # the worker: e-mail, the PDF
     report = fresh(demo_report)
@@ -71,55 +76,59 @@ def test_the_whole_chain_in_order(demo_report, cast):
     ]  # fmt: skip
 
 
-def test_out_of_order_and_wrong_people_are_refused(demo_report, cast):
+def test_out_of_order_and_wrong_people_are_refused(demo_report, people):
     with refused("ยังไม่ได้เสนอ"):
         workflow.report_comment(
             demo_report,
-            by=cast["head-office"],
-            confirmation=confirmed(cast["head-office"]),
+            by=people["head-office"],
+            confirmation=confirmed(people["head-office"]),
             text="ก่อนเสนอ",
         )
     with refused("เฉพาะนักวิเคราะห์"):
         workflow.report_submit(
-            demo_report, by=cast["staff-palad"], confirmation=confirmed(cast["staff-palad"])
+            demo_report, by=people["staff-palad"], confirmation=confirmed(people["staff-palad"])
         )
-    workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
+    workflow.report_submit(
+        demo_report, by=people["analyst"], confirmation=confirmed(people["analyst"])
+    )
     with refused("เสนอไปแล้ว"):
         workflow.report_submit(
-            demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"])
+            demo_report, by=people["analyst"], confirmation=confirmed(people["analyst"])
         )
     with refused("ท่านไม่ใช่ผู้พิจารณาขั้นนี้"):
         workflow.report_approve(
-            demo_report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"])
+            demo_report, by=people["chief-admin"], confirmation=confirmed(people["chief-admin"])
         )
     with refused("ท่านไม่ใช่ผู้พิจารณาขั้นนี้"):
         workflow.report_acknowledge(
-            demo_report, by=cast["chief-exec"], confirmation=confirmed(cast["chief-exec"])
+            demo_report, by=people["chief-exec"], confirmation=confirmed(people["chief-exec"])
         )
     with refused("ไม่ใช่การพิจารณาอนุมัติ"):
         workflow.report_approve(
-            demo_report, by=cast["head-office"], confirmation=confirmed(cast["head-office"])
+            demo_report, by=people["head-office"], confirmation=confirmed(people["head-office"])
         )
     assert fresh(demo_report).current_step == 1
     assert ReviewEvent.objects.filter(report=demo_report).count() == 1
 
 
-def test_returning_keeps_the_earlier_rounds_comments(demo_report, cast):
-    workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
+def test_returning_keeps_the_earlier_rounds_comments(demo_report, people):
+    workflow.report_submit(
+        demo_report, by=people["analyst"], confirmation=confirmed(people["analyst"])
+    )
     workflow.report_comment(
         demo_report,
-        by=cast["head-office"],
-        confirmation=confirmed(cast["head-office"]),
+        by=people["head-office"],
+        confirmation=confirmed(people["head-office"]),
         text="ความเห็นรอบแรก",
     )
     with refused("กรุณาระบุเหตุผล"):
-        workflow.report_return(demo_report, by=cast["chief-admin"], reason=" ")
-    workflow.report_return(demo_report, by=cast["chief-admin"], reason="ข้อ ๑๐ ยังไม่มีผล")
+        workflow.report_return(demo_report, by=people["chief-admin"], reason=" ")
+    workflow.report_return(demo_report, by=people["chief-admin"], reason="ข้อ ๑๐ ยังไม่มีผล")
     report = fresh(demo_report)
     assert report.state == ReportState.RETURNED and not report.is_frozen
     assert period_lock.is_open(report.fiscal_year, 1)
 
-    workflow.report_submit(report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
+    workflow.report_submit(report, by=people["analyst"], confirmation=confirmed(people["analyst"]))
     report = fresh(report)
     assert report.round == 2 and report.review_steps.get(order=1).comment == ""
     first_round = report.events.filter(round=1)
@@ -130,14 +139,8 @@ def test_returning_keeps_the_earlier_rounds_comments(demo_report, cast):
     ]
 
 
-def test_a_failed_step_changes_nothing(demo_report, cast, monkeypatch):
-    workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
-    workflow.report_comment(
-        demo_report, by=cast["head-office"], confirmation=confirmed(cast["head-office"]), text=""
-    )
-    workflow.report_approve(
-        demo_report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"])
-    )
+def test_a_failed_step_changes_nothing(demo_report, people, monkeypatch):
+    advance(demo_report, through=StepKind.APPROVE)
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -146,7 +149,7 @@ def test_a_failed_step_changes_nothing(demo_report, cast, monkeypatch):
     monkeypatch.setattr("reports.workflow._record", broken)
     with pytest.raises(RuntimeError):
         workflow.report_acknowledge(
-            demo_report, by=cast["chief-exec"], confirmation=confirmed(cast["chief-exec"])
+            demo_report, by=people["chief-exec"], confirmation=confirmed(people["chief-exec"])
         )
     report = fresh(demo_report)
     assert report.state == ReportState.APPROVED
@@ -154,8 +157,10 @@ def test_a_failed_step_changes_nothing(demo_report, cast, monkeypatch):
     assert not report.events.filter(action="acknowledge").exists()
 
 
-def test_from_submission_the_report_shows_what_was_submitted(demo_report, cast):
-    workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
+def test_from_submission_the_report_shows_what_was_submitted(demo_report, people):
+    workflow.report_submit(
+        demo_report, by=people["analyst"], confirmation=confirmed(people["analyst"])
+    )
     measure = Measure.objects.get(number=1)
     measure.title = "ชื่อมาตรการที่แก้หลังเสนอ"
     measure.save()
@@ -165,20 +170,8 @@ def test_from_submission_the_report_shows_what_was_submitted(demo_report, cast):
     assert "ชื่อมาตรการที่แก้หลังเสนอ" not in pdftotext(stored_report_pdf(report).read())
 
 
-def test_an_acknowledged_report_never_changes(demo_report, cast):
-    workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
-    workflow.report_comment(
-        demo_report, by=cast["head-office"], confirmation=confirmed(cast["head-office"]), text=""
-    )
-    workflow.report_approve(
-        demo_report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"])
-    )
-    workflow.report_acknowledge(
-        demo_report,
-        by=cast["chief-exec"],
-        confirmation=confirmed(cast["chief-exec"]),
-        text="ทราบ ดำเนินการต่อ",
-    )
+def test_an_acknowledged_report_never_changes(demo_report, people):
+    advance(demo_report)
     run_queued_tasks()  # the worker: e-mail, the PDF
     report = fresh(demo_report)
     final = report.renderings.get(is_final=True)
@@ -186,17 +179,20 @@ def test_an_acknowledged_report_never_changes(demo_report, cast):
     # The services refuse.
     for act in (
         lambda: workflow.report_submit(
-            report, by=cast["analyst"], confirmation=confirmed(cast["analyst"])
+            report, by=people["analyst"], confirmation=confirmed(people["analyst"])
         ),
         lambda: workflow.report_comment(
-            report, by=cast["head-office"], confirmation=confirmed(cast["head-office"]), text="x"
+            report,
+            by=people["head-office"],
+            confirmation=confirmed(people["head-office"]),
+            text="x",
         ),
         lambda: workflow.report_approve(
-            report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"])
+            report, by=people["chief-admin"], confirmation=confirmed(people["chief-admin"])
         ),
-        lambda: workflow.report_return(report, by=cast["chief-admin"], reason="x"),
+        lambda: workflow.report_return(report, by=people["chief-admin"], reason="x"),
         lambda: workflow.report_acknowledge(
-            report, by=cast["chief-exec"], confirmation=confirmed(cast["chief-exec"])
+            report, by=people["chief-exec"], confirmation=confirmed(people["chief-exec"])
         ),
     ):
         with refused("เสร็จสิ้นแล้ว"):
@@ -211,23 +207,14 @@ def test_an_acknowledged_report_never_changes(demo_report, cast):
         final.save()
 
 
-def test_a_correction_is_a_new_revision_linked_to_the_old(demo_report, cast):
-    workflow.report_submit(demo_report, by=cast["analyst"], confirmation=confirmed(cast["analyst"]))
-    workflow.report_comment(
-        demo_report, by=cast["head-office"], confirmation=confirmed(cast["head-office"]), text=""
-    )
-    workflow.report_approve(
-        demo_report, by=cast["chief-admin"], confirmation=confirmed(cast["chief-admin"])
-    )
-    workflow.report_acknowledge(
-        demo_report, by=cast["chief-exec"], confirmation=confirmed(cast["chief-exec"])
-    )
+def test_a_correction_is_a_new_revision_linked_to_the_old(demo_report, people):
+    advance(demo_report)
     with refused("เฉพาะนักวิเคราะห์"):
-        workflow.report_revise(demo_report, by=cast["chief-exec"])
-    revision = workflow.report_revise(demo_report, by=cast["analyst"])
+        workflow.report_revise(demo_report, by=people["chief-exec"])
+    revision = workflow.report_revise(demo_report, by=people["analyst"])
     assert revision.revision == 2 and revision.previous_revision_id == demo_report.pk
     assert revision.state == ReportState.DRAFT
     assert fresh(demo_report).state == ReportState.ACKNOWLEDGED
     assert period_lock.is_open(revision.fiscal_year, 1)
     with refused("มีฉบับแก้ไขแล้ว"):
-        workflow.report_revise(demo_report, by=cast["analyst"])
+        workflow.report_revise(demo_report, by=people["analyst"])

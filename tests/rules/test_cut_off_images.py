@@ -6,7 +6,6 @@ import io
 
 import pytest
 import weasyprint  # noqa: F401 - imported for its side effect, as the portal's processes do
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms import modelform_factory
 from django.urls import reverse
@@ -15,6 +14,7 @@ from PIL import Image, ImageDraw, ImageFile
 from measures.models import Evidence
 from measures.services.evidence import evidence_add_file
 from organisations.models import Organisation, SignatureImage
+from organisations.refusals import Refusal
 from organisations.services import signature_image_set
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def test_the_switch_that_weakens_pillow_is_on_in_this_process():
 
 @pytest.mark.parametrize("kind", CUT_OFF)
 def test_a_cut_off_signature_image_is_refused(cast, client, kind):
-    with pytest.raises(ValidationError, match="เปิดภาพนี้ไม่ได้"):
+    with pytest.raises(Refusal, match="เปิดภาพนี้ไม่ได้"):
         signature_image_set(user=cast.bob, by=cast.bob, content=CUT_OFF[kind])
     client.force_login(cast.bob)
     upload = SimpleUploadedFile(f"s.{kind}", CUT_OFF[kind])
@@ -62,7 +62,7 @@ def test_a_whole_signature_image_is_still_taken(cast):
 @pytest.mark.parametrize("kind", CUT_OFF)
 def test_cut_off_evidence_is_refused(cast, client, kind):
     entry = cast.measures[1].progress_entries.get(period=1)
-    with pytest.raises(ValidationError, match="เสียหาย"):
+    with pytest.raises(Refusal, match="เสียหาย"):
         evidence_add_file(entry=entry, by=cast.bob,
                           upload=SimpleUploadedFile(f"รูป.{kind}", CUT_OFF[kind]))  # fmt: skip
     client.force_login(cast.bob)

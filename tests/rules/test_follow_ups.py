@@ -4,22 +4,22 @@ without the follow-up fields keeps every follow-up, live and in the submitted ta
 import pytest
 from django.urls import reverse
 
+from organisations.models import StepKind
 from reports import workflow
 from reports.models import Report
-from tests.cast import PASSWORD  # noqa: E402
-from tests.signing import confirmed
+from tests.cast import (
+    PASSWORD,  # noqa: E402
+    advance,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def in_review_with_follow_ups(cast):
-    report = cast.draft()
-    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
-    workflow.report_comment(report, by=cast.henry, confirmation=confirmed(cast.henry), text="")
+    report = advance(cast.draft(), through=StepKind.COMMENT)
     # A first direction, given earlier in this review.
     workflow.report_return(report, by=cast.chief, reason="เพิ่มผลข้อ ๒", follow_ups={1: "เร่งรัด"})
-    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
-    workflow.report_comment(report, by=cast.henry, confirmation=confirmed(cast.henry), text="")
+    advance(report, through=StepKind.COMMENT)
     return Report.objects.get(pk=report.pk)
 
 

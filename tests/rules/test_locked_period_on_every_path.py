@@ -16,10 +16,11 @@ from measures.models import Evidence, ProgressEntry
 from measures.services import evidence as evidence_writer
 from measures.services import plan as plan_writer
 from measures.services import progress as progress_writer
-from organisations.access import NotAllowed
+from organisations.refusals import Refusal
 from reports import services as report_services
 from reports import workflow
 from reports.models import Report
+from tests.cast import advance
 from tests.conftest import database_state
 from tests.signing import confirmed
 
@@ -44,21 +45,11 @@ def submitted(cast) -> Report:
         entry=cast.measures[1].progress_entries.get(period=1), by=cast.bob,
         url="https://example.org/evidence", description="หลักฐานเดิม",
     )  # fmt: skip
-    report = cast.draft()
-    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
-    return report
+    return advance(cast.draft(), through="submit")
 
 
 def acknowledged(cast) -> Report:
-    report = submitted(cast)
-    workflow.report_comment(
-        report, by=cast.henry, confirmation=confirmed(cast.henry), text="เห็นควรอนุมัติ"
-    )
-    workflow.report_approve(
-        report, by=cast.chief, confirmation=confirmed(cast.chief), follow_ups={1: "เร่งรัด"}
-    )
-    workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
-    return report
+    return advance(submitted(cast), follow_ups={1: "เร่งรัด"})
 
 
 @pytest.fixture(params=["submitted", "acknowledged"])
@@ -187,7 +178,7 @@ def test_the_command_and_the_services_refuse(locked, tmp_path):
             )
         )
     for refusal in refusals:
-        with pytest.raises(NotAllowed) as refused:
+        with pytest.raises(Refusal) as refused:
             refusal()
         assert any("\u0e00" <= char <= "\u0e7f" for char in str(refused.value))
     assert database_state() == before
@@ -221,7 +212,7 @@ def test_a_returned_report_opens_the_period_again(cast, client):
 def test_outsiders_and_other_divisions_never_write(cast):
     measure = cast.measures[1]
     for stranger in (cast.carol, cast.olivia, cast.oscar, cast.henry):
-        with pytest.raises(NotAllowed):
+        with pytest.raises(Refusal):
             progress_writer.progress_save(
                 measure=measure, period=1, by=stranger, version=None, status="done", result="x"
             )

@@ -3,15 +3,14 @@ each division records its own part: nobody's text replaces another's, the cell s
 together, and the analyst may write the cell themselves before submitting (issue 17, item 5)."""
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from measures.audit import measure_audit_trail
 from measures.models import DivisionResult, ProgressEntry
 from measures.services import progress as writer
-from organisations.access import NotAllowed
 from organisations.models import Role
+from organisations.refusals import Refusal
 from reports import workflow
 from reports.selectors import completeness
 from tests.cast import person
@@ -66,14 +65,22 @@ def test_one_text_from_every_division_is_printed_once_as_the_seed_does(cast, cli
 
 
 def test_staff_cannot_write_the_whole_cell_of_a_shared_measure(cast, shared):
-    with pytest.raises(NotAllowed, match="แต่ละส่วนราชการบันทึกผลในส่วนของตน"):
-        writer.progress_save(measure=shared, period=1, by=cast.bob, version=None,
-                             status="done", result="ทับของทุกกอง")  # fmt: skip
-    with pytest.raises(NotAllowed, match="ท่านบันทึกผลในส่วนของช่างไม่ได้"):
+    with pytest.raises(Refusal) as refused:
+        writer.progress_save(
+            measure=shared, period=1, by=cast.bob, version=None, status="done", result="ทับของทุกกอง"
+        )
+    assert str(refused.value) == "มาตรการนี้มีหลายส่วนราชการรับผิดชอบ แต่ละส่วนราชการบันทึกผลในส่วนของตน"
+    with pytest.raises(Refusal) as refused:
         writer.division_result_save(
-            measure=shared, period=1, division=cast.home.divisions.get(name="ช่าง"),
-            by=cast.bob, version=None, status="done", result="แทนกองช่าง",
-        )  # fmt: skip
+            measure=shared,
+            period=1,
+            division=cast.home.divisions.get(name="ช่าง"),
+            by=cast.bob,
+            version=None,
+            status="done",
+            result="แทนกองช่าง",
+        )
+    assert str(refused.value) == "ท่านไม่ได้อยู่ในช่าง จึงบันทึกผลในส่วนของช่างไม่ได้"
     assert entry_of(shared).result == "ผลของข้อ 3"
 
 
@@ -175,7 +182,7 @@ def test_the_submitted_report_keeps_the_combined_text_and_each_part(cast, client
     assert {s["status"]: s["count"] for s in chang["statuses"]}["in_progress"] == 2
 
     # Locked: no writer and no direct write changes a part of the period.
-    with pytest.raises(NotAllowed, match="^รายงานรอบ ๖ เดือน ปีงบประมาณ ๒๕๖๖ เสนอผู้บังคับบัญชาแล้ว "):
+    with pytest.raises(Refusal, match="^รายงานรอบ ๖ เดือน ปีงบประมาณ ๒๕๖๖ เสนอผู้บังคับบัญชาแล้ว "):
         writer.division_result_save(
             measure=shared, period=1, division=cast.home.divisions.get(name="คลัง"),
             by=cast.alice, version=None, status="done", result="หลังเสนอ",
@@ -231,11 +238,11 @@ def test_the_admin_writes_a_part_through_the_writer(cast, client, shared):
     assert entry.parts.get(division=chang).updated_by == cast.alice
 
 
-def test_a_composed_cell_too_long_is_a_validation_error_of_the_writer(cast, shared):
+def test_a_composed_cell_too_long_is_refused_by_the_writer(cast, shared):
     klang, chang = cast.home.divisions.order_by("order")
     writer.division_result_save(measure=shared, period=1, division=klang, by=cast.bob,
                                 version=None, status="done", result="ก" * 1900)  # fmt: skip
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refusal):
         writer.division_result_save(measure=shared, period=1, division=chang, by=cast.carol,
                                     version=None, status="done", result="ข" * 200)  # fmt: skip
 

@@ -5,7 +5,6 @@ import csv
 import io
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -15,7 +14,7 @@ from measures.models import ProgressEntry
 from measures.services.evidence import evidence_add_link
 from measures.services.plan import measure_set_steps
 from measures.services.progress import progress_save
-from organisations.access import NotAllowed
+from organisations.refusals import Refusal
 from reports import workflow
 from tests.cast import PASSWORD  # noqa: E402
 from tests.signing import confirmed
@@ -41,7 +40,7 @@ def test_the_staff_page_refuses_a_result_too_long_and_keeps_it(cast, client):
 
 
 def test_the_writer_and_the_database_refuse_it_too(cast):
-    with pytest.raises(ValidationError, match="ผลการดำเนินการยาวเกินไป รับได้ไม่เกิน ๒,๐๐๐ ตัวอักษร"):
+    with pytest.raises(Refusal, match="ผลการดำเนินการยาวเกินไป รับได้ไม่เกิน ๒,๐๐๐ ตัวอักษร"):
         progress_save(
             measure=cast.measures[1], period=1, by=cast.bob, version=None, status="done",
             result=TOO_LONG_RESULT,
@@ -101,19 +100,19 @@ def test_the_memo_and_the_comments_are_bounded(cast, client):
     ]
     report.refresh_from_db()
     assert report.state == "in_review" and report.current_step == 1
-    with pytest.raises(workflow.WorkflowError, match="ความเห็นยาวเกินไป"):
+    with pytest.raises(Refusal, match="ความเห็นยาวเกินไป"):
         workflow.report_comment(
             report, by=cast.henry, confirmation=confirmed(cast.henry), text="ค" * 1001
         )
 
 
 def test_counts_are_bounded(cast):
-    with pytest.raises(NotAllowed, match="ไม่เกิน ๓๐ ขั้นตอน"):
+    with pytest.raises(Refusal, match="ไม่เกิน ๓๐ ขั้นตอน"):
         measure_set_steps(measure=cast.measures[1], texts=["ขั้น"] * 31, by=cast.alice)
     entry = cast.measures[1].progress_entries.get(period=1)
     for number in range(limits.EVIDENCE_PER_ENTRY_MAX):
         evidence_add_link(entry=entry, by=cast.bob, url=f"https://example.org/{number}")
-    with pytest.raises(NotAllowed, match="ไม่เกิน ๒๐ รายการ"):
+    with pytest.raises(Refusal, match="ไม่เกิน ๒๐ รายการ"):
         evidence_add_link(entry=entry, by=cast.bob, url="https://example.org/one-more")
 
 

@@ -5,13 +5,13 @@ import io
 from urllib.parse import unquote
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
 from measures.models import Evidence
 from measures.services.evidence import evidence_add_file
+from organisations.refusals import Refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def entry_of(cast):
 
 @pytest.mark.parametrize("kind", POLYGLOTS)
 def test_a_polyglot_is_refused_by_the_writer(cast, kind):
-    with pytest.raises(ValidationError, match="หน้าเว็บ|เสียหาย"):
+    with pytest.raises(Refusal, match="หน้าเว็บ|เสียหาย"):
         evidence_add_file(
             entry=entry_of(cast), by=cast.bob,
             upload=SimpleUploadedFile(f"หลักฐาน.{kind}", POLYGLOTS[kind]),
@@ -113,7 +113,34 @@ def test_a_download_is_an_attachment_named_for_its_checked_kind(cast, client):
 
 def test_office_files_must_be_packages(cast):
     broken_docx = b"PK\x03\x04" + b"\x00" * 26 + b"word/document.xml" + b"x" * 100
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refusal):
         evidence_add_file(
             entry=entry_of(cast), by=cast.bob, upload=SimpleUploadedFile("x.docx", broken_docx)
         )
+
+
+@pytest.mark.parametrize("given", ["both", "neither"])
+def test_evidence_added_in_the_admin_is_a_file_or_a_link(cast, client, given):
+    entry = entry_of(cast)
+    client.force_login(cast.sam)
+    added = {"evidence-2-0-description": "หลักฐานใหม่"}
+    if given == "both":
+        added["evidence-2-0-url"] = "https://example.org/evidence"
+        added["evidence-2-0-file"] = SimpleUploadedFile("หลักฐาน.pdf", PDF)
+    page = client.post(
+        reverse("admin:measures_progressentry_change", args=[entry.pk]),
+        {
+            "status": entry.status,
+            "result": entry.result,
+            "follow_up": entry.follow_up,
+            "opened_version": entry.version,
+            "evidence-TOTAL_FORMS": 0,
+            "evidence-INITIAL_FORMS": 0,
+            "evidence-2-TOTAL_FORMS": 1,
+            "evidence-2-INITIAL_FORMS": 0,
+            **added,
+        },
+    )
+    assert page.status_code == 200
+    assert page.content.decode().count("หลักฐานแต่ละรายการต้องเป็นไฟล์หรือลิงก์อย่างใดอย่างหนึ่ง") == 1
+    assert not Evidence.objects.filter(entry=entry).exists()

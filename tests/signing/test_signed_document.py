@@ -17,13 +17,14 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
 
+from organisations.models import StepKind
 from organisations.services import signature_image_set
 from reports import workflow
 from reports.pdf.signing import signer_for
 from reports.rendering import report_html
 from reports.stored_pdfs import stored_report_pdf
 from reports.verification import verify_pdf_bytes
-from tests.cast import build_cast
+from tests.cast import advance, build_cast
 from tests.reports.conftest import pdftotext, squash
 from tests.reports.test_pdf_text_layer import HEADER_ROW, rendered_text, thai_letters
 from tests.signing import confirmed
@@ -50,17 +51,7 @@ def finish(cast):
     """alice (with a signature image) submits; henry comments; chief approves; mayor
     acknowledges. Returns the report and its stored final rendering."""
     signature_image_set(user=cast.alice, by=cast.alice, content=signature_png())
-    report = cast.draft()
-    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
-    workflow.report_comment(
-        report, by=cast.henry, text="เห็นควรอนุมัติ", confirmation=confirmed(cast.henry)
-    )
-    workflow.report_approve(
-        report, by=cast.chief, text="อนุมัติ", follow_ups={1: "เร่งรัด"},
-        confirmation=confirmed(cast.chief),
-    )  # fmt: skip
-    workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
-    report.refresh_from_db()
+    report = cast.finish(follow_ups={1: "เร่งรัด"})
     return report, stored_report_pdf(report)
 
 
@@ -224,18 +215,9 @@ def test_drafts_and_reports_in_review_say_they_are_drafts(cast):
 
 
 def test_a_returned_rounds_signatures_stay_in_history_not_on_the_document(cast):
-    report = cast.draft()
-    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
-    workflow.report_comment(
-        report, by=cast.henry, text="รอบแรก", confirmation=confirmed(cast.henry)
-    )
+    report = advance(cast.draft(), through=StepKind.COMMENT, comment="รอบแรก")
     workflow.report_return(report, by=cast.chief, reason="แก้ไข")
-    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
-    workflow.report_comment(
-        report, by=cast.henry, text="รอบสอง", confirmation=confirmed(cast.henry)
-    )
-    workflow.report_approve(report, by=cast.chief, confirmation=confirmed(cast.chief))
-    workflow.report_acknowledge(report, by=cast.mayor, confirmation=confirmed(cast.mayor))
+    advance(report, comment="รอบสอง")
     report.refresh_from_db()
     assert report.events.filter(signed=True, round=1).count() == 2
     memo = squash(pdftotext(stored_report_pdf(report).read(), first=1, last=2))

@@ -4,9 +4,10 @@ sign-in is; a wrong password records nothing."""
 import pytest
 from django.urls import reverse
 
+from organisations.refusals import Refusal
 from reports import workflow
 from reports.models import Report, ReviewEvent
-from tests.cast import PASSWORD
+from tests.cast import PASSWORD, advance
 from tests.signing import confirmed
 
 pytestmark = pytest.mark.django_db
@@ -14,9 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def submitted(cast):
-    report = cast.draft()
-    workflow.report_submit(report, by=cast.alice, confirmation=confirmed(cast.alice))
-    return report
+    return advance(cast.draft(), through="submit")
 
 
 def review(client, report, **data):
@@ -75,9 +74,9 @@ def test_guessing_is_throttled_as_the_sign_in_is(cast, client, submitted, settin
 
 
 def test_the_services_refuse_an_act_without_a_fresh_confirmation(cast, submitted):
-    with pytest.raises(workflow.WorkflowError, match="ยืนยันด้วยรหัสผ่าน"):
+    with pytest.raises(Refusal, match="ยืนยันด้วยรหัสผ่าน"):
         workflow.report_comment(submitted, by=cast.henry, text="", confirmation=None)
-    with pytest.raises(workflow.WorkflowError, match="ยืนยันด้วยรหัสผ่าน"):
+    with pytest.raises(Refusal, match="ยืนยันด้วยรหัสผ่าน"):
         # Someone else's confirmation signs nothing.
         workflow.report_comment(
             submitted, by=cast.henry, text="", confirmation=confirmed(cast.alice)

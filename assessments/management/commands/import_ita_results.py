@@ -4,10 +4,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from assessments.imports import results_import
 from assessments.models import AssessmentYear
-from organisations.access import SYSTEM, NotAllowed
+from organisations.access import SYSTEM
 from organisations.management.arguments import number_argument as number
 from organisations.management.arguments import organisation_argument as find_organisation
-from organisations.management.arguments import refuse_import
+from organisations.management.arguments import refusals_as_errors, refuse_import
 from thai.digits import thai_digits
 
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
         found = AssessmentYear.objects.filter(year=year).first()
         if found is None:
             raise CommandError(f"ไม่พบปีการประเมิน {thai_digits(year)} ให้ผู้ดูแลระบบเพิ่มในหน้าจัดการก่อน")
-        try:
+        with refusals_as_errors():
             outcome = results_import(
                 content=path.read_bytes(),
                 filename=path.name,
@@ -42,8 +42,6 @@ class Command(BaseCommand):
                 by=SYSTEM,
                 confirm=not dry_run,
             )
-        except NotAllowed as refusal:
-            raise CommandError(str(refusal)) from None
         for result in outcome.results:
             total = thai_digits(result.total) if result.total is not None else "-"
             self.stdout.write(

@@ -57,9 +57,13 @@ class Command(BaseCommand):
         if period not in (None, 1, 2):
             raise CommandError(f"--period ต้องเป็น 1 ({Period(1).label}) หรือ 2 ({Period(2).label})")
         arguments = {
-            "organisation": organisation, "year": year, "period": period,
-            "content": path.read_bytes(), "filename": path.name, "by": SYSTEM,
-        }  # fmt: skip
+            "organisation": organisation,
+            "year": year,
+            "period": period,
+            "content": path.read_bytes(),
+            "filename": path.name,
+            "by": SYSTEM,
+        }
         outcome = plan_import(**arguments)
         chosen = dict(status)
         statuses = {row.key: chosen[row.label] for row in outcome.rows if row.label in chosen}

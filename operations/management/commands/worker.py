@@ -64,6 +64,10 @@ def _beat(worker_id: str, stop: threading.Event) -> None:
 def _record_heartbeat(worker_id: str, started) -> None:
     WorkerHeartbeat.objects.update_or_create(
         worker_id=worker_id,
-        defaults={"host": socket.gethostname(), "pid": os.getpid(),
-                  "started_at": started, "seen_at": timezone.now()},
-    )  # fmt: skip
+        defaults={
+            "host": socket.gethostname(),
+            "pid": os.getpid(),
+            "started_at": started,
+            "seen_at": timezone.now(),
+        },
+    )

@@ -2,11 +2,11 @@
 gets a link to set their own password (printed, and e-mailed with --send-mail)."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from organisations.access import SYSTEM, NotAllowed
+from organisations.access import SYSTEM
+from organisations.management.arguments import refusals_as_errors
 from organisations.onboarding import set_password_link
 from organisations.services import organisation_create
 
@@ -27,21 +27,19 @@ class Command(BaseCommand):
         parser.add_argument("--send-mail", action="store_true", help="ส่งลิงก์ตั้งรหัสผ่านทางอีเมล")
 
     def handle(self, *args, **options):
-        try:
+        with refusals_as_errors("สร้างหน่วยงานไม่ได้"):
             membership = organisation_create(
                 by=SYSTEM,
-                name=options["name"], short_name=options["short_name"], slug=options["slug"],
-                district=options["district"], province=options["province"],
-                admin_username=options["admin_username"], admin_email=options["admin_email"],
-                admin_name=options["admin_name"], admin_position=options["admin_position"],
-            )  # fmt: skip
-        except ValidationError as error:
-            messages = [
-                f"{field}: {' '.join(errors)}" for field, errors in error.message_dict.items()
-            ]
-            raise CommandError("สร้างหน่วยงานไม่ได้\n" + "\n".join(messages)) from error
-        except NotAllowed as error:
-            raise CommandError(str(error)) from error
+                name=options["name"],
+                short_name=options["short_name"],
+                slug=options["slug"],
+                district=options["district"],
+                province=options["province"],
+                admin_username=options["admin_username"],
+                admin_email=options["admin_email"],
+                admin_name=options["admin_name"],
+                admin_position=options["admin_position"],
+            )
         link = set_password_link(membership.user)
         self.stdout.write(f"สร้าง {membership.organisation.name} แล้ว")
         self.stdout.write(f"ผู้ดูแลระบบของหน่วยงาน: {membership.user.username}")

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from organisations.management.arguments import number_argument as number
 from organisations.management.arguments import organisation_argument as find_organisation
 from reports.models import Report, ReportState
-from reports.rendering import report_html, report_pdf_bytes
+from reports.rendering import report_html, report_pdf
 from reports.stored_pdfs import MissingDocument, stored_bytes, stored_report_pdf
 from thai.digits import thai_digits
 from thai.fiscal import Period
@@ -48,5 +48,5 @@ class Command(BaseCommand):
                 raise CommandError("ไม่พบไฟล์ฉบับสมบูรณ์ในที่เก็บเอกสาร โปรดกู้คืนจากข้อมูลสำรอง") from None
             Path(output).write_bytes(pdf)
         else:
-            Path(output).write_bytes(report_pdf_bytes(report))
+            Path(output).write_bytes(report_pdf(report).pdf)
         self.stdout.write(f"เขียน {report} ลงไฟล์ {output} แล้ว")
