@@ -10,7 +10,7 @@ import io
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from thai.digits import thai_count
 
@@ -34,6 +34,10 @@ class CheckedImage:
 
 TOO_LARGE = f"ภาพลายมือชื่อใหญ่เกินไป รับได้ไม่เกิน {thai_count(MAX_BYTES // 1024)} KB"
 UNREADABLE = "เปิดภาพนี้ไม่ได้ กรุณาใช้ภาพ PNG หรือ JPEG"
+WRONG_DIMENSIONS = (
+    f"ภาพลายมือชื่อต้องกว้าง {thai_count(MIN_WIDTH)}–{thai_count(MAX_WIDTH)} "
+    f"และสูง {thai_count(MIN_HEIGHT)}–{thai_count(MAX_HEIGHT)} พิกเซล"
+)
 
 
 def check_signature_image(content: bytes) -> CheckedImage:
@@ -56,15 +60,14 @@ def _redrawn(content: bytes) -> CheckedImage:
                 raise ValidationError("รับเฉพาะภาพ PNG หรือ JPEG")
             width, height = image.size
             if not (MIN_WIDTH <= width <= MAX_WIDTH and MIN_HEIGHT <= height <= MAX_HEIGHT):
-                raise ValidationError(
-                    f"ภาพลายมือชื่อต้องกว้าง {thai_count(MIN_WIDTH)}–{thai_count(MAX_WIDTH)} "
-                    f"และสูง {thai_count(MIN_HEIGHT)}–{thai_count(MAX_HEIGHT)} พิกเซล"
-                )
+                raise ValidationError(WRONG_DIMENSIONS)
             image.load()
             converted = _ink_only(image.convert("RGBA" if _has_transparency(image) else "RGB"))
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
+    except Image.DecompressionBombError:  # past twice Pillow's own limit, at opening
+        raise ValidationError(WRONG_DIMENSIONS) from None
+    except Exception as error:  # noqa: BLE001 - Pillow raises many kinds, SyntaxError too
         raise ValidationError(UNREADABLE) from error
     buffer = io.BytesIO()
     converted.save(buffer, "PNG", optimize=True)

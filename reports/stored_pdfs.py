@@ -97,5 +97,5 @@ def _delete_files(names) -> None:
     for name in names:
         try:
             storage.delete(name)
-        except OSError:
+        except Exception:  # noqa: BLE001 - whatever the storage raised (S3's errors are no OSError)
             logger.warning("an outdated rendering's file was not deleted: %s", name)

@@ -142,3 +142,24 @@ def test_a_header_written_by_the_client_itself_is_not_believed(client, demo):
     locked = sign_in(client, "analyst", "ita-demo-2566", REMOTE_ADDR="198.51.100.7",
                      HTTP_X_REAL_IP="10.0.0.99")  # fmt: skip
     assert locked.status_code == 429
+
+
+def test_guesses_from_addresses_of_one_ipv6_network_count_as_one_sender(client, demo, settings):
+    """Whoever holds an IPv6 network (a /64: what a provider gives one household or one server)
+    may send from any of its 2**64 addresses; a new address for each guess must not escape the
+    lock-out, nor the minute's bound."""
+    for number in range(1, 6):
+        sign_in(client, "analyst", **THROUGH_NGINX, HTTP_X_REAL_IP=f"2001:db8:1:2::{number}")
+    locked = sign_in(client, "analyst", "ita-demo-2566", **THROUGH_NGINX,
+                     HTTP_X_REAL_IP="2001:db8:1:2:abcd::99")  # fmt: skip
+    assert locked.status_code == 429
+    neighbour = sign_in(client, "analyst", "ita-demo-2566", **THROUGH_NGINX,
+                        HTTP_X_REAL_IP="2001:db8:1:3::1")  # fmt: skip
+    assert neighbour.status_code == 302
+    settings.SIGN_IN_PER_MINUTE = 2
+    refused = [
+        sign_in(client, f"person-{number}", **THROUGH_NGINX,
+                HTTP_X_REAL_IP=f"2001:db8:9:9::{number}").status_code
+        for number in range(1, 4)
+    ]  # fmt: skip
+    assert refused == [200, 200, 429]

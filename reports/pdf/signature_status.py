@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from asn1crypto import x509
-from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -46,7 +45,7 @@ def last_signature_status(data: bytes, trusted_certificates: list[bytes]):
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         _require_fields_of_a_real_document(reader)
         signatures = reader.embedded_signatures
-    except (PdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
+    except Exception as error:  # noqa: BLE001 - pyHanko's reader also asserts (AssertionError)
         raise Unreadable(type(error).__name__) from None
     if not signatures:
         return None
@@ -54,16 +53,16 @@ def last_signature_status(data: bytes, trusted_certificates: list[bytes]):
     context = ValidationContext(trust_roots=roots, allow_fetching=False)
     try:
         status = validate_pdf_signature(signatures[-1], context)
+        return SignatureStatus(
+            intact=bool(status.intact and status.valid),
+            whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+            trusted=bool(status.trusted),
+            signer=status.signing_cert.subject.human_friendly,  # the sender's certificate
+            signed_at=status.signer_reported_dt,
+            timestamped=status.timestamp_validity is not None,
+        )
     except Exception as error:  # noqa: BLE001 - pyHanko raises many kinds for a damaged signature
         raise Unverifiable(type(error).__name__) from None
-    return SignatureStatus(
-        intact=bool(status.intact and status.valid),
-        whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
-        trusted=bool(status.trusted),
-        signer=status.signing_cert.subject.human_friendly,
-        signed_at=status.signer_reported_dt,
-        timestamped=status.timestamp_validity is not None,
-    )
 
 
 def _require_fields_of_a_real_document(reader) -> None:

@@ -6,12 +6,15 @@ storage is back works, with no edit conflict against their own earlier try."""
 import socket
 
 import pytest
+from botocore.exceptions import EndpointConnectionError
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ita_portal.storage_settings import storages_from_environment
 from measures.models import Evidence, ProgressEntry
 from measures.services import evidence as evidence_writer
+from reports.stored_pdfs import stored_report_pdf
 from tests.production.test_object_storage import BUCKET, PDF, keys, object_storage, s3_server
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +98,23 @@ def test_saving_again_once_storage_is_back_needs_no_second_thought(
     evidence = Evidence.objects.get()
     assert evidence.entry_id == entry.pk and entry_state(entry)[0] == opened + 1
     assert f"media/{evidence.file.name}" in keys(object_storage)
+
+
+def test_the_final_pdf_is_kept_when_the_storage_fails_after_storing_it(
+    cast, object_storage, monkeypatch
+):
+    """The storage answers the final PDF's upload, then fails as the drafts it replaces are
+    removed: the final PDF is recorded and the rendering succeeds (the drafts' files stay)."""
+    report = cast.draft()
+    draft = stored_report_pdf(report)
+    cast.finish(report)
+    storage_class = type(storages["documents"])
+
+    def unreachable(self, name):
+        raise EndpointConnectionError(endpoint_url="http://storage.invalid")
+
+    monkeypatch.setattr(storage_class, "delete", unreachable)
+    final = stored_report_pdf(report)
+    assert final.is_final and list(report.renderings.all()) == [final]
+    assert f"documents/{final.file_name}" in keys(object_storage)
+    assert f"documents/{draft.file_name}" in keys(object_storage)  # not removed, not recorded

@@ -68,6 +68,17 @@ def field_loop() -> bytes:
     })  # fmt: skip
 
 
+def catalogue_not_a_dictionary() -> bytes:
+    """A trailer whose /Root is a number (pyHanko asserts it is a dictionary)."""
+    return pdf_of({1: b"5"})
+
+
+def previous_cross_reference_nowhere() -> bytes:
+    """A trailer whose /Prev points into the header, where no cross-reference is (pyHanko
+    asserts it finds one)."""
+    return field_loop().replace(b"/Root 1 0 R", b"/Root 1 0 R /Prev 9")
+
+
 # Work for a child process that does not end well (tests of organisations/isolation.py).
 
 

@@ -40,6 +40,10 @@ CRAFTED = {
     ),
     "arrays 5,000 deep": lambda _: crafted_pdfs.deeply_nested_arrays(5_000),
     "fields that are each other's kids": lambda _: crafted_pdfs.field_loop(),
+    "a catalogue that is a number": lambda _: crafted_pdfs.catalogue_not_a_dictionary(),
+    "a previous cross-reference that is not there": lambda _: (
+        crafted_pdfs.previous_cross_reference_nowhere()
+    ),
     "the published file cut in half": lambda published: published[: len(published) // 2],
     "the published file's signature cut out": lambda published: published.replace(
         b"/ByteRange", b"/ByteRangX"
