@@ -170,6 +170,18 @@ def test_the_results_page_starts_the_analysis(cast, client):
     assert response.status_code == 404
 
 
+def test_a_refused_draft_goes_back_to_the_page_it_came_from_on_this_site_only(cast, client):
+    client.force_login(cast.alice)  # no ITA ๒๕๖๗ results: the analysis of FY ๒๕๖๘ is refused
+    back = reverse("assessments:result", args=[cast.home.pk, 2567])
+    data = {"organisation": cast.home.pk, "year": 2568}
+    response = client.post(reverse("reports:analysis_new"), {**data, "back": back}, follow=True)
+    assert response.redirect_chain[-1][0] == back
+    assert "ยังไม่มีคะแนนรายตัวชี้วัดของผลการประเมิน ITA ปี ๒๕๖๗" in response.content.decode()
+    elsewhere = {**data, "back": "https://example.com/phish"}
+    assert client.post(reverse("reports:analysis_new"), elsewhere).url == reverse("reports:list")
+    assert not Report.objects.filter(kind="analysis").exists()
+
+
 def weakness_measure_data(indicator, division, title="ประกาศแผนจัดซื้อจัดจ้างบนเว็บไซต์ทุกไตรมาส"):
     prefix = f"new{indicator.pk}"
     return {
