@@ -112,6 +112,7 @@ def result(request, organisation_pk, year):
             "levels": levels,
             "rows": rows,
             "can_edit": can_edit,
+            "can_see_who": permissions.can_see_who_recorded(request.user, organisation),
             "form": form,
             "file_form": ResultsFileForm(),
             "analysis_year": analysis_fiscal_year(assessment_year.year),

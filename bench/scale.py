@@ -9,8 +9,9 @@ builds, once, with COPY: N organisations × 5 divisions, 3 people each, two fisc
 measures with 3 steps and both periods' progress (N=7,850: 314,000 measures, 942,000 steps,
 628,000 progress entries), plus a one-organisation database of the same shape beside it. Each
 page is timed (median of --repeat, after one warm-up) in a child process per database, with
-its query count and size. The last line: `worst_page_ratio=… superuser_admin_ms=…`
-(targets ≤ 1.5 and < 500 ms).
+its query count and size. The last line: `worst_page_ratio=… superuser_admin_ms=…
+oversight_ms=…` (targets ≤ 1.5, < 500 ms and < 300 ms: the slowest supervisors' overview on the
+national database; bench/_scale_data.py says what the databases hold).
 """
 
 import argparse
@@ -22,139 +23,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _scale_data import MEASURES, YEARS, build, django_for  # noqa: E402
+
 DEFAULT_URL = "postgres://ita_ci:ita_ci@127.0.0.1:5432/ita_scale"
-DIVISIONS = ["สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษาฯ", "กองสาธารณสุขฯ"]
-MEASURES, STEPS, YEARS = 20, 3, (2566, 2567)
-PASSWORD = "bench-password"
-
-
-def django_for(url: str):
-    sys.path.insert(0, str(ROOT))
-    os.environ.update(DATABASE_URL=url, DJANGO_SETTINGS_MODULE="ita_portal.settings")
-    os.environ.setdefault("DEBUG", "1")
-    os.environ["LOG_LEVEL"] = "WARNING"
-    import django
-
-    django.setup()
-
-
-# ---------------------------------------------------------------- building the database
-
-
-def build(url: str, organisations: int) -> None:
-    """Migrate and fill the database at `url` (run in a child process per database)."""
-    django_for(url)
-    from django.contrib.auth.hashers import make_password
-    from django.core.management import call_command
-    from django.db import connection
-
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    started = time.perf_counter()
-    password = make_password(PASSWORD)
-    tables = [
-        "measures_organisation", "measures_division", "auth_user", "measures_membership",
-        "measures_membership_divisions", "measures_fiscalyear", "measures_measure",
-        "measures_measure_divisions", "measures_measurestep", "measures_progressentry",
-    ]  # fmt: skip
-    raw = connection.cursor().connection
-    with raw.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
-
-        def copy(table, columns, rows):
-            quoted = ", ".join(f'"{column}"' for column in columns)
-            with cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as out:
-                for row in rows:
-                    out.write_row(row)
-
-        ids = range(1, organisations + 1)
-        copy("measures_organisation",
-             ["id", "name", "short_name", "district", "province", "phone", "document_prefix",
-              "emblem", "slug"],
-             ((o, f"องค์การบริหารส่วนตำบลทดสอบที่ {o}", f"อบต.ทดสอบ{o}", "เมือง",
-               f"จังหวัดที่ {o % 76 + 1}", "", f"นธ {o}", "", f"org-{o}") for o in ids))  # fmt: skip
-        copy("measures_division", ["id", "organisation_id", "name", "short_name", "order"],
-             ((division_id(o, d), o, name, name, d + 1)
-              for o in ids for d, name in enumerate(DIVISIONS)))  # fmt: skip
-        people = ["staff", "analyst", "site_admin"]
-        copy("auth_user",
-             ["id", "password", "is_superuser", "username", "first_name", "last_name", "email",
-              "is_staff", "is_active", "date_joined"],
-             ((person_id(o, p), password, False, f"{role}-{o}", role, "", "",
-               role != "staff", True, "2026-01-01T00:00:00Z")
-              for o in ids for p, role in enumerate(people)))  # fmt: skip
-        copy("measures_membership",
-             ["id", "user_id", "organisation_id", "role", "display_name", "position_title"],
-             ((person_id(o, p), person_id(o, p), o, role, f"{role} {o}", "ตำแหน่ง")
-              for o in ids for p, role in enumerate(people)))  # fmt: skip
-        copy("measures_membership_divisions", ["membership_id", "division_id"],
-             ((person_id(o, 0), division_id(o, 1)) for o in ids))  # fmt: skip
-        copy(
-            "measures_fiscalyear",
-            ["id", "organisation_id", "year"],
-            ((year_id(o, y), o, year) for o in ids for y, year in enumerate(YEARS)),
-        )
-        copy("measures_measure",
-             ["id", "fiscal_year_id", "number", "label", "title", "all_divisions"],
-             ((measure_id(o, y, n), year_id(o, y), n + 1, "",
-               f"มาตรการการเผยแพร่ข้อมูลข่าวสารที่ {n + 1} ของปี {YEARS[y]} หน่วยงาน {o}", False)
-              for o in ids for y in range(2) for n in range(MEASURES)))  # fmt: skip
-        copy("measures_measure_divisions", ["measure_id", "division_id"],
-             ((measure_id(o, y, n), division_id(o, n % len(DIVISIONS)))
-              for o in ids for y in range(2) for n in range(MEASURES)))  # fmt: skip
-        copy("measures_measurestep", ["measure_id", "position", "text"],
-             ((measure_id(o, y, n), s + 1, f"ขั้นตอนที่ {s + 1} จัดทำประกาศและเผยแพร่ทางเว็บไซต์")
-              for o in ids for y in range(2) for n in range(MEASURES)
-              for s in range(STEPS)))  # fmt: skip
-        copy("measures_progressentry",
-             ["measure_id", "period", "status", "result", "follow_up", "updated_at", "version"],
-             ((measure_id(o, y, n), period, "done" if n % 3 else "in_progress",
-               f"ดำเนินการแล้ว เผยแพร่ทางเว็บไซต์ของหน่วยงาน {o} รอบที่ {period}", "",
-               "2026-03-31T00:00:00Z", 1)
-              for o in ids for y in range(2) for n in range(MEASURES)
-              for period in (1, 2)))  # fmt: skip
-        for table in tables:
-            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"(SELECT coalesce(max(id), 1) FROM {table}))"
-            )
-        cursor.execute("ANALYZE")
-    raw.commit()
-    from django.contrib.auth import get_user_model
-
-    get_user_model().objects.create_superuser("operator", "", PASSWORD)
-    _first_report()
-    print(f"built {organisations} organisations in {time.perf_counter() - started:.0f} s")
-
-
-def division_id(organisation, index):
-    return (organisation - 1) * len(DIVISIONS) + index + 1
-
-
-def person_id(organisation, index):
-    return (organisation - 1) * 3 + index + 1
-
-
-def year_id(organisation, index):
-    return (organisation - 1) * 2 + index + 1
-
-
-def measure_id(organisation, year, number):
-    return ((organisation - 1) * 2 + year) * MEASURES + number + 1
-
-
-def _first_report():
-    """A draft report of organisation 1's latest year, for the analyst's pages."""
-    from measures.models import FiscalYear
-    from organisations.models import Membership
-    from reports.services import report_create
-
-    analyst = Membership.objects.get(organisation_id=1, role="analyst").user
-    report_create(fiscal_year=FiscalYear.objects.get(organisation_id=1, year=YEARS[-1]),
-                  period=1, author=analyst)  # fmt: skip
 
 
 def database_state(url: str, organisations: int) -> str:
@@ -166,7 +38,8 @@ def database_state(url: str, organisations: int) -> str:
             # The report is made last: with it, the build finished.
             count = connection.execute(
                 "SELECT count(*) FROM measures_progressentry WHERE EXISTS "
-                "(SELECT 1 FROM reports_report)"
+                "(SELECT 1 FROM reports_report) "
+                "AND EXISTS (SELECT 1 FROM organisations_supervision)"
             ).fetchone()[0]
             expected = organisations * len(YEARS) * MEASURES * 2
             return "ready" if count == expected else f"holds {count} progress entries"
@@ -227,6 +100,14 @@ def pages(ids: dict) -> dict[str, tuple[str, str]]:
         "operator: admin reports": ("operator", "/admin/reports/report/"),
         "operator: admin ITA years": ("operator", "/admin/assessments/assessmentyear/"),
         "operator: admin ITA results": ("operator", "/admin/assessments/assessmentresult/"),
+        "supervisor: national overview": ("national", "/oversight/"),
+        "supervisor: national, one province": (
+            "national",
+            f"/oversight/?province={ids['province']}",
+        ),
+        "supervisor: national, overdue by score": ("national", "/oversight/?overdue=1&sort=score"),
+        "supervisor: province overview": ("province", "/oversight/"),
+        "supervisor: district overview": ("district", "/oversight/"),
     }
 
 
@@ -240,6 +121,7 @@ def measure_pages(url: str, repeat: int) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from measures.models import Measure
+    from organisations.models import Organisation
     from reports.models import Report
 
     call_command("migrate", verbosity=0)  # the database was built by an earlier version
@@ -250,6 +132,7 @@ def measure_pages(url: str, repeat: int) -> dict:
         "measure": measures.order_by("number").values_list("pk", flat=True)[1],
         "report": reports.values_list("pk", flat=True)[0],
         "analysis": _the_ita_year().pk,
+        "province": Organisation.objects.get(pk=1).province_id,
     }
     clients, results = {}, {}
     for name, (username, path) in pages(ids).items():
@@ -259,18 +142,21 @@ def measure_pages(url: str, repeat: int) -> dict:
         client = clients[username]
         response = client.get(path)
         assert response.status_code == 200, (name, response.status_code)
-        times = []
+        times, cpu = [], []
         for _ in range(repeat):
             with CaptureQueriesContext(connection) as queries:
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 response = client.get(path)
                 times.append(time.perf_counter() - start)
+                cpu.append(time.process_time() - start_cpu)
         slowest = max(queries.captured_queries, key=lambda query: float(query["time"]))
         results[name] = {
             "ms": 1000 * statistics.median(times),
+            "cpu_ms": 1000 * statistics.median(cpu),
             "queries": len(queries),
             "kb": len(response.content) / 1024,
             "slowest_ms": 1000 * float(slowest["time"]),
+            "sql_ms": 1000 * sum(float(query["time"]) for query in queries.captured_queries),
             "plan": plan_summary(connection, slowest["sql"]),
         }
     return results
@@ -371,20 +257,28 @@ def main():
     print(
         f"{'page':38} {'one org ms':>10} {'national ms':>11} {'ratio':>6} {'queries':>9} {'KB':>6}"
     )
-    ratios, operator_ms = [], []
+    ratios, operator_ms, oversight_ms = [], [], []
     for name in one:
         a, b = one[name], national[name]
         ratio = b["ms"] / a["ms"]
         if name.startswith("operator"):
             operator_ms.append(b["ms"])
+        elif name.startswith("supervisor"):
+            oversight_ms.append(b["ms"])
         else:
             ratios.append(ratio)
         print(f"{name:38} {a['ms']:10.1f} {b['ms']:11.1f} {ratio:6.2f} "
               f"{a['queries']:4d}/{b['queries']:<4d} {b['kb']:6.0f}")  # fmt: skip
+    print("\nthe supervisors' pages on the national database: wall / this process's CPU / SQL")
+    for name, page in national.items():
+        if name.startswith("supervisor"):
+            sql = page["sql_ms"]
+            print(f"  {name}: {page['ms']:.0f} / {page['cpu_ms']:.0f} / {sql:.0f} ms")
     print("\nthe slowest query of each page on the national database, as EXPLAIN reads it:")
     for name, page in national.items():
         print(f"  {name}: {page['slowest_ms']:.1f} ms — {page['plan']}")
-    print(f"worst_page_ratio={max(ratios):.2f} superuser_admin_ms={max(operator_ms):.0f}")
+    print(f"worst_page_ratio={max(ratios):.2f} superuser_admin_ms={max(operator_ms):.0f} "
+          f"oversight_ms={max(oversight_ms):.0f}")  # fmt: skip
 
 
 if __name__ == "__main__":

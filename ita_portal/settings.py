@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "measures",
     "reports",
     "publishing",
+    "oversight",
     "operations",
     "django.contrib.sitemaps",
 ]

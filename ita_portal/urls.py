@@ -50,6 +50,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("ita/", include("publishing.urls")),
     path("ita-year/", include("publishing.year_urls")),
+    path("oversight/", include("oversight.urls")),
     path("verify/<slug:code>/", publishing_views.verify, name="verify"),
     path("verify/<slug:code>/qr.svg", publishing_views.verify_qr, name="verify_qr"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

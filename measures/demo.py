@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from organisations.access import SYSTEM
+from organisations.area_names import ensure_areas, place
 from organisations.emblems import mark_demo
 from organisations.models import Division, Membership, Organisation
 
@@ -67,9 +68,11 @@ def load_demo(data: dict, *, keep_existing: bool = False) -> DemoResult:
         fiscal_year = existing.fiscal_years.get(year=data["plan"]["year"])
         return DemoResult(existing, fiscal_year, demo_logins(data), created=False)
 
+    fields = {key: value for key, value in data["organisation"].items() if key != "short_name"}
+    ensure_areas()
+    fields["province"], fields["district"] = place(fields.pop("province"), fields.pop("district"))
     organisation, _ = Organisation.objects.update_or_create(
-        short_name=data["organisation"]["short_name"],
-        defaults={key: value for key, value in data["organisation"].items() if key != "short_name"},
+        short_name=data["organisation"]["short_name"], defaults=fields
     )
     divisions = _load_divisions(organisation, data["divisions"])
     _load_people(organisation, divisions, data["people"])

@@ -4,6 +4,12 @@ A person acts in an organisation through their memberships (roles). Django super
 deployment: `is_operator` is the one rule for them. Operators may read and administer every
 organisation, but the acts of a role (recording progress as staff, submitting, commenting,
 approving, acknowledging) belong to the people who hold that role.
+
+Supervisors (organisations/areas.py: Supervision) oversee the organisations of a district, a
+province or the whole deployment, read-only, without being members of any: `supervises` and
+`overseen_organisations` are their rule. They read aggregates (the oversight app), the ITA
+results and the finished documents of those organisations, and nothing a member reads through
+`is_member` (drafts, evidence, people).
 """
 
 import time
@@ -11,9 +17,9 @@ from dataclasses import dataclass
 
 from axes.exceptions import AxesBackendPermissionDenied
 from django.contrib.auth import authenticate
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from .models import Membership, Organisation, Role
+from .models import Membership, Organisation, Role, Supervision
 from .refusals import Refusal
 
 MANAGERS = (Role.ANALYST, Role.SITE_ADMIN)
@@ -120,11 +126,76 @@ def administers(user, organisation) -> bool:
     return is_operator(user) or has_role(user, organisation, Role.SITE_ADMIN)
 
 
+def supervisors_refusal(user) -> str | None:
+    """Granting and revoking a supervisor role: the deployment's operator alone."""
+    if is_operator(user):
+        return None
+    return "เฉพาะผู้ดูแลระบบทั้งหมดให้หรือถอนสิทธิ์ผู้กำกับดูแลพื้นที่ได้"
+
+
 def people_refusal(user, organisation) -> str | None:
     """Adding people and giving them roles: the organisation's site admin."""
     if administers(user, organisation):
         return None
     return "เฉพาะผู้ดูแลระบบของหน่วยงานเพิ่มบุคลากรและกำหนดบทบาทได้"
+
+
+# Supervisors of an area.
+
+
+def supervisions(user) -> list[Supervision]:
+    """The areas the person oversees, read once per request (cached on the user)."""
+    if not user.is_authenticated or not user.is_active or user.pk is None:
+        return []
+    cache = user.__dict__
+    if "_ita_supervisions" not in cache:
+        cache["_ita_supervisions"] = list(
+            Supervision.objects.filter(user=user).select_related("province", "district__province")
+        )
+    return cache["_ita_supervisions"]
+
+
+def area_query(user) -> Q | None:
+    """The organisations the person oversees, as a filter on Organisation; None: none at all.
+    Operators oversee every organisation, as a national supervisor does."""
+    if is_operator(user):
+        return Q()
+    found = supervisions(user)
+    if not found:
+        return None
+    if any(s.level == Supervision.Level.NATION for s in found):
+        return Q()
+    provinces = [s.province_id for s in found if s.level == Supervision.Level.PROVINCE]
+    districts = [s.district_id for s in found if s.level == Supervision.Level.DISTRICT]
+    return Q(province_id__in=provinces) | Q(district_id__in=districts)
+
+
+def can_oversee(user) -> bool:
+    """May open the oversight pages: a supervisor of some area, or an operator."""
+    return area_query(user) is not None
+
+
+def overseen_organisations(user) -> QuerySet:
+    query = area_query(user)
+    if query is None:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(query)
+
+
+def supervises(user, organisation) -> bool:
+    """The organisation is in an area the person oversees (operators: every organisation)."""
+    if organisation is None:
+        return False
+    if is_operator(user):
+        return True
+    for supervision in supervisions(user):
+        if (
+            supervision.level == Supervision.Level.NATION
+            or (supervision.province_id and supervision.province_id == organisation.province_id)
+            or (supervision.district_id and supervision.district_id == organisation.district_id)
+        ):
+            return True
+    return False
 
 
 # Signature images.

@@ -5,6 +5,7 @@ from django.utils.html import format_html_join
 from solo.admin import SingletonModelAdmin
 
 from . import access
+from .admin_areas import AreaUnsetFilter
 from .admin_base import (
     ListedOnly,
     OperatorOnly,
@@ -49,10 +50,27 @@ class DeploymentAdmin(OperatorOnly, SingletonModelAdmin):
 class OrganisationAdmin(ScopedAdmin):
     rule = staticmethod(access.administers)
     formfield_overrides = EMBLEM_UPLOAD
-    list_display = ["name", "short_name", "slug", "district", "province", "records"]
+    list_display = ["name", "short_name", "kind", "district", "province", "records"]
+    list_filter = ["kind", "province", AreaUnsetFilter]
+    list_select_related = ["province", "district"]
     search_fields = ["name", "short_name", "slug"]
+    autocomplete_fields = ["district"]
     ordering = ["name"]
     inlines = [DivisionInline]
+    AREA_FIELDS = ["kind", "province", "district"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """Where an organisation is (and so who oversees it) is the operator's to set."""
+        fields = ["location_as_typed"]
+        if not access.is_operator(request.user):
+            fields += self.AREA_FIELDS
+        return fields
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is None or not obj.location_as_typed:
+            fields = [field for field in fields if field != "location_as_typed"]
+        return fields
 
     @admin.display(description="ข้อมูลของหน่วยงาน")
     def records(self, organisation):

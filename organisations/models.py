@@ -4,6 +4,7 @@ and the chain of superiors who review an organisation's documents.
 These models were first part of `measures`; they keep their tables (see migrations/0001)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -29,13 +30,49 @@ class StepKind(models.TextChoices):
     ACKNOWLEDGE = "acknowledge", "รับทราบ"
 
 
+class OrganisationKind(models.TextChoices):
+    """The kind of local government (องค์กรปกครองส่วนท้องถิ่น)."""
+
+    SAO = "sao", "องค์การบริหารส่วนตำบล (อบต.)"
+    SUBDISTRICT_MUNICIPALITY = "subdistrict_municipality", "เทศบาลตำบล"
+    TOWN_MUNICIPALITY = "town_municipality", "เทศบาลเมือง"
+    CITY_MUNICIPALITY = "city_municipality", "เทศบาลนคร"
+    PAO = "pao", "องค์การบริหารส่วนจังหวัด (อบจ.)"
+    OTHER = "other", "หน่วยงานอื่น"
+
+
 class Organisation(models.Model):
+    """A local government. Where it is (province, district) is data (organisations/areas.py);
+    an organisation moved from the free text of earlier versions that named no known area keeps
+    that text in `location_as_typed` until the operator sets its area in the admin."""
+
     organisation_lookup = "pk"
+    Kind = OrganisationKind
 
     name = models.CharField("ชื่อหน่วยงาน", max_length=200, unique=True)
     short_name = models.CharField("ชื่อย่อ", max_length=60, unique=True, help_text="เช่น อบต.เกียร์")
-    district = models.CharField("อำเภอ", max_length=100)
-    province = models.CharField("จังหวัด", max_length=100)
+    kind = models.CharField("ประเภทหน่วยงาน", max_length=30, choices=OrganisationKind.choices)
+    province = models.ForeignKey(
+        "organisations.Province",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="organisations",
+        verbose_name="จังหวัด",
+    )
+    district = models.ForeignKey(
+        "organisations.District",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="organisations",
+        verbose_name="อำเภอ",
+    )
+    location_as_typed = models.CharField(
+        "ที่ตั้งที่พิมพ์ไว้เดิม",
+        max_length=250,
+        blank=True,
+        editable=False,
+        help_text="อำเภอและจังหวัดที่พิมพ์ไว้ก่อนมีข้อมูลพื้นที่ ซึ่งไม่ตรงกับชื่อใด กรุณาเลือกอำเภอและจังหวัด",
+    )
     phone = models.CharField("โทรศัพท์", max_length=60, blank=True)
     document_prefix = models.CharField(
         "รหัสหนังสือ (ที่)", max_length=60, blank=True, help_text="เช่น นธ ๗๔๙๐๑.๑"
@@ -70,6 +107,21 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.short_name
+
+    @property
+    def location(self) -> str:
+        """ "อำเภอสุคิริน จังหวัดนราธิวาส", as documents and pages write where it is."""
+        if self.district_id is None or self.province_id is None:
+            return self.location_as_typed
+        return f"{self.district.label} {self.province.label}"
+
+    def clean(self):
+        if self.district_id and self.province_id and self.district.province_id != self.province_id:
+            raise ValidationError(
+                {"district": f"{self.district.label} ไม่อยู่ใน{self.province.label}"}
+            )
+        if self.district_id:
+            self.location_as_typed = ""  # placed now: the old text has done its work
 
 
 class Division(models.Model):
@@ -259,3 +311,7 @@ class Deployment(SingletonModel):
 
     def __str__(self):
         return "การตั้งค่าระบบ"
+
+
+# Models of this app kept in their own module (this one is long enough).
+from .areas import District, Province, Supervision  # noqa: E402, F401

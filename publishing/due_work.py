@@ -25,7 +25,7 @@ from thai.dates import thai_date
 from thai.digits import thai_count, thai_digits
 from thai.fiscal import Period
 
-from .item_states import OVERDUE_SHOWN_DAYS, ItemState, ItemStatus, item_statuses
+from .item_documents import OVERDUE_SHOWN_DAYS, ItemState, ItemStatus, item_statuses
 
 
 @dataclass

@@ -97,7 +97,8 @@ def organisations_with_publications():
         Organisation.objects.filter(fiscal_years__reports__publication__isnull=False)
         .exclude(slug="")
         .distinct()
-        .order_by("province", "name")
+        .select_related("province", "district")
+        .order_by("province__name", "name")
     )
 
 

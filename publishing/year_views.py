@@ -1,6 +1,6 @@
 """The year at a glance, for the analyst and the site admin: for an assessment year, each item,
 the organisation's document that answers it, its state, its due date and the permanent address
-to give the assessors, with the next thing to do (publishing/item_states.py)."""
+to give the assessors, with the next thing to do (publishing/item_documents.py)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -16,7 +16,7 @@ from thai.fiscal import Period, fiscal_year_of
 
 from . import permissions
 from .due_work import when_due
-from .item_states import ItemState, item_statuses_of
+from .item_documents import ItemState, item_statuses_of
 
 
 def default_year(today=None) -> AssessmentYear | None:

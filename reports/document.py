@@ -141,7 +141,7 @@ def plan_table(report) -> dict:
             "title_lines": [
                 PLAN_HEADING,
                 f"ประจำปีงบประมาณ พ.ศ. {fiscal_year.year}",
-                f"ของ{organisation.name} อำเภอ{organisation.district} จังหวัด{organisation.province}",
+                f"ของ{organisation.name} {organisation.location}",
             ],
             "rows": [
                 {
@@ -183,7 +183,7 @@ def plan_table(report) -> dict:
             TABLE_HEADING,
             f"ประจำปีงบประมาณ พ.ศ. {fiscal_year.year} "
             + period_title(fiscal_year.year, report.period),
-            f"ของ{organisation.name} อำเภอ{organisation.district} จังหวัด{organisation.province}",
+            f"ของ{organisation.name} {organisation.location}",
         ],
         "rows": rows,
     }

@@ -36,6 +36,16 @@ def create_refusal(user, fiscal_year) -> str | None:
     return f"รายงานและประกาศมาตรการสร้างได้เฉพาะ{KEEPERS}"
 
 
+def can_read_final(user, report) -> bool:
+    """The finished (acknowledged) document itself, its final PDF: the organisation's people,
+    and the supervisors of its area, who read nothing before it is finished."""
+    if report.state != ReportState.ACKNOWLEDGED:
+        return False
+    return access.is_member(user, report.organisation) or access.supervises(
+        user, report.organisation
+    )
+
+
 def can_create_report(user, fiscal_year) -> bool:
     return create_refusal(user, fiscal_year) is None
 

@@ -9,6 +9,9 @@ they do, so that a test reads as a story.
   mayor   chief executive (นายก)
 ทต.อื่น (away): olivia its planning analyst, oscar its staff and otto its chief administrator,
 who must see nothing of home.
+home is in อำเภอเมืองยะลา จังหวัดยะลา, away in อำเภอเมืองปัตตานี จังหวัดปัตตานี. Supervisors, who
+hold no role in any organisation and only read: dina oversees home's district, paul home's
+province, nora the whole deployment; pita oversees ปัตตานี (away's province, not home's).
 """
 
 import io
@@ -23,7 +26,16 @@ from measures.models import FiscalYear, Measure
 from measures.services.plan import measure_save, measure_set_divisions, measure_set_steps
 from measures.services.progress import progress_save
 from organisations.access import SYSTEM
-from organisations.models import Deployment, Division, Membership, Organisation, Role, StepKind
+from organisations.area_names import ensure_areas, place
+from organisations.models import (
+    Deployment,
+    Division,
+    Membership,
+    Organisation,
+    Role,
+    StepKind,
+    Supervision,
+)
 from reports.services import report_create
 
 PASSWORD = "pw-for-tests-only"
@@ -108,6 +120,20 @@ def person(organisation, username, role, divisions=(), *, staff_status=False):
     return user
 
 
+def supervisor(username, level, **area):
+    """A person who oversees an area, granted as the operator grants it."""
+    from organisations.supervision import supervision_grant
+
+    supervision = supervision_grant(
+        by=SYSTEM, username=username, level=level, display_name=f"{username} ผู้กำกับดูแล",
+        position_title="ท้องถิ่นจังหวัด", **area,
+    )  # fmt: skip
+    user = supervision.user
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
 def garuda_png() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGBA", (120, 140), (160, 30, 30, 255)).save(buffer, "PNG")
@@ -119,11 +145,15 @@ def build_cast() -> Cast:
     deployment = Deployment.get_solo()
     deployment.emblem = SimpleUploadedFile("garuda.png", garuda_png())
     deployment.save()
+    ensure_areas()
+    yala, mueang_yala = place("ยะลา", "เมือง")
+    pattani, mueang_pattani = place("ปัตตานี", "เมือง")
     home = Organisation.objects.create(
         name="องค์การบริหารส่วนตำบลทดลอง",
         short_name="อบต.ทดลอง",
-        district="เมือง",
-        province="ยะลา",
+        kind=Organisation.Kind.SAO,
+        province=yala,
+        district=mueang_yala,
         slug="thodlong",
     )
     klang = Division.objects.create(organisation=home, name="คลัง", order=1)
@@ -131,8 +161,9 @@ def build_cast() -> Cast:
     away = Organisation.objects.create(
         name="เทศบาลตำบลอื่น",
         short_name="ทต.อื่น",
-        district="เมือง",
-        province="ปัตตานี",
+        kind=Organisation.Kind.SUBDISTRICT_MUNICIPALITY,
+        province=pattani,
+        district=mueang_pattani,
         slug="uen",
     )
     away_division = Division.objects.create(organisation=away, name="สำนักปลัด", order=1)
@@ -147,6 +178,10 @@ def build_cast() -> Cast:
         "olivia": person(away, "olivia", Role.ANALYST, staff_status=True),
         "oscar": person(away, "oscar", Role.STAFF, [away_division]),
         "otto": person(away, "otto", Role.CHIEF_ADMINISTRATOR),
+        "dina": supervisor("dina", Supervision.Level.DISTRICT, district=mueang_yala),
+        "paul": supervisor("paul", Supervision.Level.PROVINCE, province=yala),
+        "nora": supervisor("nora", Supervision.Level.NATION),
+        "pita": supervisor("pita", Supervision.Level.PROVINCE, province=pattani),
     }
     plan = FiscalYear.objects.create(organisation=home, year=2566)
     measures = {}

@@ -84,8 +84,6 @@ def other_organisation(db):
     organisation = Organisation.objects.create(
         name="เทศบาลตำบลตัวอย่าง",
         short_name="ทต.ตัวอย่าง",
-        district="เมือง",
-        province="ยะลา",
     )
     division = Division.objects.create(organisation=organisation, name="สำนักปลัด", order=1)
     fiscal_year = FiscalYear.objects.create(organisation=organisation, year=2566)

@@ -6,7 +6,10 @@ import pytest
 
 from tests.write_guard import ROOT
 
-LAYERS = ["thai", "organisations", "assessments", "measures", "reports", "publishing", "operations"]
+LAYERS = [
+    "thai", "organisations", "assessments", "measures", "reports", "publishing", "oversight",
+    "operations",
+]  # fmt: skip
 PROJECT = [*LAYERS, "ita_portal"]
 
 

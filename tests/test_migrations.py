@@ -32,7 +32,7 @@ def fill_the_old_schema(apps, data):
     """The demo as the old models held it: organisations and people in `measures`, the review
     chain in `reports`, and the first-half report in review."""
     organisation = apps.get_model("measures", "Organisation").objects.create(
-        **{key: value for key, value in data["organisation"].items() if key != "slug"}
+        **{key: value for key, value in data["organisation"].items() if key not in ("slug", "kind")}
     )
     Division = apps.get_model("measures", "Division")
     divisions = {

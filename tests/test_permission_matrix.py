@@ -2,12 +2,18 @@
 asked the way its page and its writer ask it (the `…_refusal` or `can_…` they call), on the
 document at the stage the act belongs to, and the people it lets through are named."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
 from assessments import permissions as results
+from assessments.models import AssessmentYear
+from assessments.services import ResultValues, results_write
 from measures import permissions as measures
+from measures.services.evidence import evidence_add_link
 from organisations import access
+from organisations.access import SYSTEM
 from organisations.models import StepKind
 from publishing import permissions as publishing
 from reports import permissions as reports
@@ -16,7 +22,10 @@ from tests.cast import advance
 pytestmark = pytest.mark.django_db
 
 HOME = {"bob", "carol", "alice", "sam", "henry", "chief", "mayor"}
-EVERYONE = HOME | {"olivia", "oscar", "otto"}
+# They hold no role anywhere: dina oversees home's district, paul its province, nora the nation;
+# pita oversees away's province. Supervisors read home's results and finished documents only.
+SUPERVISORS = {"dina", "paul", "nora"}
+EVERYONE = HOME | {"olivia", "oscar", "otto"} | SUPERVISORS | {"pita"}
 
 
 def may(refusal) -> bool:
@@ -133,7 +142,11 @@ ACTS = {
         lambda u, c, r: may(access.signature_removal_refusal(u, c.bob)),
         {"bob", "sam"},
     ),
-    "read ITA results": (None, lambda u, c, r: results.can_view_results(u, c.home), HOME),
+    "read ITA results": (
+        None,
+        lambda u, c, r: results.can_view_results(u, c.home),
+        HOME | SUPERVISORS,
+    ),
     "write ITA results": (
         None,
         lambda u, c, r: may(results.results_refusal(u, c.home)),
@@ -144,6 +157,13 @@ ACTS = {
         lambda u, c, r: may(results.import_many_refusal(u)),
         set(),
     ),
+    "oversee the organisation": (None, lambda u, c, r: access.supervises(u, c.home), SUPERVISORS),
+    "read the finished document's final PDF": (
+        "acknowledge",
+        lambda u, c, r: reports.can_read_final(u, r),
+        HOME | SUPERVISORS,
+    ),
+    "grant a supervisor role": (None, lambda u, c, r: may(access.supervisors_refusal(u)), set()),
 }
 
 
@@ -162,7 +182,7 @@ def test_permission_matrix(cast, act):
     assert allowed == expected
 
 
-@pytest.mark.parametrize("username", ["olivia", "oscar", "otto"])
+@pytest.mark.parametrize("username", ["olivia", "oscar", "otto", "pita"])
 def test_an_outsider_gets_not_found_on_every_page(client, cast, username):
     report = cast.draft()
     measure = cast.measures[1]
@@ -214,3 +234,46 @@ def test_staff_of_another_division_cannot_save_progress_through_the_page(client,
     )
     assert response.status_code == 302
     assert "แอบแก้" not in measure.progress_entries.get(period=1).result
+
+
+@pytest.mark.parametrize("username", sorted(SUPERVISORS))
+def test_a_supervisor_of_its_area_reads_only_results_and_finished_documents(client, cast, username):
+    """The supervisors of home's district, province and nation: no draft, evidence, plan or
+    person of home is theirs to read, and they write nothing."""
+    draft, entry = cast.draft(), cast.measures[1].progress_entries.get(period=1)
+    evidence = evidence_add_link(entry=entry, by=SYSTEM, url="https://example.org/secret")
+    results_write(
+        assessment_year=AssessmentYear.objects.get(year=2566),
+        by=cast.alice,
+        values=[
+            ResultValues(organisation=cast.home, total_score=Decimal("88"), level="A", scores={})
+        ],
+    )
+    client.force_login(cast.people[username])
+    for url in [
+        reverse("measures:detail", args=[cast.measures[1].pk]),
+        reverse("measures:progress", args=[cast.measures[1].pk, 1]),
+        reverse("measures:evidence", args=[evidence.pk]),
+        reverse("reports:detail", args=[draft.pk]),
+        reverse("reports:preview", args=[draft.pk]),
+        reverse("reports:pdf", args=[draft.pk]),
+        reverse("measures:plan_export", args=[cast.plan.pk]),
+        reverse("publishing:manage", args=[draft.pk]),
+    ]:
+        assert client.get(url).status_code == 404, url
+    assert client.get(reverse("person_add", args=[cast.home.pk])).status_code == 403
+    for url in [
+        reverse("assessments:result", args=[cast.home.pk, 2566]),
+        reverse("assessments:result_import", args=[cast.home.pk, 2566]),
+        reverse("assessments:many_import"),
+    ]:
+        assert client.post(url).status_code == 404, url
+    results_page = client.get(reverse("assessments:result", args=[cast.home.pk, 2566]))
+    page = results_page.content.decode()
+    assert results_page.status_code == 200 and "๘๘" in page
+    assert "alice" not in page  # who recorded them is the organisation's own
+    for name in ["reports:memo", "reports:submit", "reports:review", "reports:revise"]:
+        assert client.post(reverse(name, args=[draft.pk])).status_code == 404, name
+    assert "ทดลอง" not in client.get(reverse("measures:mine")).content.decode()
+    assert "ทดลอง" not in client.get(reverse("reports:list")).content.decode()
+    assert client.get(reverse("admin:index")).status_code == 302  # not staff: the sign-in page

@@ -53,3 +53,9 @@ def emblem_notice(context, organisation):
         "demo": settings.is_demo and not organisation.emblem and not settings.emblem,
         "administers": access.administers(context["request"].user, organisation),
     }
+
+
+@register.simple_tag
+def oversees(user) -> bool:
+    """Whether the top bar links to the overview of an area (supervisors, the operator)."""
+    return access.can_oversee(user)

@@ -1,6 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from organisations import access
+
 from ..inbox import waiting_for
 from ..returns import return_notices
 
@@ -18,5 +20,6 @@ def home(request):
             "memberships": memberships,
             "waiting": waiting_for(request.user),
             "returned": return_notices(request.user),
+            "supervisions": access.supervisions(request.user),
         },
     )

@@ -175,9 +175,7 @@ def test_filters_never_list_every_organisation(admin_client_demo, demo):
     """An operator of thousands of organisations filters by following an organisation's links;
     the lists name only the organisation chosen, and its divisions."""
     for number in range(30):
-        Organisation.objects.create(
-            name=f"เทศบาลตำบลที่ {number}", short_name=f"ทต.ที่{number}", district="ก", province="ข"
-        )
+        Organisation.objects.create(name=f"เทศบาลตำบลที่ {number}", short_name=f"ทต.ที่{number}")
     measures = reverse("admin:measures_measure_changelist")
     page = admin_client_demo.get(measures).content.decode()
     assert "ทต.ที่7" not in page and "กองคลัง</a>" not in page
@@ -205,9 +203,7 @@ def test_a_search_finds_a_bounded_number_of_rows_and_says_so(admin_client_demo, 
 
 
 def test_the_year_filter_lists_only_the_years_of_ones_own_plans(client, demo, django_user_model):
-    other = Organisation.objects.create(
-        name="เทศบาลตำบลอื่น", short_name="ทต.อื่น", district="ก", province="ข"
-    )
+    other = Organisation.objects.create(name="เทศบาลตำบลอื่น", short_name="ทต.อื่น")
     FiscalYear.objects.create(organisation=other, year=2570)
     client.force_login(django_user_model.objects.get(username="analyst"))
     measures = reverse("admin:measures_measure_changelist")

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def plan(db):
     organisation = Organisation.objects.create(
-        name="องค์การบริหารส่วนตำบลทดสอบ", short_name="อบต.ทดสอบ", district="ก", province="ข"
+        name="องค์การบริหารส่วนตำบลทดสอบ", short_name="อบต.ทดสอบ"
     )
     return FiscalYear.objects.create(organisation=organisation, year=2566)
 

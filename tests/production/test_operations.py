@@ -136,6 +136,6 @@ def test_onboarding_an_organisation_from_the_command_line(client):
     with pytest.raises(Exception, match="ชื่อย่อ|short_name"):
         call_command(
             "create_organisation", "--name", "อื่น", "--short-name", "อบต.ใหม่", "--slug", "uen2",
-            "--district", "ก", "--province", "ข", "--admin-username", "x",
+            "--district", "เมือง", "--province", "ยะลา", "--admin-username", "x",
             "--admin-email", "x@example.org", "--admin-name", "x", stdout=io.StringIO(),
         )  # fmt: skip

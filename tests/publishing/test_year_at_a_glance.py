@@ -15,7 +15,7 @@ from assessments.models import AssessmentItem, AssessmentYear
 from measures.services.plan import plan_copy
 from organisations.access import SYSTEM
 from organisations.models import Organisation
-from publishing.item_states import ItemState, item_statuses, item_statuses_of
+from publishing.item_documents import ItemState, item_statuses, item_statuses_of
 from publishing.services import document_publish
 from reports import workflow
 from reports.services import plan_document_create, report_create

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from assessments.models import AssessmentItem, AssessmentResult, AssessmentYear
 from measures.models import Measure
-from publishing.item_states import item_statuses_of
+from publishing.item_documents import item_statuses_of
 from reports.document import plan_table
 from reports.models import Report
 

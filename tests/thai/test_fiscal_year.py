@@ -56,6 +56,6 @@ def test_a_document_names_the_period_with_its_dates():
 
 @pytest.mark.django_db
 def test_a_fiscal_year_record_names_itself_in_the_buddhist_era():
-    organisation = Organisation.objects.create(name="ก", short_name="ก", district="ข", province="ค")
+    organisation = Organisation.objects.create(name="ก", short_name="ก")
     fiscal_year = FiscalYear.objects.create(organisation=organisation, year=2567)
     assert str(fiscal_year) == "ปีงบประมาณ พ.ศ. ๒๕๖๗ ก"

@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from measures.demo import DEMO_FIXTURE, load_demo, read_demo_fixture
@@ -47,3 +48,7 @@ class Command(BaseCommand):
                 f"  {login.username:<12} รหัสผ่าน {login.password}  "
                 f"{login.role_label}{where} ({login.display_name})"
             )
+        if result.created or not keep_existing:
+            # The neighbours and supervisors of the overview: the oversight app's own command
+            # (called by name: that app sits above this one).
+            call_command("load_demo_area", stdout=self.stdout)
