@@ -6,38 +6,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('operations', '0001_initial'),
+        ("operations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReminderRun',
+            name="ReminderRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField(unique=True, verbose_name='วันที่')),
-                ('queued_at', models.DateTimeField(auto_now_add=True, verbose_name='เข้าคิวเมื่อ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField(unique=True, verbose_name="วันที่")),
+                ("queued_at", models.DateTimeField(auto_now_add=True, verbose_name="เข้าคิวเมื่อ")),
             ],
             options={
-                'verbose_name': 'รอบการเตือนประจำวัน',
-                'verbose_name_plural': 'รอบการเตือนประจำวัน',
+                "verbose_name": "รอบการเตือนประจำวัน",
+                "verbose_name_plural": "รอบการเตือนประจำวัน",
             },
         ),
         migrations.CreateModel(
-            name='ReminderSent',
+            name="ReminderSent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=100, verbose_name='เรื่อง')),
-                ('text', models.CharField(max_length=500, verbose_name='ข้อความ')),
-                ('sent_at', models.DateTimeField(auto_now_add=True, verbose_name='ส่งเมื่อ')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ผู้รับ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=100, verbose_name="เรื่อง")),
+                ("text", models.CharField(max_length=500, verbose_name="ข้อความ")),
+                ("sent_at", models.DateTimeField(auto_now_add=True, verbose_name="ส่งเมื่อ")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="ผู้รับ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'การเตือนทางอีเมล',
-                'verbose_name_plural': 'การเตือนทางอีเมล',
-                'constraints': [models.UniqueConstraint(fields=('user', 'key'), name='reminder_once_per_thing')],
+                "verbose_name": "การเตือนทางอีเมล",
+                "verbose_name_plural": "การเตือนทางอีเมล",
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "key"), name="reminder_once_per_thing")
+                ],
             },
         ),
     ]
