@@ -28,6 +28,8 @@ CASES = [
     "inflating_xlsx",
     "nul_csv",
     "oversized_result",
+    "spaced_giant_cell_docx",
+    "spaced_text_beyond_a_plan_xlsx",
     "pdf_polyglot",
     "png_polyglot",
     "deep_nested_pdf_verify",
@@ -49,7 +51,12 @@ def run_case(name: str) -> dict:
     from measures.services.progress import progress_save
     from measures.uploads import check_evidence_file
     from organisations.access import SYSTEM
-    from tests.measures.crafted_files import xlsx_bomb, xlsx_with_rows
+    from tests.measures.crafted_files import (
+        docx_spaced_cell,
+        xlsx_bomb,
+        xlsx_spaced_rows,
+        xlsx_with_rows,
+    )
     from tests.measures.seed_table import seed_xlsx
 
     demo = load_demo(read_demo_fixture())
@@ -63,6 +70,8 @@ def run_case(name: str) -> dict:
         "nul_csv": lambda: ("n.csv", ("มาตรการ,ขั้นตอนหรือวิธีการ,ผู้รับผิดชอบ\n" * 20_000).encode()
                             + b"\x00"),
         "oversized_result": lambda: (None, "ผ" * 342_000),
+        "spaced_giant_cell_docx": lambda: ("g.docx", docx_spaced_cell(300_000)),
+        "spaced_text_beyond_a_plan_xlsx": lambda: ("s.xlsx", xlsx_spaced_rows(300, 250)),
         "pdf_polyglot": lambda: ("p.pdf", b"%PDF-1.4\n" + html * 200_000 + b"\n%%EOF\n"),
         "png_polyglot": lambda: ("p.png", bytes.fromhex("89504e470d0a1a0a") + html * 200_000),
     }  # fmt: skip

@@ -6,6 +6,7 @@ from itertools import pairwise
 
 from organisations.models import Membership
 from thai.dates import thai_date, thai_datetime
+from thai.digits import thai_digits
 from thai.fiscal import Period
 
 from .models import DivisionResult, Evidence, Measure, MeasureStep, ProgressEntry
@@ -55,7 +56,7 @@ def measure_audit_trail(measure: Measure) -> list[AuditEntry]:
         (measure.history.all(), lambda record: "มาตรการ"),
         (
             MeasureStep.history.filter(measure_id=measure.pk),
-            lambda record: f"ขั้นตอนที่ {record.position}",
+            lambda record: f"ขั้นตอนที่ {thai_digits(record.position)}",
         ),
         (entries, lambda record: f"ผลการดำเนินการ {record.get_period_display()}"),
         (
@@ -80,11 +81,14 @@ def latest(trail: list[AuditEntry]) -> list[AuditEntry]:
     return sorted(trail, key=lambda entry: entry.when, reverse=True)[:TRAIL_MAX]
 
 
-def audit_entries(records, describe, *, organisation, fields=None, act=None) -> list[AuditEntry]:
+def audit_entries(
+    records, describe, *, organisation, fields=None, act=None, acts_alone=False
+) -> list[AuditEntry]:
     """One entry per historical record among the latest TRAIL_MAX, with the fields that changed
     since the one before (an edit whose earlier version is older than that is left out).
 
-    `fields`: only these fields' changes are shown, and an edit of nothing else is left out.
+    `fields`: only these fields' changes are shown, and an edit of nothing else is left out
+    (unless `acts_alone`: an act is shown whatever changed, as a signing without a word).
     `act(before, after)`: the verb for a record that is a person's act ("ลงนาม"), or None to
     leave out a step the system took (`before` is None for the first record of an object)."""
     window = records.select_related("history_user").order_by("-history_date", "-history_id")
@@ -102,7 +106,8 @@ def audit_entries(records, describe, *, organisation, fields=None, act=None) -> 
             trail.append(_entry(first, describe, names, [], kind))
         for before, after in pairwise(versions):
             changes = [] if after.history_type == "-" else _changes(before, after, fields)
-            if (changes or after.history_type != "~") and (kind := act(before, after)):
+            shown = changes or acts_alone or after.history_type != "~"
+            if shown and (kind := act(before, after)):
                 trail.append(_entry(after, describe, names, changes, kind))
     return trail
 
@@ -142,6 +147,8 @@ def _shown(field, value) -> str:
         return str(dict(field.choices).get(value, value))
     if isinstance(value, bool):
         return "ใช่" if value else "ไม่ใช่"
+    if isinstance(value, int):
+        return thai_digits(value)
     if isinstance(value, datetime):
         return thai_datetime(value)
     if isinstance(value, date):

@@ -161,3 +161,26 @@ def can_download_evidence(user, evidence) -> bool:
 def evidence_refusal(user, entry) -> str | None:
     """Adding and removing evidence follows recording the entry's progress."""
     return progress_refusal(user, entry.measure, entry.period)
+
+
+def evidence_removal_refusal(user, evidence) -> str | None:
+    """Why the person may not remove the evidence, or None if they may: whoever records the
+    measure's period may, except that on a shared measure each division's staff remove only
+    what their own division attached (its part's evidence); the plan's keepers remove any."""
+    entry = evidence.entry
+    measure = entry.measure
+    organisation = measure.organisation
+    refusal = evidence_refusal(user, entry)
+    if refusal or not measure.is_shared or access.manages(user, organisation):
+        return refusal
+    if evidence.added_by_id is not None and evidence.added_by_id == user.pk:
+        return None
+    attached_by = (
+        access.division_ids(evidence.added_by, organisation) if evidence.added_by else set()
+    )
+    if attached_by & access.division_ids(user, organisation):
+        return None
+    labels = [
+        division.label for division in measure.responsible_divisions() if division.pk in attached_by
+    ]
+    return f"หลักฐานนี้{'/'.join(labels) or 'ผู้อื่น'}แนบไว้ ลบได้เฉพาะส่วนราชการที่แนบหรือนักวิเคราะห์นโยบายและแผน"

@@ -28,6 +28,7 @@ from organisations.table_files import cell_text as _text
 from thai.digits import thai_count, thai_digits
 
 from . import limits
+from .limits import FOLLOW_UP_MAX, RESULT_MAX, STEP_MAX, STEPS_PER_MEASURE_MAX, TITLE_MAX
 from .plan_word import TooManyRows, WordFileError, word_tables
 from .table_layout import (
     FOLLOW_UP,
@@ -43,6 +44,7 @@ from .table_layout import (
     first_header_row,
     read_layout,
 )
+from .table_text import squash_whitespace, thai_spaces
 
 COLUMNS = [MEASURE, STEPS, RESPONSIBLE, RESULT, FOLLOW_UP]
 STATUS_COLUMN = STATUS
@@ -59,6 +61,18 @@ WORD_ROWS_FACTOR = 2
 
 # The file as a whole cannot be read; the message says why, in Thai.
 PlanFileError = TableFileError
+# The most text a cell that is read can hold once read (the steps: every step of a measure), and
+# what each is called in a message.
+CELL_MAX = {
+    MEASURE: (TITLE_MAX, "ชื่อมาตรการ"),
+    STEPS: (STEP_MAX * STEPS_PER_MEASURE_MAX, STEPS),
+    RESULT: (RESULT_MAX, RESULT),
+    FOLLOW_UP: (FOLLOW_UP_MAX, FOLLOW_UP),
+}
+# Spaces between Thai words in the cells read, all rows together: each is judged against the
+# dictionary (measures/table_text.py), a few tenths of a millisecond apiece. The seed has 11 a
+# measure; this is six times that for every measure of a full plan (bench/bad_inputs.py).
+SPACES_MAX = 20_000
 
 
 def _limits():
@@ -96,6 +110,7 @@ def read_plan_table(content: bytes, filename: str) -> tablib.Dataset:
             f"ไฟล์มีมาตรการ {thai_count(len(layout.rows))} แถว "
             f"เกินกว่าที่นำเข้าได้ในครั้งเดียว ({thai_count(max_rows)} แถว)"
         )
+    _check_text_to_read(layout.rows)
     fields = [NUMBER_COLUMN, *COLUMNS, STATUS_COLUMN, INDICATORS_COLUMN]
     dataset = tablib.Dataset(
         headers=[ROW_COLUMN, WHERE_COLUMN, *fields, NOTES_COLUMN, ERRORS_COLUMN]
@@ -113,6 +128,29 @@ def read_plan_table(content: bytes, filename: str) -> tablib.Dataset:
     dataset.notes = layout.notes
     dataset.columns = layout.columns
     return dataset
+
+
+def beyond_reading(name: str, text: str) -> bool:
+    """Whether the cell holds more than twice what its field can (CELL_MAX), spaces squashed:
+    joining cut words could at most halve it, so it is too long whatever its reading, and it
+    is refused without being read."""
+    limit = CELL_MAX[name][0] * 2 if name in CELL_MAX else None
+    return limit is not None and len(text) > limit and len(squash_whitespace(text)) > limit
+
+
+def _check_text_to_read(rows) -> None:
+    spaces = sum(
+        thai_spaces(text)
+        for row in rows
+        for name in CELL_MAX
+        if (text := row.cells.get(name, "")) and not beyond_reading(name, text)
+    )
+    if spaces > SPACES_MAX:
+        raise PlanFileError(
+            "ข้อความในตารางยาวเกินกว่าที่นำเข้าได้ในครั้งเดียว "
+            f"(มีช่องว่างระหว่างคำภาษาไทยเกิน {thai_count(SPACES_MAX)} แห่ง) "
+            "กรุณาแบ่งตารางนำเข้าเป็นหลายไฟล์"
+        )
 
 
 def _word_tables(content: bytes, max_bytes: int, max_rows: int) -> list[Table]:

@@ -14,6 +14,7 @@ from .indicator_cells import read_indicators
 from .limits import FOLLOW_UP_MAX, RESULT_MAX, STEP_MAX, TITLE_MAX, too_long_message
 from .models import ALL_DIVISIONS_LABEL, Status
 from .plan_files import (
+    CELL_MAX,
     COLUMNS,
     ERRORS_COLUMN,
     INDICATORS_COLUMN,
@@ -22,6 +23,7 @@ from .plan_files import (
     ROW_COLUMN,
     STATUS_COLUMN,
     WHERE_COLUMN,
+    beyond_reading,
 )
 from .status_wording import is_only_a_mark, status_of
 from .table_text import (
@@ -103,8 +105,14 @@ def parse_row(
     parsed.notes = [line for line in (values.get(NOTES_COLUMN) or "").split("\n") if line]
     parsed.errors = [line for line in (values.get(ERRORS_COLUMN) or "").split("\n") if line]
     cells = {name: values.get(name) or "" for name in [*COLUMNS, NUMBER_COLUMN, STATUS_COLUMN]}
+    read = [MEASURE, STEPS] + ([RESULT, FOLLOW_UP] if period is not None else [])
+    unread = [name for name in read if beyond_reading(name, cells[name])]
+    for name in unread:
+        parsed.errors.append(too_long_message(CELL_MAX[name][1], CELL_MAX[name][0]))
+        cells[name] = ""
     damaged = shows_wrap_damage(cells[name] for name in COLUMNS)
-    _read_heading(parsed, cells, damaged)
+    if MEASURE not in unread:
+        _read_heading(parsed, cells, damaged)
     parsed.steps = [
         restore_latin_digits(step) for step in split_steps(cells[STEPS], damaged=damaged)
     ]
@@ -117,7 +125,7 @@ def parse_row(
     if indicators is not None:
         parsed.indicators, errors = read_indicators(values.get(INDICATORS_COLUMN), *indicators)
         parsed.errors += errors
-    if period is not None:
+    if period is not None and not unread:
         _read_progress(parsed, cells, damaged, chosen)
     return parsed
 

@@ -7,7 +7,8 @@ row by row on the table's grid: a cell merged across columns is read once, in it
 the rows below and says so (a division merged over several measures; a measure whose steps are
 rows of their own). A cell's paragraphs are its lines; Word's own list numbering (1. 2. 3., ๑)
 ๒) …) is written out as the numbers it shows; tracked changes read as accepted; a table inside a
-cell adds its text as lines of the cell. measures.table_layout then finds the header rows.
+cell adds its text as lines of the cell, and so does a text box (once: Word keeps a copy of it for
+older versions, which is not read). measures.table_layout then finds the header rows.
 
 A .docx is a zip of XML parts that python-docx parses whole, so what a file may make the portal
 do is bounded before it is opened: its size on disk (PLAN_IMPORT_MAX_BYTES), the parts in it,
@@ -15,6 +16,7 @@ their size once inflated, the XML that is parsed; then the tables, the rows and 
 of a row."""
 
 import io
+import logging
 import re
 import zipfile
 
@@ -36,6 +38,8 @@ GRID_COLUMNS_MAX = 30
 NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 W = "{" + NS["w"] + "}"
 NOT_READ = {W + "del", W + "moveFrom"}
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+LIST_LEVELS = range(9)  # Word numbers a list at levels 0 to 8
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
@@ -43,6 +47,8 @@ class WordFileError(Exception):
     """The document as a whole cannot be read; the message says why, in Thai."""
 
 
+logger = logging.getLogger(__name__)
+DAMAGED = "เปิดไฟล์ Word นี้ไม่ได้ ไฟล์อาจเสียหาย"
 TOO_MUCH = (
     "ไฟล์ Word นี้มีข้อมูลภายในมากเกินกว่าตารางมาตรการจะมีได้ "
     "กรุณาคัดลอกเฉพาะตารางมาตรการไปยังเอกสารใหม่แล้วนำเข้าอีกครั้ง"
@@ -80,7 +86,10 @@ def word_tables(content: bytes, bounded_rows, *, rows_max: int) -> list[Table]:
     except WordFileError:
         raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, LxmlError) as error:
-        raise WordFileError("เปิดไฟล์ Word นี้ไม่ได้ ไฟล์อาจเสียหาย") from error
+        raise WordFileError(DAMAGED) from error
+    except Exception as error:  # noqa: BLE001 - python-docx on a damaged part raises any kind
+        logger.warning("unreadable .docx: %r", error)
+        raise WordFileError(DAMAGED) from error
 
 
 def _check_package(package: zipfile.ZipFile, rows_max: int) -> None:
@@ -167,6 +176,8 @@ def _tables(rows, count) -> list[Table]:
 def _cell_text(tc, numbering) -> str:
     lines = []
     for paragraph in tc.iter(W + "p"):
+        if any(True for _ in paragraph.iterancestors(FALLBACK)):
+            continue  # the copy of a text box kept for older Word: read once, in its drawing
         text = _paragraph_text(paragraph)
         number = numbering.next(paragraph)
         lines.append(f"{number} {text}" if number and text.strip() else text)
@@ -177,9 +188,50 @@ def _paragraph_text(paragraph) -> str:
     parts = []
     for run in paragraph.iter(W + "r"):
         if _owner(run) is paragraph:
-            parts.append(run.text)
-            parts.extend("•" for _ in run.iterchildren(W + "sym"))
+            font = _symbol_font(run.find(f"{W}rPr/{W}rFonts"))
+            parts.append("".join(_shown(font, char) for char in run.text) if font else run.text)
+            parts.extend(
+                _shown(sym.get(W + "font", "").lower(), _sym_char(sym))
+                for sym in run.iterchildren(W + "sym")
+            )
     return "".join(parts)
+
+
+# Marks as a symbol font shows the letters typed in it (a tick in Wingdings is "ü", in
+# Wingdings 2 "P"): read as the mark the person saw, so that a cell holding only a tick is known
+# for one (measures/status_wording.is_only_a_mark); any other letter of such a font is a "•".
+SYMBOL_MARKS = {
+    "wingdings": {"ü": "✓", "û": "✗", "þ": "☑", "ý": "☒", "¨": "☐", "o": "☐", "x": "☒"},
+    "wingdings 2": {"P": "✓", "O": "✗", "Q": "✗", "R": "☑", "S": "☒", "T": "☒", "£": "☐"},
+    "symbol": {"Ö": "√", "´": "×"},
+}
+SYMBOL_FONTS = {*SYMBOL_MARKS, "wingdings 3", "webdings"}
+
+
+def _symbol_font(fonts) -> str:
+    if fonts is None:
+        return ""
+    names = (fonts.get(W + key, "").lower() for key in ("ascii", "hAnsi", "cs"))
+    return next((name for name in names if name in SYMBOL_FONTS), "")
+
+
+def _sym_char(sym) -> str:
+    """The letter of a w:sym: its code, F0xx in a symbol font's private range, as 0xxx."""
+    try:
+        return chr(int(sym.get(W + "char", ""), 16) & 0xFF)
+    except ValueError:
+        return ""
+
+
+def _shown(font: str, char: str) -> str:
+    """The mark a letter typed in a symbol font shows. Only the letters a symbol font draws
+    (Latin-1, or its own private range F000-F0FF) are marks: Thai typed in such a run is shown
+    by the run's Thai font, and stays."""
+    if 0xF000 <= ord(char) <= 0xF0FF:
+        char = chr(ord(char) & 0xFF)
+    if char.isspace() or ord(char) > 0xFF:
+        return char
+    return SYMBOL_MARKS.get(font, {}).get(char, "•")
 
 
 def _owner(run):
@@ -215,6 +267,8 @@ class _Numbering:
             definition = abstract.get(ids[0]) if ids else None
             for lvl in definition.iterchildren(W + "lvl") if definition is not None else []:
                 level = int(lvl.get(W + "ilvl", "0"))
+                if level not in LIST_LEVELS:
+                    continue
                 self.levels[(num.get(W + "numId"), level)] = (
                     int(_value(lvl, "start", "1")),
                     _value(lvl, "numFmt", "decimal"),
@@ -222,10 +276,12 @@ class _Numbering:
                 )
         for style in _xpath(document.styles.element, "./w:style[w:pPr/w:numPr/w:numId]"):
             level = _xpath(style, "./w:pPr/w:numPr/w:ilvl/@w:val")
-            self.styles[style.get(W + "styleId")] = (
-                _xpath(style, "./w:pPr/w:numPr/w:numId/@w:val")[0],
-                int(level[0]) if level else 0,
-            )
+            level = int(level[0]) if level else 0
+            if level in LIST_LEVELS:
+                self.styles[style.get(W + "styleId")] = (
+                    _xpath(style, "./w:pPr/w:numPr/w:numId/@w:val")[0],
+                    level,
+                )
 
     def next(self, paragraph) -> str:
         """The number Word shows before the paragraph, if it is an item of a numbered list."""
@@ -247,7 +303,8 @@ class _Numbering:
         ids = _xpath(paragraph, "./w:pPr/w:numPr/w:numId/@w:val")
         if ids:
             level = _xpath(paragraph, "./w:pPr/w:numPr/w:ilvl/@w:val")
-            return ids[0], int(level[0]) if level else 0
+            level = int(level[0]) if level else 0
+            return (ids[0], level) if level in LIST_LEVELS else None
         style = _xpath(paragraph, "./w:pPr/w:pStyle/@w:val")
         return self.styles.get(style[0]) if style else None
 

@@ -12,7 +12,7 @@ from thai.digits import thai_digits
 from .models import Measure
 from .plan_files import COLUMNS, INDICATORS_COLUMN, ROW_COLUMN, STATUS_COLUMN
 from .plan_rows import ParsedRow, parse_row, plan_numbers
-from .selectors import period_entry, with_period_entry
+from .selectors import period_entry, previous_entry, reported_entry, with_period_entry
 from .services.plan import (
     measure_save,
     measure_set_divisions,
@@ -26,6 +26,7 @@ RESULTS_NOT_IMPORTED = (
     "เลือก “ไม่นำเข้าผลการดำเนินการ” ไว้ จึงไม่ได้นำเข้าคอลัมน์ ผลการดำเนินการ การกำกับติดตาม "
     "และสถานะ ในไฟล์ (ผลเดิมในระบบไม่เปลี่ยน)"
 )
+NEW_MEASURE, PROGRESS_CHANGE = "มาตรการใหม่", "ผลการดำเนินการ"
 
 
 class MeasureTableResource(resources.ModelResource):
@@ -102,6 +103,11 @@ class MeasureTableResource(resources.ModelResource):
     def _entry(self, measure):
         return period_entry(measure) if measure.pk else None
 
+    def _reported(self, measure):
+        """The entry whose result and status the period's report prints: for the 12-month
+        period the 6-month one until the period's own is recorded (selectors.reported_entry)."""
+        return reported_entry(self._entry(measure), previous_entry(measure)) if measure.pk else None
+
     def dehydrate_measure(self, measure):
         return self._digits(measure.heading)
 
@@ -113,7 +119,7 @@ class MeasureTableResource(resources.ModelResource):
         return measure.responsible_label
 
     def dehydrate_result(self, measure):
-        entry = self._entry(measure)
+        entry = self._reported(measure)
         return self._digits(entry.result) if entry else ""
 
     def dehydrate_follow_up(self, measure):
@@ -125,7 +131,7 @@ class MeasureTableResource(resources.ModelResource):
         return self._digits(", ".join(indicator.code for indicator in measure.indicators.all()))
 
     def dehydrate_status(self, measure):
-        entry = self._entry(measure)
+        entry = self._reported(measure)
         return entry.get_status_display() if entry else ""
 
     # Import ------------------------------------------------------------------------------------
@@ -209,7 +215,7 @@ class MeasureTableResource(resources.ModelResource):
 
     def _changes(self, measure, parsed) -> list[str]:
         if measure.pk is None:
-            return ["มาตรการใหม่"]
+            return [NEW_MEASURE]
         changes = []
         if self.original.get(measure.pk) != self.places[parsed.label]:
             changes.append("เลขข้อหรือลำดับ")
@@ -227,14 +233,16 @@ class MeasureTableResource(resources.ModelResource):
         }:
             changes.append("ตัวชี้วัด")
         if parsed.has_progress:
-            entry = self._entry(measure)
+            # Compared with what the export wrote: a 6-month result carried into the 12-month
+            # file and brought back as it was is not recorded for the 12-month period.
+            entry, shown = self._entry(measure), self._reported(measure)
             if (
-                entry is None
-                or entry.result != parsed.result
-                or entry.follow_up != parsed.follow_up
-                or entry.status != (parsed.status or entry.status)
+                shown is None
+                or shown.result != parsed.result
+                or (entry.follow_up if entry else "") != parsed.follow_up
+                or shown.status != (parsed.status or shown.status)
             ):
-                changes.append("ผลการดำเนินการ")
+                changes.append(PROGRESS_CHANGE)
         return changes
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
@@ -254,7 +262,8 @@ class MeasureTableResource(resources.ModelResource):
         measure_set_steps(measure=instance, texts=parsed.steps, by=self.by)
         if parsed.indicators is not None:
             measure_set_indicators(measure=instance, indicators=parsed.indicators, by=self.by)
-        if parsed.has_progress and parsed.status:
+        new_or_changed = self.changes == [NEW_MEASURE] or PROGRESS_CHANGE in self.changes
+        if parsed.has_progress and parsed.status and new_or_changed:
             progress_save(
                 measure=instance,
                 period=self.period,

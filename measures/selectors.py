@@ -186,11 +186,15 @@ class Part:
 
 def evidence_by_measure(fiscal_year, period) -> dict[int, list]:
     """The period's evidence of the plan's measures, by measure number, in the order added: one
-    query, however many measures and files."""
+    query, however many measures and files. The 12-month period's result is the year's (it
+    starts from the 6-month one), so the 6-month evidence comes first with it."""
+    periods = [Period.FIRST_HALF, period] if period != Period.FIRST_HALF else [period]
     evidence = Evidence.objects.filter(
-        entry__measure__fiscal_year=fiscal_year, entry__period=period
+        entry__measure__fiscal_year=fiscal_year, entry__period__in=periods
     ).select_related("entry__measure")
     found = {}
-    for item in evidence.order_by("entry__measure__number", "added_at", "id"):
+    order = ("entry__measure__number", "entry__period", "added_at", "id")
+    for item in evidence.order_by(*order):
+        item.from_six_months = item.entry.period != period
         found.setdefault(item.entry.measure.number, []).append(item)
     return found

@@ -138,7 +138,15 @@ class Layout:
 
 
 def normalise_header(cell: str) -> str:
-    return re.sub(r"[\s\u200b:]+", "", cell or "")
+    """A header's name as compared: without whitespace, a colon or what is in brackets (a
+    period, a unit: "ผลการดำเนินงาน (ต.ค. ๖๖ – มี.ค. ๖๗)"), ดำเนินงาน read as ดำเนินการ (the
+    two are written for one another)."""
+    name = re.sub(r"[\s\u200b:]+", "", cell or "")
+    name = re.sub(r"\([^()]*\)", "", name) or name
+    return name.replace("ดำเนินงาน", "ดำเนินการ")
+
+
+HEADER_NAMES = {normalise_header(name): known for name, known in HEADER_ALIASES.items()}
 
 
 def header_columns(row) -> dict[str, int] | None:
@@ -146,7 +154,7 @@ def header_columns(row) -> dict[str, int] | None:
     names = [normalise_header(cell) for cell in row]
     columns = {}
     for column, name in enumerate(names):
-        known = HEADER_ALIASES.get(name)
+        known = HEADER_NAMES.get(name)
         if known and known not in columns:
             columns[known] = column
     if MEASURE not in columns or not ({STEPS, RESPONSIBLE} & columns.keys()):
@@ -205,7 +213,7 @@ def _find_header(table: Table):
     for index, row in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
         columns = header_columns(row)
         if columns is None:
-            names = {HEADER_ALIASES.get(normalise_header(cell)) for cell in row}
+            names = {HEADER_NAMES.get(normalise_header(cell)) for cell in row}
             if MEASURE in names:
                 missing = missing or [name for name in REQUIRED if name not in names]
             continue

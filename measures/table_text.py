@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from thai.digits import arabic_digits, parse_int
+from thai.digits import arabic_digits, parse_int, thai_digits
 
 WRAPPED_LINE = 32
 PHRASE_OPENERS = (
@@ -71,6 +71,9 @@ LABEL = rf"{DIGIT}+(?:\.{DIGIT}+)*"
 HEADING = re.compile(rf"^\s*\(?\s*({LABEL})\s*(?:\.\s*\)|\)|\.)?(?!{DIGIT})\s*(.*)$", re.S)
 LABEL_CELL = re.compile(rf"^\s*\(?\s*({LABEL})\s*(?:\.\s*\)|\)|\.)?\s*$")
 STEP_MARKER = re.compile(rf"(?:(?<=\s)|^)(?:\(\s*({DIGIT}+)\s*\)|({DIGIT}+)\s*[.)](?!{DIGIT}))\s*")
+# A bullet typed before a line (Word's own bullets are not written out): - – • ● ○ ▪ ■ ➢ ➤ ► ❖ *,
+# and Symbol's bullet pasted as a private-use character.
+BULLET = re.compile(r"^\s*[-–—•●○◦▪■□➢➤►❖*\uf0b7\uf0d8\uf0a7](?![0-9๐-๙])\s*")
 LABEL_LEVELS_MAX = 4
 LABEL_PART_MAX = 999
 THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
@@ -120,6 +123,14 @@ def shows_wrap_damage(texts) -> bool:
         ):
             return True
     return False
+
+
+def thai_spaces(text: str) -> int:
+    """How many spaces of the text (line breaks count as spaces) fall between Thai letters:
+    each is judged against the dictionary when the text is read, which is what reading a
+    text costs."""
+    pieces = squash_whitespace(text).split(" ")
+    return sum(_thai_on_both_sides(left, right) for left, right in zip(pieces, pieces[1:]))
 
 
 def _looks_wrapped(pieces) -> bool:
@@ -261,7 +272,8 @@ def _checked_label(written: str) -> str:
     parts = arabic_digits(written).split(".")
     if len(parts) > LABEL_LEVELS_MAX:
         raise ValueError(
-            f"เลขข้อ “{written}” มีหลายระดับเกินไป (รับได้ไม่เกิน {LABEL_LEVELS_MAX} ระดับ เช่น ๑.๒.๓.๔)"
+            f"เลขข้อ “{written}” มีหลายระดับเกินไป "
+            f"(รับได้ไม่เกิน {thai_digits(LABEL_LEVELS_MAX)} ระดับ เช่น ๑.๒.๓.๔)"
         )
     if any(parse_int(part) > LABEL_PART_MAX or parse_int(part) < 1 for part in parts):
         raise ValueError(f"เลขข้อ “{written}” ต้องเป็นเลข ๑ ถึง ๙๙๙ ในแต่ละระดับ")
@@ -281,7 +293,15 @@ def parse_heading(cell: str, *, label: str = "", damaged: bool = False) -> Headi
     match = HEADING.match(cell or "")
     if label:
         title = cell or ""
-        if match and match.group(2).strip() and _checked_label(match.group(1)) == label:
+        if match and match.group(2).strip() and _numbering(match):
+            written = _checked_label(match.group(1))
+            if written != label:
+                raise ValueError(
+                    f"เลขข้อในคอลัมน์ ที่ ({thai_digits(label)}) ไม่ตรงกับเลขข้อหน้าชื่อมาตรการ "
+                    f"({thai_digits(written)}) กรุณาลบเลขข้อออกจากที่ใดที่หนึ่ง"
+                )
+            title = match.group(2)
+        elif match and match.group(2).strip() and _checked_label(match.group(1)) == label:
             title = match.group(2)
         if not title.strip():
             raise ValueError("ไม่พบชื่อมาตรการ")
@@ -294,30 +314,63 @@ def parse_heading(cell: str, *, label: str = "", damaged: bool = False) -> Headi
     return Heading(_checked_label(match.group(1)), repair_spaces(match.group(2), damaged=damaged))
 
 
+def _numbering(match) -> bool:
+    """Whether the number opening a title is written as a measure's number: in brackets,
+    closed by ")" or ".", or of several levels (1.1); not a word that opens with a digit
+    ("5ส ในสำนักงาน")."""
+    between = match.string[match.end(1) : match.start(2)]
+    opened = match.string[: match.start(1)]
+    return "(" in opened or any(mark in between for mark in ".)") or "." in match.group(1)
+
+
 # Steps and divisions ---------------------------------------------------------------------------
 
 
 def split_steps(cell: str, *, damaged: bool = False) -> list[str]:
     """Steps numbered inline ("๑. … ๒. …", "(๑) … (๒) …", "1) …") or one per line; a cell with
-    no numbering is one step. Only markers counting 1, 2, 3 … in order split the cell, so a
-    number inside a step ("ปีละ ๒ ครั้ง") stays where it is."""
+    no numbering is one step. Only markers counting on by one split the cell, from 1 or from
+    the number the cell opens with (a Word list that runs on from the cell above: ๓. ๔. ๕.),
+    so a number inside a step ("ปีละ ๒ ครั้ง") stays where it is. Lines that each open with
+    such a marker, or with a typed bullet (- •), are the steps, whatever their text holds."""
     text = (cell or "").strip()
     if not text:
         return []
-    starts, expected = [], 1
+    steps = _listed_lines([line for line in text.split("\n") if line.strip()])
+    if steps is None:
+        steps = _split_at_markers(text)
+    return [repair_spaces(step, damaged=damaged) for step in steps if step.strip()]
+
+
+def _listed_lines(lines: list[str]) -> list[str] | None:
+    """The lines' texts without their markers, when every line opens with a step number
+    counting on by one (two lines at least) or with a bullet; None otherwise."""
+    if all(BULLET.match(line) for line in lines):
+        return [BULLET.sub("", line, count=1) for line in lines]
+    markers = [STEP_MARKER.match(line.strip()) for line in lines]
+    if len(lines) < 2 or not all(markers):
+        return None
+    numbers = [parse_int(marker.group(1) or marker.group(2)) for marker in markers]
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return None
+    return [line.strip()[marker.end() :] for line, marker in zip(lines, markers, strict=True)]
+
+
+def _split_at_markers(text: str) -> list[str]:
+    opening = STEP_MARKER.match(text)
+    expected = parse_int(opening.group(1) or opening.group(2)) if opening else 1
+    starts = []
     for match in STEP_MARKER.finditer(text):
         number = parse_int(match.group(1) or match.group(2))
         if number == expected:
             starts.append((match.start(), match.end()))
             expected += 1
-    if starts and starts[0][0] == 0 or len(starts) > 1:
-        bounds = [*starts, (len(text), len(text))]
-        steps = [text[end : bounds[i + 1][0]] for i, (_, end) in enumerate(bounds[:-1])]
-        if starts[0][0] > 0:
-            steps.insert(0, text[: starts[0][0]])
-    else:
-        steps = text.split("\n") if "\n" in text else [text]
-    return [repair_spaces(step, damaged=damaged) for step in steps if step.strip()]
+    if not (starts and starts[0][0] == 0 or len(starts) > 1):
+        return text.split("\n")
+    bounds = [*starts, (len(text), len(text))]
+    steps = [text[end : bounds[i + 1][0]] for i, (_, end) in enumerate(bounds[:-1])]
+    if starts[0][0] > 0:
+        steps.insert(0, text[: starts[0][0]])
+    return steps
 
 
 def split_divisions(cell: str) -> list[str]:

@@ -113,10 +113,20 @@ def progress_edit(request, pk, period):
             "recording": recording,
             "form": form,
             "conflict": conflict,
-            "evidence": entry.evidence.all() if entry else [],
+            "evidence": _with_removal(request.user, entry.evidence.all() if entry else None),
         },
         status=status,
     )
+
+
+def _with_removal(user, evidence) -> list[Evidence]:
+    """The entry's evidence (None: no entry yet), each marked `removable` by this person."""
+    if evidence is None:
+        return []
+    items = list(evidence.select_related("added_by", "entry__measure"))
+    for item in items:
+        item.removable = permissions.evidence_removal_refusal(user, item) is None
+    return items
 
 
 def _evidence_for(request, pk) -> Evidence:

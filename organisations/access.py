@@ -234,18 +234,27 @@ class PasswordConfirmation:
     at: float
 
 
-def confirm_password(request, password: str) -> PasswordConfirmation:
-    """The signed-in person's password, checked as a sign-in is: failures count towards the
-    same lock-out (django-axes), so a guessed password signs nothing. Refused on `password`."""
+LOCKED_OUT = "ใส่รหัสผ่านผิดหลายครั้ง ระบบระงับการเข้าสู่ระบบและการลงนามของบัญชีนี้ไว้ชั่วคราว ๓๐ นาที"
+
+
+def is_own_password(request, password: str) -> bool:
+    """Whether `password` is the signed-in person's, checked as a sign-in is: a wrong one
+    counts towards the same lock-out (django-axes), so a password cannot be guessed by signing
+    or by changing it. Refused on `password` (LOCKED_OUT) while the account is locked out."""
     user = request.user
     try:
         checked = authenticate(request, username=user.get_username(), password=password or "")
     except AxesBackendPermissionDenied:
-        locked = "ใส่รหัสผ่านผิดหลายครั้ง ระบบระงับการเข้าสู่ระบบและการลงนามของบัญชีนี้ไว้ชั่วคราว ๓๐ นาที"
-        raise Refusal(fields={"password": locked}) from None
-    if checked is None or checked.pk != user.pk:
+        raise Refusal(fields={"password": LOCKED_OUT}) from None
+    return checked is not None and checked.pk == user.pk
+
+
+def confirm_password(request, password: str) -> PasswordConfirmation:
+    """The signed-in person's password confirming a signing act (see is_own_password). Refused
+    on `password`."""
+    if not is_own_password(request, password):
         raise Refusal(fields={"password": "รหัสผ่านไม่ถูกต้อง ยังไม่ได้ลงนาม"})
-    return PasswordConfirmation(user.pk, time.time())
+    return PasswordConfirmation(request.user.pk, time.time())
 
 
 def require_confirmation(user, confirmation) -> None:

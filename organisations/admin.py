@@ -127,6 +127,10 @@ class MembershipAdmin(WriterAdmin, ScopedAdmin):
         "divisions",
     ]
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"by": request.user})
+
     def changelist_view(self, request, extra_context=None):
         """The site admin's own page to add a person (เพิ่มบุคลากร), above the list."""
         organisations = access.member_organisations(request.user, access.administers)

@@ -20,7 +20,9 @@ from django.urls import reverse, reverse_lazy
 
 from thai.digits import thai_digits
 
+from . import access
 from .models import PasswordChangeDue
+from .refusals import Refusal
 
 SESSION_KEY = "ita_password_change_due"
 
@@ -67,13 +69,27 @@ class OwnPasswordChangeForm(PasswordChangeForm):
         "password_unchanged": "รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม",
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.request = request
         self.fields["old_password"].label = "รหัสผ่านเดิม"
         self.fields["new_password1"].label = "รหัสผ่านใหม่"
         self.fields["new_password1"].help_text = validators_help_text()
         self.fields["new_password2"].label = "ยืนยันรหัสผ่านใหม่"
         self.fields["new_password2"].help_text = "พิมพ์รหัสผ่านใหม่อีกครั้ง"
+
+    def clean_old_password(self):
+        """Checked as a sign-in is (access.is_own_password): wrong guesses lock the account."""
+        password = self.cleaned_data["old_password"]
+        try:
+            own = access.is_own_password(self.request, password)
+        except Refusal as refusal:
+            raise forms.ValidationError(str(refusal), code="locked_out") from None
+        if not own:
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return password
 
     def clean(self):
         cleaned = super().clean()
@@ -96,6 +112,9 @@ def validators_help_text() -> str:
 class OwnPasswordChangeView(auth_views.PasswordChangeView):
     form_class = OwnPasswordChangeForm
     success_url = reverse_lazy("home")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "due": self.request.session.get(SESSION_KEY)}

@@ -19,7 +19,7 @@ from .services import membership_save
 def person_add(request, organisation):
     organisation = get_object_or_404(Organisation, pk=organisation)
     refuse(access.people_refusal(request.user, organisation))  # 403, with the reason
-    form = PersonForm(request.POST or None, organisation=organisation)
+    form = PersonForm(request.POST or None, organisation=organisation, by=request.user)
     if request.method == "POST" and form.is_valid():
         membership = form.instance
         try:

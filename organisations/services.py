@@ -31,11 +31,23 @@ def check_divisions(*, organisation, role, divisions) -> None:
         raise ValidationError({"divisions": STAFF_WITHOUT_DIVISION})
 
 
+USERNAME_TAKEN = (
+    "ชื่อผู้ใช้นี้มีผู้ใช้แล้ว ถ้าเป็นบุคลากรใหม่ กรุณาตั้งชื่อผู้ใช้อื่น "
+    "(ถ้าจะเพิ่มบทบาทให้บุคลากรของหน่วยงานที่มีบัญชีอยู่แล้ว ให้เว้นรหัสผ่านเริ่มต้นว่างไว้)"
+)
+
+
 def check_new_account(*, username: str, password: str, email: str = "") -> None:
     """A username nobody has yet needs a first password that passes the validators
-    (AUTH_PASSWORD_VALIDATORS). ValidationError on `password`."""
+    (AUTH_PASSWORD_VALIDATORS); a first password typed for a username someone has is refused
+    (it was meant for a new person: it would neither be set nor create one). ValidationError
+    on `password` or `username`."""
     User = get_user_model()
-    if not username or User.objects.filter(username=username).exists():
+    if not username:
+        return
+    if User.objects.filter(username=username).exists():
+        if password:
+            raise ValidationError({"username": USERNAME_TAKEN})
         return
     if not password:
         raise ValidationError({"password": "ผู้ใช้ใหม่ต้องมีรหัสผ่านเริ่มต้น"})
@@ -43,6 +55,18 @@ def check_new_account(*, username: str, password: str, email: str = "") -> None:
         validate_password(password, User(username=username, email=email))
     except ValidationError as error:
         raise ValidationError({"password": error.messages}) from None
+
+
+def check_named_account(*, username: str, by) -> None:
+    """An existing account is given a new role by the deployment's operator, or by the site
+    admin of an organisation it already belongs to: never another organisation's person, who
+    to this site admin is a username taken. ValidationError on `username`."""
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None or access.is_operator(by):
+        return
+    theirs = access.member_organisations(user)
+    if not any(access.administers(by, organisation) for organisation in theirs):
+        raise ValidationError({"username": USERNAME_TAKEN})
 
 
 @transaction.atomic
@@ -59,7 +83,8 @@ def membership_save(
     """Give the person named `username` the membership's role, creating their account with
     `password` if there is none; such a person changes that password at their first sign-in
     unless `password_change_due` is False (nobody knows it: they set theirs from a link). An
-    existing account is named exactly, never chosen from a list of everyone in the deployment.
+    existing account is named exactly, without a password, never chosen from a list of
+    everyone in the deployment, and only of an organisation `by` administers.
     Refused when the person is not this organisation's site admin, and by field."""
     organisation: Organisation = membership.organisation
     refuse(access.people_refusal(by, organisation))
@@ -67,6 +92,8 @@ def membership_save(
     with refused_if_invalid():
         check_divisions(organisation=organisation, role=membership.role, divisions=divisions)
         check_new_account(username=username, password=password, email=email)
+        if not membership.pk:
+            check_named_account(username=username, by=by)
     User = get_user_model()
     user = User.objects.filter(username=username).first()
     if user is None:

@@ -9,6 +9,7 @@ TableFileError with a Thai message.
 
 import csv
 import io
+import logging
 import re
 import zipfile
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from pathlib import PurePath
 from thai.digits import megabytes, thai_count, thai_digits
 
 from .exports import FORMULA_START
+
+logger = logging.getLogger(__name__)
 
 
 class TableFileError(Exception):
@@ -129,7 +132,8 @@ def _xlsx_rows(content: bytes, max_rows: int, kind) -> RawTable:
         workbook.close()
     except TableFileError:
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+    except Exception as error:  # noqa: BLE001 - openpyxl on a damaged part raises any kind
+        logger.warning("unreadable .xlsx: %r", error)
         raise TableFileError("เปิดไฟล์ Excel นี้ไม่ได้ ไฟล์อาจเสียหาย") from error
     return RawTable(rows, merged, formulas)
 
@@ -196,7 +200,13 @@ def _csv_rows(content: bytes, max_rows: int, kind) -> list[list[str]]:
     try:
         return list(bounded_rows(csv.reader(io.StringIO(text), dialect), max_rows, kind))
     except csv.Error as error:
-        raise TableFileError(f"อ่านไฟล์ CSV ไม่ได้: {error}") from error
+        # csv's messages are English ("field larger than field limit", "NUL …").
+        too_long = "field larger" in str(error)
+        raise TableFileError(
+            f"ไฟล์ CSV มีช่องที่ยาวเกินกว่า{kind.table}จะมีได้"
+            if too_long
+            else "อ่านไฟล์ CSV ไม่ได้ รูปแบบของไฟล์ไม่ถูกต้อง กรุณาบันทึกจาก Excel เป็น CSV UTF-8 ใหม่"
+        ) from error
 
 
 def _decode(content: bytes) -> str:

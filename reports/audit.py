@@ -4,6 +4,7 @@ round clearing the blocks, the state moving on) are the system's and are left ou
 themselves are listed with the report's review events."""
 
 from measures.audit import KIND, audit_entries, latest
+from organisations.models import StepKind
 
 from .analysis_row import AnalysisRow
 from .models import MEMO_FIELDS, Report, ReviewStep
@@ -22,10 +23,11 @@ def report_audit_trail(report):
     )
     trail += audit_entries(
         ReviewStep.history.filter(report_id=report.pk),
-        lambda record: f"ความเห็น{record.signer_position}",
+        lambda record: _signed_block(report, record),
         organisation=report.organisation,
         fields=SIGNED_FIELDS,
         act=_signing,
+        acts_alone=True,
     )
     if report.is_analysis:
         rows = report.analysis_rows.select_related("indicator")
@@ -38,6 +40,14 @@ def report_audit_trail(report):
             act=_by_a_person,
         )
     return latest(trail)
+
+
+def _signed_block(report, record) -> str:
+    """What a superior signed: their comment block, or the announcement itself (its last step
+    issues it: the chief executive writes no comment on a ประกาศ)."""
+    if report.is_plan and record.kind == StepKind.ACKNOWLEDGE:
+        return report.words.document
+    return f"ความเห็น{record.signer_position}"
 
 
 def _by_a_person(before, after) -> str | None:

@@ -138,15 +138,16 @@ class ApproveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.rows = list(rows)
         for row in self.rows:
+            written = thai_digits(row.get("label") or row["number"])
             self.fields[self._name(row)] = forms.CharField(
-                label=f"การกำกับติดตาม ข้อ {thai_digits(row.get('label') or row['number'])}",
+                label=f"การกำกับติดตาม ข้อ {written}",
                 required=False,
                 max_length=FOLLOW_UP_MAX,
                 initial=row.get("follow_up", ""),
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
             self.fields[self._mark(row)] = forms.BooleanField(
-                label=f"ให้ส่วนราชการแก้ไขข้อ {thai_digits(row['number'])} (เมื่อส่งกลับ)",
+                label=f"ให้ส่วนราชการแก้ไขข้อ {written} (เมื่อส่งกลับ)",
                 required=False,
             )
 

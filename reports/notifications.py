@@ -62,7 +62,7 @@ def _return_details(notice, measures) -> str:
     if measures:
         lines.append("มาตรการที่ต้องแก้ไข:")
         lines += [
-            f"- ข้อ {thai_digits(m.number)} {m.title} ({m.responsible_label})" for m in measures
+            f"- ข้อ {thai_digits(m.item_label)} {m.title} ({m.responsible_label})" for m in measures
         ]
     return "\n".join(lines) + "\n\n"
 

@@ -21,9 +21,12 @@ logger = logging.getLogger(__name__)
 State = PdfJob.State
 
 
-def queue(report: Report) -> None:
+def queue(report: Report, *, changed: bool = True) -> None:
     """Queue the rendering of what the report needs now (its final PDF once acknowledged), unless
-    one is already waiting."""
+    one is already waiting. After a change (`changed`: a step of the review), a rendering running
+    meanwhile may show the report as it was (a draft while the chief executive signs): another is
+    queued after it, and the earlier one's end does not mark the job done. A request for the file
+    (`changed=False`) waits for a running rendering unless it has stalled."""
     from .tasks import render_pdf
 
     with transaction.atomic():
@@ -31,7 +34,8 @@ def queue(report: Report) -> None:
             report=report, defaults={"state": State.QUEUED, "queued_at": timezone.now()}
         )
         if not created:
-            if job.state == State.QUEUED or (job.state == State.RUNNING and not _stalled(job)):
+            running = job.state == State.RUNNING and not _stalled(job)
+            if job.state == State.QUEUED or (running and not changed):
                 return
             job.state, job.attempts, job.error = State.QUEUED, 0, ""
             job.queued_at, job.started_at, job.finished_at = timezone.now(), None, None
@@ -53,16 +57,20 @@ def run(report_pk: int) -> None:
     from .stored_pdfs import stored_report_pdf
     from .tasks import render_pdf
 
-    jobs = PdfJob.objects.filter(report_id=report_pk)
-    jobs.update(
-        state=State.RUNNING, attempts=F("attempts") + 1, started_at=timezone.now(), error=""
+    started = timezone.now()
+    PdfJob.objects.filter(report_id=report_pk).update(
+        state=State.RUNNING, attempts=F("attempts") + 1, started_at=started, error=""
     )
+    # Only this run's own job: a rendering queued meanwhile is left waiting (see `queue`).
+    jobs = PdfJob.objects.filter(report_id=report_pk, state=State.RUNNING, started_at=started)
     try:
         report = Report.objects.select_related("fiscal_year__organisation").get(pk=report_pk)
         stored_report_pdf(report)
     except Exception as error:
         job = jobs.first()
-        attempts = job.attempts if job else 1
+        if job is None:  # queued again meanwhile: that rendering comes next
+            raise
+        attempts = job.attempts
         delays = settings.PDF_RETRY_SECONDS
         again = attempts <= len(delays)
         logger.exception(

@@ -43,6 +43,21 @@ def _marked(report, event) -> list[Measure]:
     return list(measures.order_by("number").prefetch_related("divisions"))
 
 
+def events_with_marks(report) -> list[ReviewEvent]:
+    """The document's review events in order, each with `marked_labels`: the measures a return
+    marked, as the plan numbers them ("1.1" in a plan numbered by dimension, else "12")."""
+    events = list(report.events.order_by("created_at", "id"))
+    marked = {number for event in events for number in event.measure_numbers}
+    labels = {}
+    if marked:
+        plan = report.fiscal_year.measures.filter(number__in=marked)
+        labels = dict(plan.values_list("number", "label"))
+    for event in events:
+        numbers = event.measure_numbers
+        event.marked_labels = [labels.get(number) or str(number) for number in numbers]
+    return events
+
+
 def return_notices(user) -> list[Returned]:
     """What the person is to be told of returned documents, in every organisation they belong
     to: all of it for whoever keeps the documents; for staff, a return that marked measures of

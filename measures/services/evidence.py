@@ -124,7 +124,7 @@ def evidence_add_link(*, entry, by, url, description="") -> Evidence:
 @transaction.atomic
 def evidence_remove(*, evidence, by) -> None:
     entry = evidence.entry
-    refuse(permissions.evidence_refusal(by, entry))
+    refuse(permissions.evidence_removal_refusal(by, evidence))
     # The file stays in storage: the audit trail still names it.
     with period_lock.refused_when_locked(entry.measure.fiscal_year, entry.period):
         evidence.delete()

@@ -56,6 +56,13 @@ def emblem_notice(context, organisation):
 
 
 @register.simple_tag
+def works_in_an_organisation(user) -> bool:
+    """Whether the top bar links to an organisation's own pages (measures, reports, plans,
+    results): a member of some organisation, or the operator; a pure supervisor has none."""
+    return access.is_operator(user) or bool(access.member_organisations(user))
+
+
+@register.simple_tag
 def oversees(user) -> bool:
     """Whether the top bar links to the overview of an area (supervisors, the operator)."""
     return access.can_oversee(user)

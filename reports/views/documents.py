@@ -33,7 +33,7 @@ def report_pdf(request, pk):
     if pdf is None:
         job = pdf_jobs.status(report)
         if job is None or job.state != PdfJob.State.FAILED:
-            pdf_jobs.queue(report)  # nothing new if one is waiting already
+            pdf_jobs.queue(report, changed=False)  # nothing new if one is waiting or running
             job = pdf_jobs.status(report)
         context = {
             "report": report,

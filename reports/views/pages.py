@@ -26,7 +26,7 @@ from ..forms import (
 )
 from ..memo_dates import signing_warning
 from ..models import Report
-from ..returns import returned
+from ..returns import events_with_marks, returned
 from ..review_page import measures_under_review, only_open, shown_rows
 from ..selectors import (
     completeness,
@@ -120,7 +120,7 @@ def _detail_context(
         "words": report.words,
         "returned": returned(report),
         "completeness": completeness(report) if report.locks_period else None,
-        "events": report.events.order_by("created_at", "id"),
+        "events": events_with_marks(report),
         "steps": report.review_steps.all(),
         "can_edit_memo": can_edit_memo,
         "can_submit": can_submit,

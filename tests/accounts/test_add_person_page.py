@@ -78,3 +78,49 @@ def test_the_start_page_and_the_admin_lead_there(client, cast):
     assert f'href="{url(cast.home)}"' in client.get(reverse("home")).content.decode()
     changelist = client.get(reverse("admin:organisations_membership_changelist")).content.decode()
     assert f'href="{url(cast.home)}"' in changelist
+
+
+def test_a_username_someone_has_is_not_taken_over_by_a_first_password(client, cast):
+    """A new person whose username another organisation's person already has: the site admin
+    is told to choose another; nothing of the existing account changes and it gains no role."""
+    client.force_login(cast.sam)
+    klang = cast.home.divisions.get(name="คลัง")
+    page = client.post(url(cast.home), person(username="oscar", divisions=[klang.pk]))
+    assert page.status_code == 200
+    assert "ชื่อผู้ใช้นี้มีผู้ใช้แล้ว" in page.content.decode()
+    assert 'value="นางสาวใหม่ ทดสอบ"' in page.content.decode()  # what was typed stays
+    cast.oscar.refresh_from_db()
+    assert cast.oscar.check_password("pw-for-tests-only")
+    assert not Membership.objects.filter(user=cast.oscar, organisation=cast.home).exists()
+
+
+def test_another_organisations_account_is_not_named_into_this_one(client, cast):
+    client.force_login(cast.sam)
+    klang = cast.home.divisions.get(name="คลัง")
+    page = client.post(url(cast.home), person(username="oscar", password="", divisions=[klang.pk]))
+    assert "ชื่อผู้ใช้นี้มีผู้ใช้แล้ว" in page.content.decode()
+    assert not Membership.objects.filter(user=cast.oscar, organisation=cast.home).exists()
+
+
+def test_a_person_of_the_organisation_gets_a_second_role_named_without_a_password(client, cast):
+    client.force_login(cast.sam)
+    response = client.post(url(cast.home), person(username="bob", password="", role="analyst"))
+    assert response.status_code == 302
+    assert set(Membership.objects.filter(user=cast.bob).values_list("role", flat=True)) == {
+        "staff", "analyst",
+    }  # fmt: skip
+    cast.bob.refresh_from_db()
+    assert cast.bob.check_password("pw-for-tests-only")
+
+
+def test_the_admin_refuses_another_organisations_account_and_keeps_what_was_typed(client, cast):
+    client.force_login(cast.sam)
+    klang = cast.home.divisions.get(name="คลัง")
+    page = client.post(
+        reverse("admin:organisations_membership_add"),
+        {"organisation": cast.home.pk, "role": "staff", "divisions": [klang.pk],
+         "display_name": "นางสาวใหม่ ทดสอบ", "position_title": "นักวิชาการศึกษา",
+         "username": "olivia", "password": ""},
+    ).content.decode()  # fmt: skip
+    assert "ชื่อผู้ใช้นี้มีผู้ใช้แล้ว" in page and "นางสาวใหม่ ทดสอบ" in page
+    assert not Membership.objects.filter(user=cast.olivia, organisation=cast.home).exists()

@@ -126,3 +126,19 @@ def test_a_visitors_public_pages_stay_cacheable_for_everyone(client, cast):
     pages do not vary by cookie."""
     response = client.get(reverse("publishing:index"))
     assert "Cookie" not in response.get("Vary", "")
+
+
+def test_guessing_the_old_password_counts_towards_the_sign_in_lock_out(client, cast, settings):
+    """Someone at a signed-in browser cannot guess its owner's password on this page: wrong
+    guesses lock it as wrong sign-ins do, then even the right one changes nothing."""
+    client.force_login(cast.bob)
+    assert "รหัสผ่านเดิมไม่ถูกต้อง" in change(client, "เดา", CHOSEN).content.decode()
+    for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        change(client, f"เดา-{attempt}", CHOSEN)
+    response = change(client, "pw-for-tests-only", CHOSEN)
+    assert response.status_code == 429
+    assert "ใส่รหัสผ่านผิดหลายครั้งเกินไป" in response.content.decode()
+    cast.bob.refresh_from_db()
+    assert cast.bob.check_password("pw-for-tests-only")
+    client.logout()
+    assert sign_in(client, "bob", "pw-for-tests-only").status_code == 429

@@ -163,3 +163,43 @@ def docx_wide_table(columns: int) -> bytes:
         stream.write(("<w:tbl><w:tr>" + _word_cell("ก") * columns + "</w:tr></w:tbl>").encode())
 
     return docx_streamed(body)
+
+
+SPACED_WORDS = ["การ", "ดำเนิน", "งาน", "ประชุม", "เผยแพร่", "ข้อมูล", "ข่าวสาร", "ประพฤติ", "มิ",
+                "ชอบ", "อยู่", "ใน", "ระหว่าง", "ตรวจสอบ", "บุคลากร"]  # fmt: skip
+
+
+def spaced_thai(words: int, seed: int = 1) -> str:
+    """`words` Thai words and pieces of words between spaces, each space for the space repair
+    to judge (measures/table_text.py), in an order that seldom repeats."""
+    import random
+
+    chooser = random.Random(seed)
+    return " ".join(chooser.choice(SPACED_WORDS) for _ in range(words))
+
+
+def docx_spaced_cell(words: int) -> bytes:
+    """A measure table whose one result cell holds `words` spaced Thai words."""
+
+    def body(stream):
+        header = "".join(_word_cell(text) for text in HEADER[:4])
+        row = _word_cell("1) มาตรการ") + _word_cell("ขั้นตอน") + _word_cell("กองคลัง")
+        stream.write(f"<w:tbl><w:tr>{header}</w:tr><w:tr>{row}".encode())
+        stream.write(_word_cell(spaced_thai(words)).encode() + b"</w:tr></w:tbl>")
+
+    return docx_streamed(body)
+
+
+def xlsx_spaced_rows(rows: int, words: int) -> bytes:
+    """The header and `rows` measures, each of whose results holds `words` spaced Thai words
+    (under the result's 2,000 letters when `words` is 300 or fewer)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER[:4])
+    for number in range(1, rows + 1):
+        sheet.append([f"{number}) มาตรการ", "ขั้นตอน", "กองคลัง", spaced_thai(words, seed=number)])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -79,7 +79,8 @@ def test_wording_that_says_no_status_waits_for_a_choice(demo):
         ("ยังดำเนินการไม่แล้วเสร็จ", "in_progress"),
         ("ดำเนินการเสร็จเรียบร้อย", "done"),
         ("กองคลังได้ตรวจสอบรายงานและเผยแพร่ทางเว็บไซต์", "done"),
-        ("ไม่สามารถดำเนินการได้ เนื่องจากงบประมาณไม่เพียงพอ", None),
+        ("ไม่สามารถดำเนินการได้ เนื่องจากงบประมาณไม่เพียงพอ", "not_started"),
+        ("จัดประชุม ๒ ครั้ง มีผู้เข้าร่วม ๔๐ คน", None),
     ],
 )
 def test_more_of_the_ways_offices_word_a_status(wording, status):
@@ -152,7 +153,7 @@ def test_a_separate_number_column_and_section_rows(demo):
 @pytest.mark.parametrize(
     "number, message",
     [
-        ("๑.๒.๓.๔.๕", "เลขข้อ “๑.๒.๓.๔.๕” มีหลายระดับเกินไป"),
+        ("๑.๒.๓.๔.๕", "เลขข้อ “๑.๒.๓.๔.๕” มีหลายระดับเกินไป (รับได้ไม่เกิน ๔ ระดับ เช่น ๑.๒.๓.๔)"),
         ("1.0", "เลขข้อ “1.0” ต้องเป็นเลข ๑ ถึง ๙๙๙ ในแต่ละระดับ"),
         ("ก.", "“ก.” ไม่ใช่เลขข้อ"),
     ],
@@ -231,3 +232,38 @@ def test_a_result_too_long_is_named_even_while_its_status_waits(demo):
     rows = [HEADER, ["๑) ประชุม", "ประชุม", "สำนักปลัด", "ผ" * 2001, ""]]
     outcome = run(demo, csv_bytes(rows))
     assert outcome.errors == ["แถวที่ ๒ ข้อ ๑ “ประชุม”: ผลการดำเนินการยาวเกินไป รับได้ไม่เกิน ๒,๐๐๐ ตัวอักษร"]
+
+
+def test_the_command_says_row_by_row_what_it_writes_and_what_it_leaves(demo, tmp_path, capsys):
+    """Issue 15, item 2, on `import_measures`: the same as the page says (steps, divisions,
+    result, follow-up, and the cells of the row that are not read), not only the title."""
+    from django.core.management import call_command
+
+    rows = [
+        HEADER,
+        ["๑) จัดทำคู่มือ", "๑. ร่าง\n๒. ประกาศ", "สำนักปลัด/กองคลัง", "ดำเนินการแล้ว\nเผยแพร่แล้ว",
+         "ควรเผยแพร่", "งบ ๕,๐๐๐"],
+        ["๒) ประชุม", "ประชุม", "กองช่าง", "✓", ""],
+    ]  # fmt: skip
+    path = tmp_path / "plan.csv"
+    path.write_bytes(csv_bytes(rows))
+    call_command("import_measures", str(path), "--org", "อบต.เกียร์", "--year", "2567",
+                 "--period", "1", "--status", "2=done", "--dry-run")  # fmt: skip
+    indent = " " * 21
+    assert capsys.readouterr().out.splitlines() == [
+        "แถวที่ ๒             สร้างใหม่      ข้อ ๑ จัดทำคู่มือ",
+        f"{indent}ขั้นตอนหรือวิธีการ: (๑) ร่าง (๒) ประกาศ",
+        f"{indent}ผู้รับผิดชอบ: สำนักปลัด/กองคลัง",
+        f"{indent}สถานะ ดำเนินการแล้ว (อ่านจากถ้อยคำของผล)",
+        f"{indent}ผลการดำเนินการ: ดำเนินการแล้ว เผยแพร่แล้ว",
+        f"{indent}การกำกับติดตาม: ควรเผยแพร่",
+        f"{indent}ไม่ได้นำเข้า: ข้อความนอกคอลัมน์ของตาราง (คอลัมน์ที่ ๖) “งบ ๕,๐๐๐” ไม่ได้นำเข้า",
+        "แถวที่ ๓             สร้างใหม่      ข้อ ๒ ประชุม",
+        f"{indent}ขั้นตอนหรือวิธีการ: (๑) ประชุม",
+        f"{indent}ผู้รับผิดชอบ: กองช่าง",
+        f"{indent}สถานะ ดำเนินการแล้ว (ผู้นำเข้าเลือก)",
+        f"{indent}ผลการดำเนินการ: —",
+        f"{indent}การกำกับติดตาม: —",
+        f"{indent}ไม่ได้นำเข้า: ช่องผลการดำเนินการมีเพียงเครื่องหมาย “✓” จึงไม่นำมาเป็นผลการดำเนินการ",
+        "ตัวอย่าง (ยังไม่ได้บันทึก): สร้างใหม่ ๒ แก้ไข ๐ ไม่เปลี่ยนแปลง ๐",
+    ]

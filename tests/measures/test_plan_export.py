@@ -169,3 +169,43 @@ def test_the_admin_imports_the_same_table(client, demo, django_user_model):
          "fiscal_year": target.pk, "period": "", "resource": 0},
     )  # fmt: skip
     assert "ไม่ใช่ไฟล์ Excel" in bad.content.decode()
+
+
+def test_the_12_month_export_starts_from_the_6_month_result_as_the_report_does(demo):
+    rows = csv_rows(plan_export(demo.fiscal_year, period=2, file_format="csv"))
+    # Nothing recorded for the 12-month period yet: the 6-month result and status are the year's
+    # so far; the follow-up is the chief administrator's for this period (none yet).
+    assert rows[1][3:] == ["อยู่ในระหว่างการดำเนินการ", "", "อยู่ระหว่างดำเนินการ"]
+
+
+def test_the_12_month_export_brought_back_unchanged_records_nothing_for_the_period(demo):
+    content = plan_export(demo.fiscal_year, period=2, file_format="xlsx")
+    outcome = plan_import(
+        organisation=demo.organisation, year=demo.fiscal_year.year, period=2, content=content,
+        filename="plan.xlsx", by=SYSTEM, confirm=True,
+    )  # fmt: skip
+    assert outcome.ok, outcome.errors
+    # The carried 6-month results are not made into 12-month ones: each division still records.
+    assert not ProgressEntry.objects.filter(
+        measure__fiscal_year=demo.fiscal_year, period=2
+    ).exists()
+
+
+def test_a_12_month_row_changed_elsewhere_keeps_its_carried_result_unrecorded(demo):
+    content = plan_export(demo.fiscal_year, period=2, file_format="csv")
+    rows = csv_rows(content)
+    rows[1][0] = rows[1][0].replace("ให้บุคลากรทราบ", "ให้บุคลากรและประชาชนทราบ")
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    outcome = plan_import(
+        organisation=demo.organisation, year=demo.fiscal_year.year, period=2,
+        content=("\ufeff" + out.getvalue()).encode(), filename="plan.csv", by=SYSTEM, confirm=True,
+    )  # fmt: skip
+    assert outcome.ok, outcome.errors
+    assert (
+        "ให้บุคลากรและประชาชนทราบ"
+        in Measure.objects.get(fiscal_year=demo.fiscal_year, number=1).title
+    )
+    assert not ProgressEntry.objects.filter(
+        measure__fiscal_year=demo.fiscal_year, period=2
+    ).exists()

@@ -190,3 +190,25 @@ def test_a_nul_byte_anywhere_in_a_csv(demo):
     content = csv_bytes(rows)
     content = content[:-10] + b"\x00" + content[-10:]
     refused(demo, content, "plan.csv", "ไฟล์นี้ไม่ใช่ไฟล์ CSV ที่อ่านได้")
+
+
+def test_more_spaced_text_than_a_plan_holds_is_refused_before_it_is_read(demo):
+    """Each space between Thai words is judged against the dictionary (measures/table_text.py):
+    a file's table holds at most 20,000 of them, six times the seed's share for every measure
+    of a plan (bench/bad_inputs.py: what more costs)."""
+    from tests.measures.crafted_files import xlsx_spaced_rows
+
+    refused(
+        demo, xlsx_spaced_rows(100, 250), "plan.xlsx",
+        "ข้อความในตารางยาวเกินกว่าที่นำเข้าได้ในครั้งเดียว (มีช่องว่างระหว่างคำภาษาไทยเกิน ๒๐,๐๐๐ แห่ง) "
+        "กรุณาแบ่งตารางนำเข้าเป็นหลายไฟล์",
+    )  # fmt: skip
+
+
+def test_a_cell_far_longer_than_its_field_is_refused_by_its_row(demo):
+    from tests.measures.crafted_files import docx_spaced_cell
+
+    outcome = refused(demo, docx_spaced_cell(60_000), "plan.docx", "")
+    assert outcome.errors == [
+        "ตารางที่ ๑ แถวที่ ๒ ข้อ ๑ “มาตรการ”: ผลการดำเนินการยาวเกินไป รับได้ไม่เกิน ๒,๐๐๐ ตัวอักษร"
+    ]

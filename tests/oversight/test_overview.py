@@ -255,3 +255,13 @@ def test_a_supervisor_reads_a_finished_document_of_their_area_only(client, cast,
 def test_scores_are_thai_on_the_page(client, cast, area):
     page = overview(client, cast.dina).content.decode()
     assert thai_digits("88.50") in page
+
+
+def test_a_supervisors_top_bar_leads_only_where_they_have_something(client, cast, area):
+    own_pages = [reverse(name) for name in ("measures:mine", "reports:list", "measures:plans")]
+    page = overview(client, cast.dina).content.decode()
+    assert reverse("oversight:overview") in page
+    assert not [url for url in own_pages if f'href="{url}"' in page]
+    client.force_login(cast.alice)
+    member_page = client.get(reverse("home")).content.decode()
+    assert all(f'href="{url}"' in member_page for url in own_pages)

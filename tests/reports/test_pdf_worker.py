@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from organisations.models import StepKind
-from reports import rendering, workflow
+from reports import pdf_jobs, rendering, workflow
 from reports.models import PdfJob, RenderedPdf, Report
 from tests.cast import advance
 from tests.signing import confirmed
@@ -176,4 +176,30 @@ def test_a_lost_final_file_is_said_plainly_and_never_signed_again(cast, client, 
     assert "กู้คืนไฟล์จากข้อมูลสำรอง" in page.content.decode()
     assert "final PDF of report" in caplog.text
     assert report.renderings.get(is_final=True).sha256 == final.sha256
+    assert not render_tasks().ready().exists()
+
+
+@pytest.mark.django_db
+def test_the_acknowledgement_during_an_earlier_rendering_still_gets_its_final_pdf(
+    cast, monkeypatch
+):
+    report = approved(cast)
+    report.renderings.all().delete()
+    pdf_jobs.queue(report)  # e.g. someone opened the approved report's PDF
+    real = rendering.report_pdf
+    acknowledged = []
+
+    def acknowledge_meanwhile(rendered):
+        if not acknowledged:  # the chief executive signs while the draft is being rendered
+            acknowledged.append(True)
+            fresh = Report.objects.get(pk=report.pk)
+            workflow.report_acknowledge(fresh, by=cast.mayor, confirmation=confirmed(cast.mayor))
+        return real(rendered)
+
+    monkeypatch.setattr(rendering, "report_pdf", acknowledge_meanwhile)
+    run_queued_tasks()
+    report.refresh_from_db()
+    assert report.state == "acknowledged"
+    assert RenderedPdf.objects.filter(report=report, is_final=True).count() == 1
+    assert PdfJob.objects.get(report=report).state == PdfJob.State.DONE
     assert not render_tasks().ready().exists()

@@ -54,3 +54,28 @@ def test_the_history_shows_people_acts_in_thai(as_user, demo_report):
         ("นางทิมมพร อินทการ", "ลงนาม", "ความเห็นหัวหน้าสำนักปลัด"),
         ("นางรอซึลา บินมะนอร์", "แก้ไข", "บันทึกข้อความ"),
     ]  # the demo's own set-up (no person) is not listed either
+
+
+def test_every_signing_is_in_the_history_even_without_a_word(cast, client):
+    """The plan's announcement goes up without comments: each superior's signing is still a
+    person's act of the history, the chief executive's being the signing of the ประกาศ."""
+    from reports.services import plan_document_create
+    from tests.cast import PASSWORD
+
+    announcement = plan_document_create(fiscal_year=cast.plan, author=cast.alice)
+    client.force_login(cast.alice)
+    client.post(reverse("reports:submit", args=[announcement.pk]), {"password": PASSWORD})
+    for person, decision in [(cast.henry, {}), (cast.chief, {"decision": "approve"}),
+                             (cast.mayor, {})]:  # fmt: skip
+        client.force_login(person)
+        client.post(
+            reverse("reports:review", args=[announcement.pk]), {"password": PASSWORD, **decision}
+        )
+    announcement.refresh_from_db()
+    assert announcement.state == "acknowledged"
+    acts = [(item.who, item.kind, item.what) for item in report_audit_trail(announcement)]
+    assert acts[:3] == [
+        ("mayor ทดสอบ", "ลงนาม", "ประกาศ"),
+        ("chief ทดสอบ", "ลงนาม", "ความเห็นตำแหน่งของ chief"),
+        ("henry ทดสอบ", "ลงนาม", "ความเห็นตำแหน่งของ henry"),
+    ]

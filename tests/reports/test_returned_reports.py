@@ -7,6 +7,8 @@ from django.core import mail
 from django.urls import reverse
 
 from measures.models import Measure
+from measures.services.plan import measures_renumber
+from organisations.access import SYSTEM
 from organisations.models import StepKind
 from organisations.refusals import Refusal
 from reports import workflow
@@ -132,3 +134,45 @@ def test_a_measure_not_in_the_report_cannot_be_marked(waiting_for_chief, users):
         workflow.report_return(
             waiting_for_chief, by=users["chief-admin"], reason=REASON, measures=[99]
         )
+
+
+@pytest.fixture
+def waiting_in_a_plan_numbered_by_dimension(demo_report, users):
+    """The demo's plan as an office numbering its measures by dimension writes it: ข้อ ๑ is 1.1
+    and ข้อ ๑๑ is 3.2 (their places in the plan stay 1 and 11)."""
+    plan = demo_report.fiscal_year
+    first, eleventh = (plan.measures.get(number=n) for n in (1, 11))
+    measures_renumber(
+        fiscal_year=plan, places={first.pk: (1, "1.1"), eleventh.pk: (11, "3.2")}, by=SYSTEM
+    )
+    workflow.report_submit(
+        demo_report, by=users["analyst"], confirmation=confirmed(users["analyst"])
+    )
+    workflow.report_comment(
+        demo_report, by=users["head-office"], confirmation=confirmed(users["head-office"]),
+        text="",
+    )  # fmt: skip
+    run_queued_tasks()
+    mail.outbox.clear()
+    return demo_report
+
+
+def test_the_marked_measures_are_named_as_the_plan_numbers_them(
+    client, waiting_in_a_plan_numbered_by_dimension, users
+):
+    report = waiting_in_a_plan_numbered_by_dimension
+    review = page_of(client, users["chief-admin"], "reports:detail", report.pk)
+    assert "ให้ส่วนราชการแก้ไขข้อ ๑.๑ (เมื่อส่งกลับ)" in review
+    assert "ให้ส่วนราชการแก้ไขข้อ ๓.๒ (เมื่อส่งกลับ)" in review
+    returned_through_the_page(client, report, users)
+
+    report_page = page_of(client, users["analyst"], "reports:detail", report.pk)
+    assert "ข้อ ๑.๑ การเผยแพร่ข้อมูลที่เกี่ยวข้องกับการใช้จ่ายงบประมาณ" in report_page
+    assert "มาตรการที่ต้องแก้ไข: ข้อ ๑.๑, ๓.๒" in report_page  # the record of the return
+    klang = page_of(client, users["staff-klang"])
+    assert "ข้อ ๑.๑ การเผยแพร่ข้อมูล" in klang and "ข้อ ๑ การเผยแพร่" not in klang
+    run_queued_tasks()
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert "- ข้อ ๑.๑ การเผยแพร่ข้อมูล" in by_address["staff-klang@example.org"].body
+    assert "- ข้อ ๓.๒ " in by_address["staff-palad@example.org"].body
+    assert "- ข้อ ๑.๑ " in by_address["analyst@example.org"].body

@@ -135,3 +135,24 @@ def test_when_every_measure_is_done_the_open_view_says_so(client, demo_report, u
     page = client.get(url, {"show": "open"}).content.decode()
     assert "ไม่มีมาตรการที่ยังไม่แล้วเสร็จ" in page and "เฉพาะที่ยังไม่แล้วเสร็จ (๐)" in page
     assert 'id="measure-' not in page
+
+
+def test_the_12_month_review_shows_the_6_month_evidence_of_the_years_result(
+    client, demo, demo_report, users
+):
+    from reports.services import report_create
+    from tests.year_end import finish_the_six_month_report
+
+    (document,) = add_evidence(users, 1)
+    finish_the_six_month_report(demo_report)
+    year = report_create(fiscal_year=demo.fiscal_year, period=2, author=users["analyst"])
+    to_the_chief(year, users)
+    client.force_login(users["chief-admin"])
+    page = client.get(reverse("reports:detail", args=[year.pk])).content.decode()
+    # Nothing recorded for the 12-month period: the year's result is the 6-month one, and so is
+    # the evidence behind it.
+    first = card(page, 1)
+    assert "อยู่ในระหว่างการดำเนินการ" in first
+    assert f'href="/measures/evidence/{document.pk}/"' in first
+    assert "แผนการใช้จ่ายงบประมาณ 0" in first
+    assert "(ไฟล์ รอบ ๖ เดือน)" in first  # said where it comes from

@@ -255,3 +255,36 @@ def test_the_report_page_leads_the_analyst_to_the_combined_text(cast, client, sh
     assert "มาตรการที่หลายส่วนราชการร่วมรับผิดชอบ" in page
     assert f'<a href="{url(shared)}">ข้อ ๓</a>' in page
     assert "(บันทึกแล้ว ๑ จาก ๒ ส่วนราชการ)" in page
+
+
+def test_a_division_removes_its_own_evidence_not_another_divisions(cast, client, shared):
+    """Evidence of a shared measure is attached by each division for its part: the staff of
+    another division cannot remove it (the analyst can, as with the combined text)."""
+    client.force_login(cast.carol)
+    form = client.get(url(shared)).context["form"]
+    client.post(
+        url(shared),
+        {"status": "done", "result": "ช่างติดประกาศแล้ว", "version": form.initial["version"],
+         "evidence_link": "https://example.org/chang", "evidence_description": "ประกาศของช่าง"},
+    )  # fmt: skip
+    evidence = entry_of(shared).evidence.get()
+    delete = reverse("measures:evidence_delete", args=[evidence.pk])
+
+    client.force_login(cast.bob)
+    page = client.get(url(shared)).content.decode()
+    assert "ประกาศของช่าง" in page and f'form="delete-{evidence.pk}"' not in page
+    response = client.post(delete, follow=True)
+    assert [str(m) for m in response.context["messages"]] == [
+        "หลักฐานนี้ช่างแนบไว้ ลบได้เฉพาะส่วนราชการที่แนบหรือนักวิเคราะห์นโยบายและแผน"
+    ]
+    assert entry_of(shared).evidence.filter(pk=evidence.pk).exists()
+    with pytest.raises(Refusal):
+        from measures.services.evidence import evidence_remove
+
+        evidence_remove(evidence=evidence, by=cast.bob)
+
+    client.force_login(cast.carol)
+    assert f'form="delete-{evidence.pk}"' in client.get(url(shared)).content.decode()
+    client.force_login(cast.alice)
+    client.post(delete)
+    assert not entry_of(shared).evidence.exists()

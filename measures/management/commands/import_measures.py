@@ -30,6 +30,26 @@ def status_argument(text) -> tuple[str, str]:
     return label, status
 
 
+def row_detail(parsed, period) -> list[str]:
+    """What the preview page says of a row (templates/measures/_import_preview.html), as lines:
+    its steps and divisions, and with a period its status, result and follow-up; then the
+    row's cells that are not read. A text's further lines are indented under its first."""
+
+    def text(name, value):
+        first, *rest = (value or "—").split("\n")
+        return [f"{name}: {first}", *(f"    {line}" for line in rest)]
+
+    steps = " ".join(f"({thai_digits(place)}) {step}" for place, step in enumerate(parsed.steps, 1))
+    lines = [*text("ขั้นตอนหรือวิธีการ", steps), *text("ผู้รับผิดชอบ", parsed.responsible)]
+    if period is not None:
+        if parsed.status:
+            lines.append(f"สถานะ {parsed.status_label} ({parsed.status_source})")
+        elif not parsed.status_needed:
+            lines.append("สถานะ: ไม่มีผลในไฟล์ ไม่บันทึกผล")
+        lines += [*text("ผลการดำเนินการ", parsed.result), *text("การกำกับติดตาม", parsed.follow_up)]
+    return lines + [f"ไม่ได้นำเข้า: {note}" for note in parsed.notes]
+
+
 class Command(BaseCommand):
     help = "นำเข้าตารางมาตรการจากไฟล์ .xlsx .csv หรือ .docx (แสดงตัวอย่างก่อนเสมอ)"
 
@@ -67,8 +87,9 @@ class Command(BaseCommand):
         outcome = plan_import(**arguments)
         chosen = dict(status)
         statuses = {row.key: chosen[row.label] for row in outcome.rows if row.label in chosen}
-        if not dry_run and outcome.ok:
-            outcome = plan_import(**arguments, confirm=True, statuses=statuses)
+        if statuses or (not dry_run and outcome.ok):
+            confirm = not dry_run and outcome.ok
+            outcome = plan_import(**arguments, confirm=confirm, statuses=statuses)
         for message in outcome.notes:
             self.stdout.write(f"หมายเหตุ: {message}")
         for row in outcome.rows:
@@ -81,10 +102,8 @@ class Command(BaseCommand):
                 f"{row.where:<20} {row.action_label:<14} {number_text} {title}"
                 + (f"  ({detail})" if detail else "")
             )
-            if row.parsed and row.parsed.status:
-                self.stdout.write(
-                    f"{'':<20} สถานะ {row.parsed.status_label} ({row.parsed.status_source})"
-                )
+            for line in row_detail(row.parsed, period) if row.parsed else []:
+                self.stdout.write(f"{'':<20} {line}")
         refuse_import(self, outcome.errors)
         if dry_run:
             self.stdout.write(f"ตัวอย่าง (ยังไม่ได้บันทึก): {outcome.summary}")

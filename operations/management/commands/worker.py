@@ -33,6 +33,10 @@ class Command(DatabaseWorker):
         # then whatever a stopped worker left is queued again, for this worker or the next.
         _record_heartbeat(options["worker_id"], timezone.now())
         stalled_tasks.take_back()
+        if options["batch"]:
+            # A batch ends when the queue is empty; a beating thread would only contend with
+            # it for the database (SQLite's shared cache locks whole tables).
+            return super().handle(*args, **options)
         stop = threading.Event()
         beating = threading.Thread(
             target=_beat, args=(options["worker_id"], stop), name="heartbeat", daemon=True
