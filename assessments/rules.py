@@ -63,3 +63,15 @@ def refusal(item: AssessmentItem, answer: Answer | None) -> str | None:
     if answers:
         return None
     return f"เอกสารนี้ใช้ตอบ{label}ไม่ได้: ข้อนี้ต้องการ{item.asks_for()} แต่เอกสารนี้เป็น{answer.describe()}"
+
+
+def results_year_of(fiscal_year: int) -> int:
+    """The assessment year (B.E.) whose results the plan of `fiscal_year` answers: the analysis
+    done at the start of FY ๒๕๖๙ reads ITA ๒๕๖๘'s results, and the FY ๒๕๖๙ measures made from
+    it answer ITA ๒๕๖๘'s indicators."""
+    return fiscal_year - 1
+
+
+def analysis_fiscal_year(results_year: int) -> int:
+    """The fiscal year (B.E.) whose analysis reads the results of `results_year`."""
+    return results_year + 1

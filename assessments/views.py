@@ -20,6 +20,7 @@ from . import permissions
 from .forms import ManyResultsFileForm, ResultForm, ResultsFileForm
 from .imports import results_import
 from .models import AssessmentResult, AssessmentYear, IndicatorScore
+from .rules import analysis_fiscal_year
 from .services import ResultValues, results_write
 
 PENDING_KEY = "pending_results_import"
@@ -114,6 +115,7 @@ def result(request, organisation_pk, year):
             "can_see_who": permissions.can_see_who_recorded(request.user, organisation),
             "form": form,
             "file_form": ResultsFileForm(),
+            "analysis_year": analysis_fiscal_year(assessment_year.year),
         },
     )
 

@@ -70,8 +70,11 @@ def pages(ids: dict) -> dict[str, tuple[str, str]]:
         "analyst: plans": ("analyst-1", "/measures/plans/"),
         "analyst: ITA results": ("analyst-1", "/ita-results/"),
         "analyst: an ITA result": ("analyst-1", "/ita-results/1/2566/"),
+        "analyst: start page": ("analyst-1", "/"),
         "analyst: reports": ("analyst-1", "/reports/"),
         "analyst: the report": ("analyst-1", f"/reports/{ids['report']}/"),
+        "analyst: the analysis": ("analyst-1", f"/reports/{ids['analysis']}/"),
+        "analyst: ITA year at a glance": ("analyst-1", f"/ita-year/1/{YEARS[-1]}/"),
         "analyst: admin measures": ("analyst-1", "/admin/measures/measure/"),
         "analyst: admin progress": ("analyst-1", "/admin/measures/progressentry/"),
         "analyst: admin measure search": ("analyst-1", "/admin/measures/measure/?q=ขั้นตอนที่"),
@@ -124,10 +127,11 @@ def measure_pages(url: str, repeat: int) -> dict:
     call_command("migrate", verbosity=0)  # the database was built by an earlier version
     settings.ALLOWED_HOSTS = ["testserver"]
     measures = Measure.objects.filter(fiscal_year__organisation_id=1, fiscal_year__year=YEARS[-1])
-    reports = Report.objects.filter(fiscal_year__organisation_id=1)
+    reports = Report.objects.filter(fiscal_year__organisation_id=1, kind="report")
     ids = {
         "measure": measures.order_by("number").values_list("pk", flat=True)[1],
         "report": reports.values_list("pk", flat=True)[0],
+        "analysis": _the_ita_year().pk,
         "province": Organisation.objects.get(pk=1).province_id,
     }
     clients, results = {}, {}
@@ -171,6 +175,42 @@ def plan_summary(connection, sql: str) -> str:
             if scan not in scans:
                 scans.append(scan)
     return "; ".join(scans)
+
+
+def _the_ita_year():
+    """Organisation 1's ITA year (issue 18), made once on an existing database: its ITA 2566
+    results, the analysis of FY 2567 drafted from them with two measures answering weaknesses,
+    and ITA 2567's items due in five days for every organisation (the start pages show them)."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from assessments.models import AssessmentItem, AssessmentYear
+    from assessments.services import ResultValues, results_write
+    from measures.services.plan import measure_set_indicators
+    from organisations.access import SYSTEM
+    from organisations.models import Organisation
+    from reports.analysis import analysis_create
+    from reports.models import Report
+
+    found = Report.objects.filter(fiscal_year__organisation_id=1, kind="analysis").first()
+    if found is not None:
+        return found
+    ita = AssessmentYear.objects.get(year=YEARS[-1] - 1)
+    indicators = list(ita.indicators.order_by("order"))
+    scores = {indicator: Decimal(60 + 4 * index) for index, indicator in enumerate(indicators)}
+    organisation = Organisation.objects.get(pk=1)
+    values = ResultValues(organisation=organisation, total_score=Decimal("80"), level="B",
+                          scores=scores)  # fmt: skip
+    results_write(assessment_year=ita, values=[values], by=SYSTEM)
+    analysis = analysis_create(organisation=organisation, year=YEARS[-1], author=_user("analyst-1"))
+    for measure, indicator in zip(analysis.fiscal_year.measures.order_by("number"), indicators[:2]):
+        measure_set_indicators(measure=measure, indicators=[indicator], by=SYSTEM)
+    AssessmentItem.objects.filter(assessment_year__year=YEARS[-1]).update(
+        due_date=timezone.localdate() + timedelta(days=5)
+    )
+    return analysis
 
 
 def _user(username):

@@ -252,6 +252,10 @@ TASKS = {
 PDF_RETRY_SECONDS = [30, 120]
 # A rendering running longer than this was cut off (its worker stopped): it is queued again.
 PDF_RUNNING_TIMEOUT_SECONDS = env_int("PDF_RUNNING_TIMEOUT_SECONDS", 600)
+# The ITA items due within this many days (or overdue) show on the start page, and whoever still
+# owes work for them is e-mailed once, by the worker, from this hour of the day (local time).
+REMINDER_DAYS_BEFORE = env_int("REMINDER_DAYS_BEFORE", 14)
+REMINDER_HOUR = env_int("REMINDER_HOUR", 8)
 
 # Evidence uploads: size limit per file, in bytes.
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)

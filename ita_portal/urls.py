@@ -49,6 +49,7 @@ urlpatterns = [
     path("people/<int:organisation>/add/", people.person_add, name="person_add"),
     path("reports/", include("reports.urls")),
     path("ita/", include("publishing.urls")),
+    path("ita-year/", include("publishing.year_urls")),
     path("oversight/", include("oversight.urls")),
     path("verify/<slug:code>/", publishing_views.verify, name="verify"),
     path("verify/<slug:code>/qr.svg", publishing_views.verify_qr, name="verify_qr"),

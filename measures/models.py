@@ -1,12 +1,16 @@
 """What is tracked: the measure plan of each organisation's fiscal year, its steps and the
 divisions responsible, and the progress recorded against each measure in each reporting period."""
 
+import os
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from assessments.models import Indicator
 from organisations.models import Division, Organisation
 from thai.digits import thai_digits
 from thai.fiscal import Period
@@ -93,6 +97,10 @@ class Measure(models.Model):
     )
     all_divisions = models.BooleanField(
         "ทุกกอง", default=False, help_text="ทุกส่วนราชการของหน่วยงานร่วมรับผิดชอบ"
+    )
+    # The ITA indicators it answers (of assessments.rules.results_year_of its plan's year).
+    indicators = models.ManyToManyField(
+        Indicator, blank=True, related_name="measures", verbose_name="ตัวชี้วัด ITA ที่ตอบ"
     )
     history = HistoricalRecords(verbose_name="ประวัติมาตรการ")
 
@@ -317,14 +325,10 @@ def evidence_file_name(measure_id: int, extension: str) -> str:
     """Where an evidence file is stored. The stored name is not the uploaded one: it must not be
     guessable or carry a path. The extension comes from the checked content
     (measures/uploads.py). Named by measure: the file is stored before its entry may exist."""
-    import uuid
-
     return f"evidence/measure-{measure_id}/{uuid.uuid4().hex}.{extension.lstrip('.')}"
 
 
 def evidence_upload_to(evidence, filename):
-    import os
-
     return evidence_file_name(evidence.entry.measure_id, os.path.splitext(filename)[1])
 
 

@@ -32,6 +32,7 @@ from .limits import FOLLOW_UP_MAX, RESULT_MAX, STEP_MAX, STEPS_PER_MEASURE_MAX, 
 from .plan_word import TooManyRows, WordFileError, word_tables
 from .table_layout import (
     FOLLOW_UP,
+    INDICATORS,
     MEASURE,
     NUMBER,
     RESPONSIBLE,
@@ -48,6 +49,7 @@ from .table_text import squash_whitespace, thai_spaces
 COLUMNS = [MEASURE, STEPS, RESPONSIBLE, RESULT, FOLLOW_UP]
 STATUS_COLUMN = STATUS
 NUMBER_COLUMN = NUMBER
+INDICATORS_COLUMN = INDICATORS
 ROW_COLUMN = "แถวในไฟล์"
 WHERE_COLUMN = "ตำแหน่งในไฟล์"
 NOTES_COLUMN = "ข้อความที่ไม่ได้นำเข้า"
@@ -109,7 +111,7 @@ def read_plan_table(content: bytes, filename: str) -> tablib.Dataset:
             f"เกินกว่าที่นำเข้าได้ในครั้งเดียว ({thai_count(max_rows)} แถว)"
         )
     _check_text_to_read(layout.rows)
-    fields = [NUMBER_COLUMN, *COLUMNS, STATUS_COLUMN]
+    fields = [NUMBER_COLUMN, *COLUMNS, STATUS_COLUMN, INDICATORS_COLUMN]
     dataset = tablib.Dataset(
         headers=[ROW_COLUMN, WHERE_COLUMN, *fields, NOTES_COLUMN, ERRORS_COLUMN]
     )

@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 
 from thai.digits import restore_latin_digits, thai_digits
 
+from .indicator_cells import read_indicators
 from .limits import FOLLOW_UP_MAX, RESULT_MAX, STEP_MAX, TITLE_MAX, too_long_message
 from .models import ALL_DIVISIONS_LABEL, Status
 from .plan_files import (
     CELL_MAX,
     COLUMNS,
     ERRORS_COLUMN,
+    INDICATORS_COLUMN,
     NOTES_COLUMN,
     NUMBER_COLUMN,
     ROW_COLUMN,
@@ -61,6 +63,7 @@ class ParsedRow:
     notes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     number: int | None = None  # the measure's place in the plan, once the file is read whole
+    indicators: list | None = None  # the ITA indicators it answers; None: the file has no column
 
     @property
     def has_progress(self) -> bool:
@@ -92,9 +95,12 @@ class ParsedRow:
         return name
 
 
-def parse_row(values: dict, *, divisions_by_name: dict, organisation, period, chosen) -> ParsedRow:
+def parse_row(
+    values: dict, *, divisions_by_name: dict, organisation, period, chosen, indicators=None
+) -> ParsedRow:
     """Read one Dataset row of measures.plan_files. `chosen`: the status picked for this row
-    in the preview, if any."""
+    in the preview, if any; `indicators`: (the indicators of the assessment year the plan
+    answers, that year) when the file has a ตัวชี้วัด column."""
     parsed = ParsedRow(key=int(values[ROW_COLUMN]), where=values[WHERE_COLUMN])
     parsed.notes = [line for line in (values.get(NOTES_COLUMN) or "").split("\n") if line]
     parsed.errors = [line for line in (values.get(ERRORS_COLUMN) or "").split("\n") if line]
@@ -116,6 +122,9 @@ def parse_row(values: dict, *, divisions_by_name: dict, organisation, period, ch
                 f"ขั้นตอนที่ {thai_digits(position)} ยาวเกิน {thai_digits(f'{STEP_MAX:,}')} ตัวอักษร"
             )
     _read_divisions(parsed, cells[RESPONSIBLE], divisions_by_name, organisation)
+    if indicators is not None:
+        parsed.indicators, errors = read_indicators(values.get(INDICATORS_COLUMN), *indicators)
+        parsed.errors += errors
     if period is not None and not unread:
         _read_progress(parsed, cells, damaged, chosen)
     return parsed

@@ -5,15 +5,18 @@ from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 
+from assessments.models import Indicator
+from assessments.rules import results_year_of
 from thai.digits import thai_digits
 
 from .models import Measure
-from .plan_files import COLUMNS, ROW_COLUMN, STATUS_COLUMN
+from .plan_files import COLUMNS, INDICATORS_COLUMN, ROW_COLUMN, STATUS_COLUMN
 from .plan_rows import ParsedRow, parse_row, plan_numbers
 from .selectors import period_entry, previous_entry, reported_entry, with_period_entry
 from .services.plan import (
     measure_save,
     measure_set_divisions,
+    measure_set_indicators,
     measure_set_steps,
     measures_renumber,
 )
@@ -28,7 +31,8 @@ NEW_MEASURE, PROGRESS_CHANGE = "มาตรการใหม่", "ผลก�
 
 class MeasureTableResource(resources.ModelResource):
     """One row per measure: มาตรการ | ขั้นตอนหรือวิธีการ | ผู้รับผิดชอบ | ผลการดำเนินการ |
-    การกำกับติดตาม (| สถานะ), for one organisation's fiscal year and one reporting period.
+    การกำกับติดตาม (| สถานะ) (| ตัวชี้วัด: exported when a measure of the plan answers an ITA
+    indicator), for one organisation's fiscal year and one reporting period.
 
     Rows are read and checked whole in `before_import`; each row is then written by the plan's
     and the progress's writers (measures/services), as the person `by`."""
@@ -40,10 +44,14 @@ class MeasureTableResource(resources.ModelResource):
     result = fields.Field(column_name=COLUMNS[3])
     follow_up = fields.Field(column_name=COLUMNS[4])
     status = fields.Field(column_name=STATUS_COLUMN)
+    indicators = fields.Field(column_name=INDICATORS_COLUMN)
 
     class Meta:
         model = Measure
-        fields = ("number", "measure", "steps", "responsible", "result", "follow_up", "status")
+        fields = (
+            "number", "measure", "steps", "responsible", "result", "follow_up", "status",
+            "indicators",
+        )  # fmt: skip
         export_order = ("measure", "steps", "responsible", "result", "follow_up", "status")
         import_id_fields = ("number",)
         instance_loader_class = CachedInstanceLoader
@@ -72,17 +80,22 @@ class MeasureTableResource(resources.ModelResource):
         self.statuses = statuses or {}
         self.choosing = choosing
         self.parsed: dict[int, ParsedRow] = {}
+        self.with_indicators = fiscal_year is not None and (
+            Measure.indicators.through.objects.filter(measure__fiscal_year=fiscal_year).exists()
+        )
 
     def get_queryset(self):
-        return with_period_entry(Measure.objects.filter(fiscal_year=self.fiscal_year), self.period)
+        measures = Measure.objects.filter(fiscal_year=self.fiscal_year)
+        return with_period_entry(measures, self.period).prefetch_related("indicators")
 
     # Export ------------------------------------------------------------------------------------
 
     def get_export_headers(self, selected_fields=None):
-        return [*COLUMNS, STATUS_COLUMN]
+        return [*COLUMNS, STATUS_COLUMN] + ([INDICATORS_COLUMN] if self.with_indicators else [])
 
     def get_export_fields(self, selected_fields=None):
-        return [self.fields[name] for name in self._meta.export_order]
+        names = [*self._meta.export_order] + (["indicators"] if self.with_indicators else [])
+        return [self.fields[name] for name in names]
 
     def _digits(self, text):
         return thai_digits(text) if self.thai else text
@@ -113,6 +126,10 @@ class MeasureTableResource(resources.ModelResource):
         entry = self._entry(measure)
         return self._digits(entry.follow_up) if entry else ""
 
+    def dehydrate_indicators(self, measure):
+        """Their codes, as the import reads them back: "9, 10"."""
+        return self._digits(", ".join(indicator.code for indicator in measure.indicators.all()))
+
     def dehydrate_status(self, measure):
         entry = self._reported(measure)
         return entry.get_status_display() if entry else ""
@@ -129,6 +146,13 @@ class MeasureTableResource(resources.ModelResource):
             for name in (division.name, division.short_name):
                 if name:
                     by_name["".join(name.split())] = division
+        indicators = None
+        if INDICATORS_COLUMN in getattr(dataset, "columns", ()):
+            year = results_year_of(self.fiscal_year.year)
+            found = Indicator.objects.filter(assessment_year__year=year).select_related(
+                "assessment_year"
+            )
+            indicators = (list(found.order_by("order", "code")), year)
         for values in dataset.dict:
             parsed = parse_row(
                 values,
@@ -136,6 +160,7 @@ class MeasureTableResource(resources.ModelResource):
                 organisation=organisation,
                 period=self.period,
                 chosen=self.statuses.get(int(values[ROW_COLUMN])),
+                indicators=indicators,
             )
             if parsed.status_needed and not self.choosing:
                 said = f"ถ้อยคำ “{parsed.result}”" if parsed.result else "เครื่องหมายในช่องผล"
@@ -203,6 +228,10 @@ class MeasureTableResource(resources.ModelResource):
             d.pk for d in parsed.divisions
         }:
             changes.append("ผู้รับผิดชอบ")
+        if parsed.indicators is not None and {i.pk for i in measure.indicators.all()} != {
+            i.pk for i in parsed.indicators
+        }:
+            changes.append("ตัวชี้วัด")
         if parsed.has_progress:
             # Compared with what the export wrote: a 6-month result carried into the 12-month
             # file and brought back as it was is not recorded for the 12-month period.
@@ -231,6 +260,8 @@ class MeasureTableResource(resources.ModelResource):
             by=self.by,
         )
         measure_set_steps(measure=instance, texts=parsed.steps, by=self.by)
+        if parsed.indicators is not None:
+            measure_set_indicators(measure=instance, indicators=parsed.indicators, by=self.by)
         new_or_changed = self.changes == [NEW_MEASURE] or PROGRESS_CHANGE in self.changes
         if parsed.has_progress and parsed.status and new_or_changed:
             progress_save(

@@ -2,7 +2,8 @@
 
 A file is read as tables of rows of texts: a sheet is one table, a Word document one per table.
 A header row names the columns (มาตรการ | ขั้นตอนหรือวิธีการ | ผู้รับผิดชอบ | ผลการดำเนินการ |
-การกำกับติดตาม, with the spellings of HEADER_ALIASES, and ที่ or สถานะ when a table has them).
+การกำกับติดตาม, with the spellings of HEADER_ALIASES, and ที่, สถานะ or ตัวชี้วัด when a table
+has them).
 Every header row, the first one or one typed again on a later page or in a later table, says
 which column is which for the rows below it: a column that only some tables have is read by its
 name, never by its position. หมายเหตุ is the follow-up only in a table with results; elsewhere it
@@ -26,8 +27,9 @@ RESPONSIBLE = "ผู้รับผิดชอบ"
 RESULT = "ผลการดำเนินการ"
 FOLLOW_UP = "การกำกับติดตาม"
 STATUS = "สถานะ"
+INDICATORS = "ตัวชี้วัด"  # the ITA indicators a measure answers (measures/indicator_cells.py)
 REMARKS = "หมายเหตุ"
-FIELDS = [NUMBER, MEASURE, STEPS, RESPONSIBLE, RESULT, FOLLOW_UP, STATUS]
+FIELDS = [NUMBER, MEASURE, STEPS, RESPONSIBLE, RESULT, FOLLOW_UP, STATUS, INDICATORS]
 REQUIRED = [MEASURE, STEPS, RESPONSIBLE]
 # Header spellings seen in real tables (whitespace ignored): the seed's own, cut short on some of
 # its pages (ผลการ, การกำกับ), and those of other offices' plans.
@@ -79,7 +81,12 @@ HEADER_ALIASES = {
     ),
     **dict.fromkeys(["การกำกับติดตาม", "การกำกับ", "การกำกับและติดตาม"], FOLLOW_UP),
     **dict.fromkeys(["สถานะ", "สถานะการดำเนินการ", "สถานะการดำเนินงาน"], STATUS),
-}
+    **dict.fromkeys(
+        ["ตัวชี้วัด", "ตัวชี้วัดITA", "ตัวชี้วัดที่ตอบ", "ตัวชี้วัดITAที่ตอบ", "ตอบตัวชี้วัด",
+         "ตอบตัวชี้วัดITA"],
+        INDICATORS,
+    ),
+}  # fmt: skip
 HEADER_SEARCH_ROWS = 50
 NOTES_MAX = 60
 QUOTE_MAX = 60

@@ -26,7 +26,7 @@ from .uploads import download_name
 
 def measure_for(request, pk) -> Measure:
     measures = Measure.objects.select_related("fiscal_year__organisation").prefetch_related(
-        "divisions", "steps"
+        "divisions", "steps", "indicators__assessment_year"
     )
     return visible_or_404(measures, request.user, permissions.can_view_progress, pk=pk)
 

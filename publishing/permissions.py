@@ -56,3 +56,9 @@ def can_prepare_website_table(user, organisation) -> bool:
     """See the year's ITA table for the organisation's website, with what it lacks, and take it
     as a snippet, an embed code or a spreadsheet (no one else learns the organisation exists)."""
     return access.manages(user, organisation)
+
+
+def can_see_year(user, organisation) -> bool:
+    """The year at a glance (each item, its document, state, due date and address): those who
+    keep the organisation's plan and documents."""
+    return access.manages(user, organisation)

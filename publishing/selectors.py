@@ -128,7 +128,11 @@ def organisations_with_publications():
 
 
 # The kind of answer each kind of document gives to the assessment (assessments.rules).
-ANSWER_KINDS = {DocumentKind.PLAN: AnswerKind.PLAN, DocumentKind.REPORT: AnswerKind.REPORT}
+ANSWER_KINDS = {
+    DocumentKind.PLAN: AnswerKind.PLAN,
+    DocumentKind.REPORT: AnswerKind.REPORT,
+    DocumentKind.ANALYSIS: AnswerKind.ANALYSIS,
+}
 
 
 def answer_of(document) -> Answer | None:

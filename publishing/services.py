@@ -15,10 +15,11 @@ from .selectors import answer_of, default_item, signed_facts
 
 
 def permanent_path(document) -> str:
-    """kiar/2566/report-1 (a period's report), kiar/2566/plan (the plan's announcement), with
-    -r2, -r3 … for later revisions: readable, and never reused."""
+    """kiar/2566/report-1 (a period's report), kiar/2566/plan (the plan's announcement),
+    kiar/2566/analysis (the analysis of the ITA results), with -r2, -r3 … for later revisions:
+    readable, and never reused."""
     organisation = document.organisation
-    name = "plan" if document.kind == DocumentKind.PLAN else f"report-{document.period}"
+    name = f"report-{document.period}" if document.kind == DocumentKind.REPORT else document.kind
     if document.revision > 1:
         name += f"-r{document.revision}"
     return f"{organisation.slug}/{document.fiscal_year.year}/{name}"

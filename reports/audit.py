@@ -1,11 +1,12 @@
-"""A report's audit trail: what people did to it, that is, the edits of its memo and each
-superior's signing of their block. The review's own steps (a new round clearing the blocks, the
-state moving on) are the system's and are left out; the acts themselves are listed with the
-report's review events."""
+"""A report's audit trail: what people did to it, that is, the edits of its memo (and of an
+analysis's rows) and each superior's signing of their block. The review's own steps (a new
+round clearing the blocks, the state moving on) are the system's and are left out; the acts
+themselves are listed with the report's review events."""
 
 from measures.audit import KIND, audit_entries, latest
 from organisations.models import StepKind
 
+from .analysis_row import AnalysisRow
 from .models import MEMO_FIELDS, Report, ReviewStep
 
 SIGNED_FIELDS = {"comment", "signer_name", "signer_position"}
@@ -28,6 +29,16 @@ def report_audit_trail(report):
         act=_signing,
         acts_alone=True,
     )
+    if report.is_analysis:
+        rows = report.analysis_rows.select_related("indicator")
+        names = {row.indicator_id: str(row.indicator) for row in rows}
+        trail += audit_entries(
+            AnalysisRow.history.filter(report_id=report.pk),
+            lambda record: f"การวิเคราะห์ {names.get(record.indicator_id, 'ตัวชี้วัด')}",
+            organisation=report.organisation,
+            fields={"weakness", "approach"},
+            act=_by_a_person,
+        )
     return latest(trail)
 
 

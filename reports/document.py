@@ -11,6 +11,7 @@ import io
 import re
 
 import segno
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 
 from measures.models import ProgressEntry
@@ -21,6 +22,7 @@ from thai.dates import thai_date
 from thai.digits import thai_digits
 from thai.fiscal import period_title
 
+from .analysis import analysis_table
 from .models import ReportState
 
 TABLE_HEADING = "รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
@@ -128,7 +130,10 @@ def _step_orders(report):
 
 def plan_table(report) -> dict:
     """The measure table from the live plan: for a report, with the period's progress; for the
-    plan's announcement, the measures, their steps and who answers for them."""
+    plan's announcement, the measures, their steps and who answers for them; each measure with
+    the ITA indicators it answers. The analysis's table is reports/analysis.py's."""
+    if report.is_analysis:
+        return analysis_table(report)
     fiscal_year = report.fiscal_year
     organisation = fiscal_year.organisation
     if report.is_plan:
@@ -146,14 +151,17 @@ def plan_table(report) -> dict:
                     "title": measure.title,
                     "steps": [step.text for step in measure.steps.all()],
                     "responsible": measure.responsible_labels,
+                    "indicators": answered_indicators(measure),
                 }
                 for measure in fiscal_year.measures.order_by("number").prefetch_related(
-                    "steps", "divisions"
+                    "steps", "divisions", "indicators"
                 )
             ],
         }
     rows = []
-    for measure in measures_with_progress(fiscal_year, report.period):
+    measures = measures_with_progress(fiscal_year, report.period)
+    prefetch_related_objects(measures, "indicators")
+    for measure in measures:
         # The 12-month table prints the year: the 6-month result until one is recorded for it.
         entry, reported = measure.entry, measure.reported
         rows.append(
@@ -167,6 +175,7 @@ def plan_table(report) -> dict:
                 "status": reported.status if reported else ProgressEntry.Status.NOT_STARTED,
                 "result": reported.result if reported else "",
                 "follow_up": entry.follow_up if entry else "",
+                "indicators": answered_indicators(measure),
             }
         )
     return {
@@ -178,6 +187,11 @@ def plan_table(report) -> dict:
         ],
         "rows": rows,
     }
+
+
+def answered_indicators(measure) -> list[dict]:
+    """The ITA indicators a measure answers, as its row keeps them: code and name."""
+    return [{"code": i.code, "name": i.name} for i in measure.indicators.all()]
 
 
 def plan_parts(report) -> dict[str, list[dict]]:

@@ -19,7 +19,8 @@ class NewReportForm(forms.Form):
         queryset=FiscalYear.objects.none(), widget=forms.HiddenInput
     )
     kind = forms.ChoiceField(
-        choices=Report.Kind.choices,
+        # The analysis starts from the results it reads (reports/views/analysis.py).
+        choices=[(Report.Kind.REPORT, ""), (Report.Kind.PLAN, "")],
         initial=Report.Kind.REPORT,
         widget=forms.HiddenInput,
         required=False,

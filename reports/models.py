@@ -22,17 +22,9 @@ COMMENT_MAX = 1_000
 
 # The memo's own fields, as the analyst edits them (form, admin, revision copy, demo).
 MEMO_FIELDS = [
-    "department",
-    "phone",
-    "document_number",
-    "memo_date",
-    "subject",
-    "addressee",
-    "body",
-    "closing",
-    "author_name",
-    "author_position",
-]
+    "department", "phone", "document_number", "memo_date", "subject", "addressee", "body",
+    "closing", "author_name", "author_position",
+]  # fmt: skip
 
 
 class ReportState(models.TextChoices):
@@ -46,12 +38,15 @@ class ReportState(models.TextChoices):
 class DocumentKind(models.TextChoices):
     REPORT = "report", "รายงานผลการดำเนินงาน"
     PLAN = "plan", "ประกาศมาตรการ"
+    ANALYSIS = "analysis", "การวิเคราะห์ผลการประเมิน ITA"
 
 
 class Report(models.Model):
     """A document of one organisation's plan that goes up the review chain: the report of one
-    period, with the memo that carries it (kind REPORT), or the plan of measures itself,
-    announced as a ประกาศ (kind PLAN, no period). The workflow serves both."""
+    period, with the memo that carries it (kind REPORT), the plan of measures itself,
+    announced as a ประกาศ (kind PLAN, no period), or the analysis of last year's ITA results
+    that the plan answers, a memo with its table (kind ANALYSIS, no period; its rows
+    reports/analysis_row.py). The workflow serves them all."""
 
     organisation_lookup = "fiscal_year__organisation"
     State = ReportState
@@ -140,9 +135,15 @@ class Report(models.Model):
                 name="plan_document_unique_revision",
                 violation_error_message="มีประกาศมาตรการของปีนี้ฉบับนี้แล้ว",
             ),
+            models.UniqueConstraint(
+                fields=["fiscal_year", "revision"],
+                condition=Q(kind=DocumentKind.ANALYSIS),
+                name="analysis_unique_revision",
+                violation_error_message="มีการวิเคราะห์ผลการประเมินของปีนี้ฉบับนี้แล้ว",
+            ),
             models.CheckConstraint(
                 condition=Q(kind=DocumentKind.REPORT, period__in=Period.values)
-                | Q(kind=DocumentKind.PLAN, period__isnull=True),
+                | Q(kind__in=[DocumentKind.PLAN, DocumentKind.ANALYSIS], period__isnull=True),
                 name="report_period_valid",
                 violation_error_message="กรุณาเลือกรอบการรายงาน",
             ),
@@ -160,6 +161,8 @@ class Report(models.Model):
         year = f"ปีงบประมาณ {thai_digits(self.fiscal_year.year)} {self.fiscal_year.organisation}"
         if self.kind == DocumentKind.PLAN:
             text = f"ประกาศมาตรการ {year}"
+        elif self.kind == DocumentKind.ANALYSIS:
+            text = f"การวิเคราะห์ผลการประเมิน ITA {year}"
         else:
             text = f"รายงาน{self.get_period_display()} {year}"
         if self.revision > 1:
@@ -175,9 +178,14 @@ class Report(models.Model):
         return self.kind == DocumentKind.PLAN
 
     @property
+    def is_analysis(self):
+        return self.kind == DocumentKind.ANALYSIS
+
+    @property
     def words(self) -> wording.Words:
-        """The document's own words: a report's, or the announcement's (reports/wording.py)."""
-        return wording.ANNOUNCEMENT if self.is_plan else wording.REPORT
+        """The document's own words: a report's, the announcement's or the analysis's
+        (reports/wording.py)."""
+        return wording.BY_KIND[self.kind]
 
     @property
     def state_label(self) -> str:
@@ -379,3 +387,7 @@ class PdfJob(models.Model):
 
     def __str__(self):
         return f"{self.report} – {self.get_state_display()}"
+
+
+# A model of this app kept in its own module (this one is long enough).
+from .analysis_row import AnalysisRow  # noqa: E402, F401

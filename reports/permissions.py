@@ -50,14 +50,24 @@ def can_create_report(user, fiscal_year) -> bool:
     return create_refusal(user, fiscal_year) is None
 
 
-def memo_refusal(user, report) -> str | None:
-    """Why the person may not edit the memo (or the announcement's text) now."""
+def analysis_refusal(user, organisation) -> str | None:
+    """A draft analysis of last year's ITA results (reports/analysis.py), which makes the
+    fiscal year's plan when there is none yet."""
+    if access.manages(user, organisation):
+        return None
+    return "ท่านจัดทำการวิเคราะห์ผลการประเมินของหน่วยงานนี้ไม่ได้"
+
+
+def memo_refusal(user, report, what=None) -> str | None:
+    """Why the person may not edit the memo (or the announcement's text, or `what` else of the
+    document: the analysis's table) now."""
     words = report.words
+    what = what or words.text
     if not access.manages(user, report.organisation):
-        return f"{words.text}แก้ไขได้เฉพาะ{KEEPERS}"
+        return f"{what}แก้ไขได้เฉพาะ{KEEPERS}"
     if report.state not in EDITABLE_STATES:
         return finished_refusal(report) or (
-            f"{words.document}นี้เสนอผู้บังคับบัญชาแล้ว {words.text}แก้ไขได้เมื่อ{words.document}ถูกส่งกลับ"
+            f"{words.document}นี้เสนอผู้บังคับบัญชาแล้ว {what}แก้ไขได้เมื่อ{words.document}ถูกส่งกลับ"
         )
     return None
 

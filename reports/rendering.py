@@ -61,7 +61,15 @@ def report_key(report) -> str:
     return _content_key(_document_html(report_document(report)))
 
 
-TEMPLATES = {"report": "reports/document.html", "plan": "reports/plan_document.html"}
+TEMPLATES = {
+    "report": "reports/document.html",
+    "plan": "reports/plan_document.html",
+    "analysis": "reports/analysis_document.html",
+}
+# The table a finished document carries as machine-readable JSON: its name and description.
+ATTACHMENTS = {
+    "analysis": ("analysis-table.json", "ตารางการวิเคราะห์ผลการประเมิน ITA (ข้อมูลที่อ่านด้วยเครื่องได้)"),
+}
 
 
 def _document_html(document: dict, *, part=None, preview=False, report_pk=None) -> str:
@@ -74,13 +82,12 @@ def _document_pdf(document: dict) -> tuple[bytes, int]:
     attachments = None
     if document["final"]:
         table = json.dumps(document["data"], ensure_ascii=False, indent=1).encode()
+        name, description = ATTACHMENTS.get(
+            document["kind"],
+            (TABLE_ATTACHMENT, "ตารางรายงานผลการดำเนินงานตามมาตรการ (ข้อมูลที่อ่านด้วยเครื่องได้)"),
+        )
         attachments = [
-            Attachment(
-                string=table,
-                name=TABLE_ATTACHMENT,
-                description="ตารางรายงานผลการดำเนินงานตามมาตรการ (ข้อมูลที่อ่านด้วยเครื่องได้)",
-                relationship="Data",
-            )
+            Attachment(string=table, name=name, description=description, relationship="Data")
         ]
     fetcher = ProjectFilesFetcher(signatures=document["signature_images"])
     marks = _verification_css(document["verification"])
@@ -98,7 +105,7 @@ def _document_pdf(document: dict) -> tuple[bytes, int]:
         table_html=table_html,
         fetcher=fetcher,
         attachments=attachments,
-        extra_css=marks + whole_rows_css(table_html, "report"),
+        extra_css=marks + whole_rows_css(table_html, document["kind"]),
     )
 
 

@@ -20,13 +20,29 @@ PERIOD_PHRASE = {
 }
 
 
+def memo_header_fields(organisation) -> dict:
+    """A memo's header as the planning unit writes it: its department, telephone, the
+    document number's prefix, today's date and the chief executive as addressee."""
+    chief_executive = member_of(organisation, Role.CHIEF_EXECUTIVE)
+    prefix = organisation.document_prefix
+    return {
+        "department": f"งานนโยบายและแผน สำนักปลัด {organisation.name}",
+        "phone": organisation.phone,
+        "document_number": f"{prefix}/" if prefix else "",
+        "memo_date": timezone.localdate(),
+        "addressee": (
+            chief_executive.position_title if chief_executive else f"นายก{organisation.name}"
+        ),
+    }
+
+
 def default_memo_fields(fiscal_year, period) -> dict:
     """What the analyst would type, generated from the plan, to edit rather than write."""
     organisation = fiscal_year.organisation
     year = thai_digits(fiscal_year.year)
     previous_year = thai_digits(fiscal_year.year - 1)
-    department = f"งานนโยบายและแผน สำนักปลัด {organisation.name}"
-    chief_executive = member_of(organisation, Role.CHIEF_EXECUTIVE)
+    header = memo_header_fields(organisation)
+    department = header["department"]
     body = "\n\n".join(
         [
             "๑. เรื่องเดิม",
@@ -42,19 +58,7 @@ def default_memo_fields(fiscal_year, period) -> dict:
             f"ปีงบประมาณ พ.ศ. {year} รายละเอียดตามเอกสารที่แนบมาพร้อมนี้",
         ]
     )
-    return {
-        "department": department,
-        "phone": organisation.phone,
-        "document_number": f"{organisation.document_prefix}/"
-        if organisation.document_prefix
-        else "",
-        "memo_date": timezone.localdate(),
-        "subject": DEFAULT_SUBJECT,
-        "addressee": (
-            chief_executive.position_title if chief_executive else f"นายก{organisation.name}"
-        ),
-        "body": body,
-    }
+    return {**header, "subject": DEFAULT_SUBJECT, "body": body}
 
 
 @transaction.atomic

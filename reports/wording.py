@@ -1,6 +1,7 @@
-"""The words of each kind of document, in one place: a half-year report is submitted with its
-memo (บันทึกข้อความ) and acknowledged ("ทราบ") by the chief executive; the plan's announcement
-(ประกาศ) is proposed by the analyst and signed, which issues it, by the chief executive.
+"""The words of each kind of document, in one place: a half-year report (and the analysis of
+the ITA results) is submitted with its memo (บันทึกข้อความ) and acknowledged ("ทราบ") by the
+chief executive; the plan's announcement (ประกาศ) is proposed by the analyst and signed, which
+issues it, by the chief executive.
 Pages, messages, e-mail and the PDF's signature read them from `Report.words`."""
 
 from dataclasses import dataclass
@@ -72,3 +73,26 @@ ANNOUNCEMENT = Words(
     },
     actions={"submit": "เสนอร่างประกาศ", "acknowledge": "ลงนามประกาศ"},
 )
+
+ANALYSIS = Words(
+    document="การวิเคราะห์ผลการประเมิน",
+    text="บันทึกข้อความ",
+    preview="ดูตัวอย่างการวิเคราะห์",
+    submit="ลงนามและเสนอการวิเคราะห์",
+    submitted="ลงนามและเสนอการวิเคราะห์ผลการประเมินแล้ว",
+    submit_note=(
+        "เมื่อเสนอแล้ว ตารางการวิเคราะห์จะแสดงคะแนน จุดอ่อน แนวทาง และมาตรการตามที่เป็นอยู่ขณะเสนอ "
+        "การเสนอคือการลงนามในบันทึกข้อความในฐานะผู้จัดทำ"
+    ),
+    last_act="รับทราบ",
+    last_button="ลงนามรับทราบ",
+    last_done="ลงนามรับทราบแล้ว การวิเคราะห์ผลการประเมินเป็นฉบับสมบูรณ์",
+    finished="การวิเคราะห์ผลการประเมินเสร็จสิ้นแล้ว",
+    frozen="การวิเคราะห์แสดงคะแนน จุดอ่อน แนวทาง และมาตรการตามที่เสนอ (ไม่เปลี่ยนตามการแก้ไขภายหลัง)",
+    revise_note=("การวิเคราะห์ฉบับนี้เสร็จสิ้นและไม่เปลี่ยนแปลงอีก หากต้องแก้ไข ให้สร้างฉบับแก้ไขซึ่งจะเชื่อมกับฉบับนี้"),
+    signature_reason="การวิเคราะห์ผลการประเมิน ITA ที่ผู้บริหารรับทราบแล้ว",
+    states={},
+    actions={"submit": "เสนอการวิเคราะห์"},
+)
+
+BY_KIND = {"report": REPORT, "plan": ANNOUNCEMENT, "analysis": ANALYSIS}

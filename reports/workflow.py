@@ -35,6 +35,7 @@ from organisations.selectors import membership_of, signing_name
 from thai.digits import thai_digits
 
 from . import notifications, pdf_jobs, permissions
+from .analysis import analysis_rows_copy
 from .document import plan_parts, plan_table
 from .models import MEMO_FIELDS, Report, ReportState, ReviewEvent, ReviewStep
 
@@ -247,7 +248,10 @@ def _write_follow_ups(report, follow_ups, by):
 
 
 def _require_in_report(report, numbers) -> dict:
-    """The submitted table's rows by number, once every number given is one of them."""
+    """The submitted table's rows by number, once every number given is one of them (the
+    analysis's table has no measure rows: none is given)."""
+    if not numbers:
+        return {}
     rows = {row["number"]: row for row in report.snapshot["table"]["rows"]}
     unknown = [number for number in numbers if number not in rows]
     if unknown:
@@ -279,6 +283,8 @@ def report_revise(report, *, by) -> Report:
             signer_name=step.signer_name,
             signer_position=step.signer_position,
         )
+    if report.is_analysis:
+        analysis_rows_copy(report, revision)
     _unlock_period(report)
     _record(revision, by, ReviewEvent.Action.REVISE, role=Role.ANALYST)
     return revision

@@ -1,8 +1,9 @@
-"""One writer per kind of record: measures, steps, progress entries and evidence are written only
-by their writers in measures/services/, ITA results only by assessments/services.py,
-publications only by publishing/services.py, signature images only by organisations/services.py.
-Every test runs under this guard (tests/conftest.py): a save or delete of those rows whose
-nearest project code is anything else fails the test.
+"""One writer per kind of record: measures (and the indicators they answer), steps, progress
+entries and evidence are written only by their writers in measures/services/, ITA results only
+by assessments/services.py, the analysis's rows only by reports/analysis.py, publications only
+by publishing/services.py, signature images only by organisations/services.py. Every test runs
+under this guard (tests/conftest.py): a save or delete of those rows whose nearest project code
+is anything else fails the test.
 
 Tests themselves may write rows directly to set a scene; what they call may not."""
 
@@ -16,17 +17,19 @@ from assessments.models import AssessmentResult, IndicatorScore
 from measures.models import DivisionResult, Evidence, Measure, MeasureStep, ProgressEntry
 from organisations.models import SignatureImage
 from publishing.models import Publication
+from reports.analysis_row import AnalysisRow
 
 ROOT = Path(__file__).resolve().parent.parent
 GUARDED = (
     Measure, MeasureStep, ProgressEntry, DivisionResult, Evidence, AssessmentResult,
-    IndicatorScore, Publication, SignatureImage,
+    IndicatorScore, AnalysisRow, Publication, SignatureImage,
 )  # fmt: skip
 WRITERS = {
     ROOT / "measures" / "services" / "plan.py",
     ROOT / "measures" / "services" / "progress.py",
     ROOT / "measures" / "services" / "evidence.py",
     ROOT / "assessments" / "services.py",
+    ROOT / "reports" / "analysis.py",
     ROOT / "publishing" / "services.py",
     ROOT / "organisations" / "services.py",
 }
@@ -61,6 +64,7 @@ for _model in GUARDED:
     pre_save.connect(_check, sender=_model, weak=False)
     pre_delete.connect(_check, sender=_model, weak=False)
 m2m_changed.connect(_check, sender=Measure.divisions.through, weak=False)
+m2m_changed.connect(_check, sender=Measure.indicators.through, weak=False)
 
 
 @contextmanager

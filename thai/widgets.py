@@ -20,7 +20,10 @@ class FilePicker(forms.FileInput):
 
 
 class BuddhistEraDateWidget(SelectDateWidget):
-    """Day, Thai month and Buddhist-era year; the value stays a Gregorian date."""
+    """Day, Thai month and Buddhist-era year; the value stays a Gregorian date. Each select is
+    named (aria-label): the field's legend names the group, not the three selects in it."""
+
+    PART_NAMES = {"day": "วันที่", "month": "เดือน", "year": "ปี พ.ศ."}
 
     def __init__(self, **kwargs):
         this_year = timezone.localdate().year
@@ -29,6 +32,8 @@ class BuddhistEraDateWidget(SelectDateWidget):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         for subwidget in context["widget"]["subwidgets"]:
+            part = subwidget["name"].rsplit("_", 1)[-1]
+            subwidget["attrs"]["aria-label"] = self.PART_NAMES[part]
             for _, options, _ in subwidget["optgroups"]:
                 for option in options:
                     if option["value"] == "":

@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from import_export.admin import ImportExportMixin
 from import_export.forms import ConfirmImportForm, ImportForm
 
+from assessments.models import Indicator
 from organisations.access import manages
 from organisations.admin_base import (
     ReadOnlyHistoryAdmin,
@@ -25,7 +26,14 @@ from ..models import FiscalYear, Measure, MeasureStep, ProgressEntry
 from ..plan_files import PlanCSV, PlanDOCX, PlanFileError, PlanXLSX
 from ..plans import import_outcome
 from ..resources import MeasureExportResource, MeasureTableResource
-from ..services.plan import measure_delete, measure_save, measure_set_divisions, measure_set_steps
+from ..services.plan import (
+    indicators_refusal,
+    measure_delete,
+    measure_save,
+    measure_set_divisions,
+    measure_set_indicators,
+    measure_set_steps,
+)
 from .filters import year_filter
 from .progress import ProgressInline, save_progress_forms
 
@@ -80,15 +88,36 @@ def save_steps(request, measure, formset):
     measure_set_steps(measure=measure, texts=[text for _, _, text in sorted(kept)], by=request.user)
 
 
+class IndicatorChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, indicator):
+        return f"ITA {thai_digits(indicator.assessment_year.year)} – {indicator}"
+
+
 class MeasureForm(forms.ModelForm):
+    indicators = IndicatorChoices(
+        label="ตัวชี้วัด ITA ที่ตอบ",
+        queryset=Indicator.objects.select_related("assessment_year").order_by(
+            "-assessment_year__year", "order", "code"
+        ),
+        required=False,
+        widget=admin.widgets.FilteredSelectMultiple("ตัวชี้วัด", is_stacked=False),
+        help_text="ตัวชี้วัดของการประเมิน ITA ปีก่อนปีงบประมาณของแผน (ผลที่นำมาวิเคราะห์)",
+    )
+
     class Meta:
         model = Measure
-        fields = ["fiscal_year", "number", "label", "title", "all_divisions", "divisions"]
+        fields = [
+            "fiscal_year", "number", "label", "title", "all_divisions", "divisions", "indicators",
+        ]  # fmt: skip
         widgets = {"title": forms.Textarea(attrs={"rows": 3, "cols": 80})}
 
     def clean(self):
         cleaned = super().clean()
         fiscal_year = cleaned.get("fiscal_year")
+        if fiscal_year and (
+            reason := indicators_refusal(fiscal_year, cleaned.get("indicators") or [])
+        ):
+            self.add_error("indicators", reason)
         divisions = cleaned.get("divisions") or []
         if fiscal_year:
             foreign = [d for d in divisions if d.organisation_id != fiscal_year.organisation_id]
@@ -221,6 +250,11 @@ class MeasureAdmin(WriterAdmin, ImportExportMixin, ScopedAdmin, ReadOnlyHistoryA
             measure=form.instance,
             divisions=form.cleaned_data.get("divisions") or [],
             all_divisions=form.cleaned_data.get("all_divisions", False),
+            by=request.user,
+        )
+        measure_set_indicators(
+            measure=form.instance,
+            indicators=form.cleaned_data.get("indicators") or [],
             by=request.user,
         )
         for formset in formsets:

@@ -9,6 +9,8 @@ with it: a measure with progress in a locked period is not deleted."""
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from assessments.models import Indicator
+from assessments.rules import results_year_of
 from organisations.refusals import Refusal, refuse, validated
 from thai.digits import thai_digits
 
@@ -89,6 +91,76 @@ def measure_set_divisions(*, measure: Measure, divisions, all_divisions: bool, b
     return changed
 
 
+def indicators_refusal(fiscal_year, indicators) -> str | None:
+    """Why the plan of `fiscal_year` cannot answer these indicators: each must be one of the
+    assessment year whose results the plan answers (the year before it); None if it can."""
+    year = results_year_of(fiscal_year.year)
+    foreign = [i for i in indicators if i.assessment_year.year != year]
+    if foreign:
+        return (
+            f"{foreign[0]} เป็นของการประเมิน ITA ปี {thai_digits(foreign[0].assessment_year.year)} "
+            f"มาตรการของปีงบประมาณ {thai_digits(fiscal_year.year)} ตอบตัวชี้วัดของการประเมิน "
+            f"ITA ปี {thai_digits(year)} (ผลที่นำมาวิเคราะห์)"
+        )
+    return None
+
+
+@transaction.atomic
+def measure_set_indicators(*, measure: Measure, indicators, by) -> bool:
+    """Make the ITA indicators the measure answers exactly `indicators` (of the assessment
+    year before the plan's fiscal year). Returns whether anything changed; Refusal, in Thai,
+    for an indicator of another year."""
+    _require_plan_editor(by, measure.fiscal_year)
+    indicators = list(indicators)
+    refuse(indicators_refusal(measure.fiscal_year, indicators))
+    wanted = {indicator.pk for indicator in indicators}
+    if wanted == set(measure.indicators.values_list("pk", flat=True)):
+        return False
+    measure.indicators.set(wanted)
+    return True
+
+
+@transaction.atomic
+def indicator_set_measures(*, fiscal_year: FiscalYear, indicator, measures, by) -> int:
+    """Make `measures` exactly the measures of the plan that answer `indicator`, the others of
+    the plan no longer answering it; each keeps its other indicators. Returns how many
+    measures changed."""
+    _require_plan_editor(by, fiscal_year)
+    refuse(indicators_refusal(fiscal_year, [indicator]))
+    wanted = {measure.pk for measure in measures}
+    plan = fiscal_year.measures.prefetch_related("indicators")
+    if wanted - set(plan.values_list("pk", flat=True)):
+        raise Refusal("มาตรการที่เลือกไม่ได้อยู่ในแผนของปีงบประมาณนี้")
+    changed = 0
+    for measure in plan:
+        answers = any(i.pk == indicator.pk for i in measure.indicators.all())
+        if answers and measure.pk not in wanted:
+            measure.indicators.remove(indicator)
+        elif not answers and measure.pk in wanted:
+            measure.indicators.add(indicator)
+        else:
+            continue
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def measure_add(
+    *, fiscal_year: FiscalYear, title: str, steps: list[str], divisions, all_divisions: bool,
+    indicators=(), by,
+) -> Measure:  # fmt: skip
+    """A new measure at the end of the plan, with its steps, who answers for it and the
+    indicators it answers, all or nothing (the analysis page's "a measure from a weakness")."""
+    last = fiscal_year.measures.order_by("-number").values_list("number", flat=True).first()
+    measure = measure_save(
+        measure=Measure(fiscal_year=fiscal_year, number=(last or 0) + 1, title=title), by=by
+    )
+    measure_set_divisions(measure=measure, divisions=divisions, all_divisions=all_divisions, by=by)
+    measure_set_steps(measure=measure, texts=steps, by=by)
+    measure_set_indicators(measure=measure, indicators=indicators, by=by)
+    return measure
+
+
 # Numbers no plan uses (a plan has at most limits.MEASURES_PER_PLAN_MAX measures, numbered at
 # most 999): measures wait there while a plan is renumbered.
 PARKED_NUMBERS = 30_000
@@ -125,12 +197,19 @@ def measure_delete(*, measure: Measure, by) -> None:
 @transaction.atomic
 def plan_copy(*, source: FiscalYear, year: int, by) -> FiscalYear:
     """Start a fiscal year from an earlier one: its measures, steps and divisions, no progress.
-    A year that already has measures is never overwritten."""
+    A year that already has measures is never overwritten. The indicators a measure answered
+    become those of the same code in the assessment year the new plan answers, where it has
+    them."""
     _require_plan_editor(by, source)
     target, _ = FiscalYear.objects.get_or_create(organisation=source.organisation, year=year)
     if target.measures.exists():
         raise Refusal(f"ปีงบประมาณ {thai_digits(year)} มีมาตรการอยู่แล้ว จึงไม่คัดลอกทับ")
-    for measure in source.measures.prefetch_related("steps", "divisions").order_by("number"):
+    indicators = {
+        indicator.code: indicator
+        for indicator in Indicator.objects.filter(assessment_year__year=results_year_of(year))
+    }
+    measures = source.measures.prefetch_related("steps", "divisions", "indicators")
+    for measure in measures.order_by("number"):
         copy = measure_save(
             measure=Measure(
                 fiscal_year=target,
@@ -143,4 +222,7 @@ def plan_copy(*, source: FiscalYear, year: int, by) -> FiscalYear:
         )
         copy.divisions.set(measure.divisions.all())
         measure_set_steps(measure=copy, texts=[step.text for step in measure.steps.all()], by=by)
+        found = [indicators[i.code] for i in measure.indicators.all() if i.code in indicators]
+        if found:
+            copy.indicators.set(found)
     return target

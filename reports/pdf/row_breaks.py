@@ -53,12 +53,14 @@ class TableGeometry:
 TABLES = {
     "report": TableGeometry(297 - 30, 210 - 15 - 12, (0.27, 0.29, 0.11, 0.17, 0.16)),
     "plan": TableGeometry(210 - 50, 297 - 15 - 20, (0.38, 0.44, 0.18)),
+    # The analysis's table: the report's page, its own six columns.
+    "analysis": TableGeometry(297 - 30, 210 - 15 - 12, (0.17, 0.07, 0.08, 0.22, 0.22, 0.24)),
 }
 
 
 def whole_rows_css(html: str, kind: str) -> str:
     """A style sheet keeping the short rows of the document's measure table whole ("" when
-    every row may break). `kind` is the document's: "report" or "plan"."""
+    every row may break). `kind` is the document's: "report", "plan" or "analysis"."""
     geometry = TABLES[kind]
     short = [
         number

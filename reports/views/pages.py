@@ -14,6 +14,7 @@ from organisations.models import StepKind
 from organisations.refusals import Refusal, show_refusal
 
 from .. import pdf_jobs, permissions, services, workflow
+from ..analysis_page import analysis_context
 from ..audit import report_audit_trail
 from ..forms import (
     AcknowledgeForm,
@@ -104,7 +105,9 @@ def report_detail(request, pk):
     return render(request, "reports/detail.html", _detail_context(request, report))
 
 
-def _detail_context(request, report, *, memo_form=None, review_form=None, submit_form=None) -> dict:
+def _detail_context(
+    request, report, *, memo_form=None, review_form=None, submit_form=None, analysis_forms=None
+) -> dict:
     user = request.user
     step = permissions.current_step_for(user, report)
     can_edit_memo = permissions.can_edit_memo(user, report)
@@ -116,7 +119,7 @@ def _detail_context(request, report, *, memo_form=None, review_form=None, submit
         "report": report,
         "words": report.words,
         "returned": returned(report),
-        "completeness": None if report.is_plan else completeness(report),
+        "completeness": completeness(report) if report.locks_period else None,
         "events": events_with_marks(report),
         "steps": report.review_steps.all(),
         "can_edit_memo": can_edit_memo,
@@ -133,15 +136,19 @@ def _detail_context(request, report, *, memo_form=None, review_form=None, submit
         "review_form": review_form,
         # An announcement's approval has no results to direct.
         "review": measures_under_review(report, review_form, open_only=open_only)
-        if isinstance(review_form, ApproveForm) and not report.is_plan
+        if isinstance(review_form, ApproveForm) and report.locks_period
+        else None,
+        "analysis": analysis_context(user, report, **(analysis_forms or {}))
+        if report.is_analysis
         else None,
     }
 
 
 def _review_form(report, step, data=None, *, open_only=False):
     if step.kind == StepKind.APPROVE:
-        # The follow-up direction is for a report's measures; an announcement has none.
-        return ApproveForm(data, rows=[] if report.is_plan else shown_rows(report, open_only))
+        # The follow-up direction is for a report's measures; other documents have none.
+        rows = shown_rows(report, open_only) if report.locks_period else []
+        return ApproveForm(data, rows=rows)
     if step.kind == StepKind.ACKNOWLEDGE:
         # A report is acknowledged ("ทราบ"); an announcement is signed, with nothing to write.
         return SignForm(data) if report.is_plan else AcknowledgeForm(data)

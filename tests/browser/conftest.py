@@ -13,6 +13,7 @@ from measures.demo import load_demo, read_demo_fixture
 from reports.demo import load_demo_report
 
 seeded_years = importlib.import_module("assessments.migrations.0003_assessment_years_2566_to_2569")
+analysis_of_2566 = importlib.import_module("assessments.migrations.0004_analysis_of_2566")
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between browser steps are still plain synchronous calls.
@@ -44,6 +45,7 @@ def live_demo(transactional_db, live_server, settings):
     settings.AXES_ENABLED = False
     # A transactional test empties the database after it, data migrations' rows included.
     seeded_years.add_years(apps, None)
+    analysis_of_2566.add_item(apps, None)
     data = read_demo_fixture()
     result = load_demo(data)
     report = load_demo_report(data, result.fiscal_year)

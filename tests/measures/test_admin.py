@@ -223,3 +223,20 @@ def test_filters_never_count_every_choice(admin_client_demo):
     page = admin_client_demo.get(url).content.decode()
     assert "_facets" not in page and "แสดงจำนวน" not in page
     assert admin_client_demo.get(url, {"_facets": "1"}).context["cl"].add_facets is False
+
+
+def test_the_admin_sets_the_indicators_a_measure_answers_of_the_right_year(admin_client_demo):
+    from assessments.models import Indicator
+
+    measure = Measure.objects.get(number=1)  # FY ๒๕๖๖: it answers ITA ๒๕๖๕'s indicators
+    url = reverse("admin:measures_measure_change", args=[measure.pk])
+    wrong = Indicator.objects.get(assessment_year__year=2566, code="9")
+    response = admin_client_demo.post(url, step_form_data(measure, [], indicators=[wrong.pk]))
+    assert response.status_code == 200
+    assert "ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล เป็นของการประเมิน ITA ปี ๒๕๖๖" in response.content.decode()
+    assert not measure.indicators.exists()
+    measure.fiscal_year.year = 2567  # as if the plan were FY ๒๕๖๗'s
+    measure.fiscal_year.save()
+    response = admin_client_demo.post(url, step_form_data(measure, [], indicators=[wrong.pk]))
+    assert response.status_code == 302
+    assert list(measure.indicators.all()) == [wrong]

@@ -1,6 +1,7 @@
 """The background worker: django-tasks' database worker, saying it is alive every few seconds
 so that /healthz can tell, and taking back the tasks of workers that stopped without finishing
-them, when it starts and at every heartbeat (operations/stalled_tasks.py)."""
+them, when it starts and at every heartbeat (operations/stalled_tasks.py). At a heartbeat it
+also queues the day's reminders of ITA items due, once a day (operations/reminders.py)."""
 
 import logging
 import os
@@ -11,7 +12,7 @@ from django.db import close_old_connections, connection
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
-from operations import stalled_tasks
+from operations import reminders, stalled_tasks
 from operations.models import WorkerHeartbeat
 
 HEARTBEAT_SECONDS = 10
@@ -55,6 +56,7 @@ def _beat(worker_id: str, stop: threading.Event) -> None:
             close_old_connections()
             _record_heartbeat(worker_id, started)
             stalled_tasks.take_back()
+            reminders.queue_daily()
         except Exception:  # noqa: BLE001 - a missed beat shows as a stale heartbeat
             logger.warning("the worker's heartbeat was not recorded", exc_info=True)
         finally:
