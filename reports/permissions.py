@@ -55,7 +55,7 @@ def analysis_refusal(user, organisation) -> str | None:
     fiscal year's plan when there is none yet."""
     if access.manages(user, organisation):
         return None
-    return "ท่านจัดทำการวิเคราะห์ผลการประเมินของหน่วยงานนี้ไม่ได้"
+    return f"จัดทำการวิเคราะห์ผลการประเมินได้เฉพาะ{KEEPERS}"
 
 
 def memo_refusal(user, report, what=None) -> str | None:
