@@ -172,18 +172,22 @@ def _preview(request, form, organisation, assessment_year):
             "year": assessment_year.year,
             "filename": upload.name[-200:],
         }
-    return render(
+    confirm_form = ConfirmForm(initial={"token": token}) if token else None
+    return _preview_page(
         request,
-        "assessments/import_preview.html",
-        {
-            "organisation": organisation,
-            "assessment_year": assessment_year,
-            "outcome": outcome,
-            "filename": upload.name,
-            "confirm_form": ConfirmForm(initial={"token": token}) if token else None,
-            "many": organisation is None,
-        },
+        organisation,
+        assessment_year,
+        outcome,
+        filename=upload.name,
+        confirm_form=confirm_form,
     )
+
+
+def _preview_page(request, organisation, assessment_year, outcome, **more):
+    """What the table would write (or why not), for one organisation or many (None)."""
+    context = {"organisation": organisation, "assessment_year": assessment_year, "outcome": outcome}
+    context["many"] = organisation is None
+    return render(request, "assessments/import_preview.html", {**context, **more})
 
 
 @login_required
@@ -214,16 +218,7 @@ def import_confirm(request):
         return redirect("assessments:results")
     if not outcome.written:
         messages.error(request, "ไม่ได้นำเข้า: ข้อมูลเปลี่ยนไประหว่างตรวจสอบ กรุณาตรวจสอบใหม่")
-        return render(
-            request,
-            "assessments/import_preview.html",
-            {
-                "organisation": organisation,
-                "assessment_year": assessment_year,
-                "outcome": outcome,
-                "many": organisation is None,
-            },
-        )
+        return _preview_page(request, organisation, assessment_year, outcome)
     messages.success(
         request,
         f"นำเข้าผลการประเมิน ITA ปี {thai_digits(assessment_year.year)} แล้ว: {outcome.summary}",

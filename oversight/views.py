@@ -6,10 +6,11 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from organisations import access
+from organisations.lookups import visible_or_404
 from organisations.models import Organisation
 from publishing.item_states import item_states, portal_items
 from reports import permissions as report_permissions
@@ -88,11 +89,8 @@ def overview_export(request):
 
 @login_required
 def organisation_page(request, pk):
-    organisation = get_object_or_404(
-        Organisation.objects.select_related("province", "district"), pk=pk
-    )
-    if not access.supervises(request.user, organisation):
-        raise Http404("ไม่พบหน่วยงาน")
+    organisations = Organisation.objects.select_related("province", "district")
+    organisation = visible_or_404(organisations, request.user, access.supervises, pk=pk)
     _, _, assessment_year = _read(request)
     items, states = [], []
     if assessment_year is not None:
@@ -125,9 +123,8 @@ def organisation_page(request, pk):
 @login_required
 def final_pdf(request, pk):
     """A finished document's stored final PDF, for a supervisor of its organisation."""
-    report = get_object_or_404(Report.objects.select_related("fiscal_year__organisation"), pk=pk)
-    if not report_permissions.can_read_final(request.user, report):
-        raise Http404("ไม่พบเอกสาร")
+    reports = Report.objects.select_related("fiscal_year__organisation")
+    report = visible_or_404(reports, request.user, report_permissions.can_read_final, pk=pk)
     rendering = ready_pdf(report)
     try:
         pdf = stored_bytes(rendering) if rendering else None

@@ -10,6 +10,7 @@ from django.utils import timezone
 from assessments.models import AnswerKind, AssessmentResult, AssessmentYear
 from assessments.rules import results_year_of
 from organisations import access
+from organisations.lookups import visible_or_404
 from organisations.models import Organisation
 from thai.dates import thai_date
 from thai.fiscal import Period, fiscal_year_of
@@ -42,9 +43,9 @@ def year_index(request):
 
 @login_required
 def year_page(request, organisation_pk, year):
-    organisation = get_object_or_404(Organisation, pk=organisation_pk)
-    if not permissions.can_see_year(request.user, organisation):
-        raise Http404("ไม่พบหน่วยงาน")
+    organisation = visible_or_404(
+        Organisation.objects, request.user, permissions.can_see_year, pk=organisation_pk
+    )
     assessment_year = get_object_or_404(AssessmentYear, year=year)
     today = timezone.localdate()
     plans = {plan.year: plan for plan in organisation.fiscal_years.all()}

@@ -55,7 +55,7 @@ def analysis_refusal(user, organisation) -> str | None:
     fiscal year's plan when there is none yet."""
     if access.manages(user, organisation):
         return None
-    return "ท่านจัดทำการวิเคราะห์ผลการประเมินของหน่วยงานนี้ไม่ได้"
+    return f"จัดทำการวิเคราะห์ผลการประเมินได้เฉพาะ{KEEPERS}"
 
 
 def memo_refusal(user, report, what=None) -> str | None:
@@ -127,10 +127,12 @@ def current_step_for(user, report):
 
 def revise_refusal(user, report) -> str | None:
     """A correction of a finished document: a new revision, once, by the analyst."""
+    document = report.words.document
     if report.state != ReportState.ACKNOWLEDGED:
-        return "แก้ไขได้เฉพาะรายงานที่เสร็จสิ้นแล้ว รายงานนี้ยังแก้ไขได้ตามปกติ"
+        now = "ยังแก้ไขได้ตามปกติ" if report.state in EDITABLE_STATES else "อยู่ระหว่างการพิจารณา"
+        return f"สร้างฉบับแก้ไขได้เฉพาะ{document}ที่เสร็จสิ้นแล้ว {document}นี้{now}"
     if Report.objects.filter(previous_revision=report).exists():
-        return f"{report.words.document}นี้มีฉบับแก้ไขแล้ว"
+        return f"{document}นี้มีฉบับแก้ไขแล้ว"
     if not access.has_role(user, report.organisation, Role.ANALYST):
         return "เฉพาะนักวิเคราะห์นโยบายและแผนของหน่วยงานสร้างฉบับแก้ไขได้"
     return None

@@ -147,3 +147,49 @@ def test_a_page_that_translates_a_writers_exception_is_caught():
 )
 def test_pages_and_admin_pages_catch_only_the_one_refusal(path):
     assert offences(path.read_text(), str(path.relative_to(ROOT))) == []
+
+
+def lookups_then_checks(source: str, filename: str) -> list[str]:
+    """A page that fetches an object (get_object_or_404) and then asks a rule whether the person
+    may see it, raising Http404 itself: organisations.lookups.visible_or_404 does both at once."""
+    found = []
+    for node in ast.walk(ast.parse(source, filename)):
+        body = getattr(node, "body", None)
+        if not isinstance(body, list):
+            continue
+        for fetch, check in zip(body, body[1:], strict=False):
+            fetched = (
+                isinstance(fetch, ast.Assign)
+                and isinstance(fetch.value, ast.Call)
+                and ast.unparse(fetch.value.func).endswith("get_object_or_404")
+            )
+            refuses = (
+                isinstance(check, ast.If)
+                and isinstance(check.test, ast.UnaryOp)
+                and isinstance(check.test.op, ast.Not)
+                and any("Http404" in ast.unparse(each) for each in check.body)
+            )
+            if fetched and refuses:
+                found.append(f"{filename}:{fetch.lineno} fetches, then checks and raises 404")
+    return found
+
+
+def test_a_page_that_fetches_then_checks_is_caught():
+    source = (
+        "def view(request, pk):\n"
+        "    organisation = get_object_or_404(Organisation, pk=pk)\n"
+        "    if not access.supervises(request.user, organisation):\n"
+        "        raise Http404('x')\n"
+        "    year = get_object_or_404(AssessmentYear, year=pk)\n"
+        "    return year\n"
+    )
+    assert lookups_then_checks(source, "view.py") == [
+        "view.py:2 fetches, then checks and raises 404"
+    ]
+
+
+@pytest.mark.parametrize(
+    "path", sorted(page_modules()), ids=lambda path: path.relative_to(ROOT).as_posix()
+)
+def test_pages_find_what_the_person_may_see_with_one_lookup(path):
+    assert lookups_then_checks(path.read_text(), str(path.relative_to(ROOT))) == []

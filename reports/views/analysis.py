@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from assessments.models import Indicator
 from measures.services.plan import indicator_set_measures, measure_add
 from organisations import access
+from organisations.lookups import visible_or_404
 from organisations.models import Organisation
 from organisations.refusals import Refusal, show_refusal
 from thai.digits import thai_digits
@@ -37,9 +38,9 @@ def analysis_new(request):
     form = NewAnalysisForm(request.POST)
     if not form.is_valid():
         raise Http404("ไม่พบหน่วยงาน")
-    organisation = get_object_or_404(Organisation, pk=form.cleaned_data["organisation"])
-    if not access.is_member(request.user, organisation):
-        raise Http404("ไม่พบหน่วยงาน")
+    organisation = visible_or_404(
+        Organisation.objects, request.user, access.is_member, pk=form.cleaned_data["organisation"]
+    )
     year = form.cleaned_data["year"]
     existing = organisation.fiscal_years.filter(year=year).first()
     found = existing and existing.reports.filter(kind="analysis").order_by("-revision").first()

@@ -149,3 +149,17 @@ def test_query_counts_do_not_grow_with_indicators_years_or_results(
         assert client.get(page(cast)).status_code == 200
     with django_assert_max_num_queries(8):  # 8th: the top bar's overview link
         assert client.get(reverse("assessments:results")).status_code == 200
+
+
+def test_a_confirmation_the_year_outran_writes_nothing_and_shows_why(cast, client):
+    client.force_login(cast.alice)
+    url = reverse("assessments:result_import", args=[cast.home.pk, 2566])
+    client.post(url, {"file": SimpleUploadedFile("r.csv", ONE_ORGANISATION.encode())})
+    token = client.session["pending_results_import"]["token"]
+    AssessmentYear.objects.get(year=2566).levels.filter(label="A").delete()  # meanwhile
+    page = client.post(reverse("assessments:import_confirm"), {"token": token})
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "ไม่ได้นำเข้า: ข้อมูลเปลี่ยนไประหว่างตรวจสอบ กรุณาตรวจสอบใหม่" in text
+    assert "ยืนยันการนำเข้า" not in text  # nothing left to confirm: the file is chosen again
+    assert AssessmentResult.objects.count() == 0

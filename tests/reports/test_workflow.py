@@ -218,3 +218,13 @@ def test_a_correction_is_a_new_revision_linked_to_the_old(demo_report, people):
     assert period_lock.is_open(revision.fiscal_year, 1)
     with refused("มีฉบับแก้ไขแล้ว"):
         workflow.report_revise(demo_report, by=people["analyst"])
+
+
+def test_a_correction_of_an_unfinished_document_is_refused_with_its_state(demo_report, people):
+    analyst = people["analyst"]
+    with refused("^สร้างฉบับแก้ไขได้เฉพาะรายงานที่เสร็จสิ้นแล้ว รายงานนี้ยังแก้ไขได้ตามปกติ$"):
+        workflow.report_revise(demo_report, by=analyst)
+    workflow.report_submit(demo_report, by=analyst, confirmation=confirmed(analyst))
+    # In review, the analyst cannot edit it "as usual": the reason is the review.
+    with refused("^สร้างฉบับแก้ไขได้เฉพาะรายงานที่เสร็จสิ้นแล้ว รายงานนี้อยู่ระหว่างการพิจารณา$"):
+        workflow.report_revise(fresh(demo_report), by=analyst)
