@@ -240,6 +240,30 @@ def test_a_province_table_names_each_organisation_once_not_once_per_row(
     assert len(calls) == count  # each organisation's names read once
 
 
+def test_a_wide_table_is_read_by_its_filled_cells_and_a_too_wide_one_refused(cast, monkeypatch):
+    """Looking for the header costs what the filled cells are, not the width a file claims
+    (50 rows of 20,000 empty cells before the header were a million name look-ups, some
+    40 seconds for one preview of a 1 MB file); a row with more filled cells than any
+    results table has is refused with its row."""
+    from assessments import result_files
+
+    looked_up = []
+    normalised = result_files.normalised
+    monkeypatch.setattr(
+        result_files, "normalised", lambda text: looked_up.append(text) or normalised(text)
+    )
+    padding = "," * 20_000 + "\n"
+    outcome = run(cast, padding * 40 + ONE_ORGANISATION)
+    assert outcome.ok, outcome.errors
+    assert outcome.results[0].total == Decimal("87.30")
+    assert outcome.results[0].first_row == 42
+    assert len(looked_up) < 1_000
+    wide = "หน่วยงาน," + ",".join(f"ค{n}" for n in range(400)) + "\n"
+    assert run(cast, wide + ONE_ORGANISATION, organisation=None, by=SYSTEM).errors == [
+        "แถวที่ ๑ มีข้อมูล ๔๐๑ คอลัมน์ เกินกว่าที่ตารางผลการประเมินมีได้ (ไม่เกิน ๓๐๐ คอลัมน์)"
+    ]
+
+
 def test_the_command_previews_with_dry_run_and_writes_without(cast, tmp_path, capsys):
     path = tmp_path / "results.csv"
     path.write_text(ONE_ORGANISATION, encoding="utf-8-sig")
