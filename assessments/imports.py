@@ -162,10 +162,13 @@ def _organisations(table, organisation, outcome, by) -> dict:
             Q(name__in=texts) | Q(short_name__in=texts) | Q(slug__in=texts)
         ).only("pk", "name", "short_name", "slug")
     )
+    named = {}  # each spelling an organisation answers to -> {pk: organisation}
+    for candidate in candidates:
+        for name in _names(candidate):
+            named.setdefault(name, {})[candidate.pk] = candidate
     whose, taken = {}, {}
     for read in table.results:
-        key = normalised(read.organisation)
-        found = {o.pk: o for o in candidates if key in _names(o)}
+        found = named.get(normalised(read.organisation), {})
         if len(found) != 1:
             outcome.row_errors.append(
                 (

@@ -26,6 +26,8 @@ RESULTS_TABLE = TableKind(table="ตารางผลการประเม�
 # A province's few hundred organisations with a dozen rows each, in the list shape.
 ROWS_MAX = 12_000
 HEADER_SEARCH_ROWS = 50
+# An organisation, its total and level, and a column per indicator (a year has a few dozen).
+COLUMNS_MAX = 300
 
 ORGANISATION, INDICATOR, SCORE, TOTAL, LEVEL = "หน่วยงาน", "ตัวชี้วัด", "คะแนน", "คะแนนรวม", "ระดับ"
 HEADERS = {
@@ -148,8 +150,14 @@ def read_results_table(content, filename, *, indicators, levels, max_bytes) -> R
 def _header(rows, names):
     """(index of the header row, {role or indicator: column}, "list" or "sheet")."""
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        filled = [(column, cell) for column, cell in enumerate(row) if cell.strip()]
+        if len(filled) > COLUMNS_MAX:
+            raise TableFileError(
+                f"แถวที่ {thai_digits(index + 1)} มีข้อมูล {thai_count(len(filled))} คอลัมน์ "
+                f"เกินกว่าที่ตารางผลการประเมินมีได้ (ไม่เกิน {thai_count(COLUMNS_MAX)} คอลัมน์)"
+            )
         roles = {}
-        for column, cell in enumerate(row):
+        for column, cell in filled:
             role = HEADERS.get(normalised(cell))
             if role and role not in roles:
                 roles[role] = column

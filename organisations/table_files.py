@@ -30,6 +30,8 @@ class TableFileError(Exception):
 # and a small one may hold a million rows or gigabytes of XML.
 XLSX_MAX_UNCOMPRESSED = 30 * 1024 * 1024
 XLSX_MAX_MEMBERS = 500
+# A sheet's widest row (columns up to its last cell): a table is a few dozen columns wide.
+XLSX_MAX_COLUMNS = 1_000
 # Rows read beyond the table's own: headers repeated by each page of a pasted table.
 EXTRA_ROWS = 100
 # Empty rows are skipped, but reading them costs too: a file may not have more than this many
@@ -126,6 +128,9 @@ def _xlsx_rows(content: bytes, max_rows: int, kind) -> RawTable:
         # Read-only: rows stream from the sheet's XML instead of being loaded whole.
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
         sheet = workbook.worksheets[0]
+        # Each row as wide as its own last cell, not as the sheet's stated dimension: a cell
+        # in column XFD would otherwise widen every row to 16,384 cells.
+        sheet.reset_dimensions()
         formulas = []
         rows = list(bounded_rows(_sheet_rows(sheet, formulas), max_rows, kind))
         merged = _merged_cells(content, sheet._worksheet_path)
@@ -141,6 +146,12 @@ def _xlsx_rows(content: bytes, max_rows: int, kind) -> RawTable:
 def _sheet_rows(sheet, formulas: list):
     """Each row's texts; the (row, column) of every formula cell goes into `formulas`."""
     for number, cells in enumerate(sheet.iter_rows(), start=1):
+        if len(cells) > XLSX_MAX_COLUMNS:
+            raise TableFileError(
+                f"แถวที่ {thai_digits(number)} มีเซลล์ถึงคอลัมน์ที่ {thai_count(len(cells))} "
+                f"เกินกว่าที่ระบบอ่านได้ (ไม่เกิน {thai_count(XLSX_MAX_COLUMNS)} คอลัมน์) "
+                "กรุณาลบคอลัมน์ที่อยู่ท้ายตารางออกแล้วนำเข้าใหม่"
+            )
         texts = []
         for column, cell in enumerate(cells):
             if getattr(cell, "data_type", None) == "f":

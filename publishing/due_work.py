@@ -99,7 +99,7 @@ def _owed_for(status, today, people) -> list[Owed]:
     item, document = status.item, status.document
     said = f"{item_name(item)} {when_due(status, today)}"
     glance = reverse("ita_year:year", args=[status.organisation.pk, item.assessment_year.year])
-    key = f"item{item.pk}"
+    key = f"item{item.pk}:org{status.organisation.pk}"  # one person may keep two organisations
     if status.state == ItemState.IN_REVIEW:
         step = waiting_step(document)
         if step is None:

@@ -13,6 +13,7 @@ from assessments import imports, services
 from assessments.imports import results_import
 from assessments.models import AssessmentResult, AssessmentYear, IndicatorScore
 from organisations.access import SYSTEM
+from organisations.models import Organisation
 from organisations.refusals import Refusal
 
 pytestmark = pytest.mark.django_db
@@ -210,6 +211,78 @@ def test_bounded_rows_and_organisations(cast, django_user_model, monkeypatch):
     huge = "ตัวชี้วัด,คะแนน\n" + "๑,๙๐\n" * 13_000
     assert run(cast, huge).errors == ["ไฟล์มีแถวมากเกินกว่าที่นำเข้าได้ในครั้งเดียว (รับได้ไม่เกิน ๑๒,๐๐๐ แถว)"]
     assert run(cast, "ชื่อ,ค่า\nก,๑\n").errors[0].startswith("ไม่พบหัวตาราง")
+
+
+def test_a_province_table_names_each_organisation_once_not_once_per_row(
+    cast, django_user_model, monkeypatch
+):
+    """Finding whose each row is reads every candidate's names once: a table of a few
+    hundred organisations (up to 1,000) must not compare every row with every organisation
+    (1,000 × 1,000 name comparisons were some 20 seconds for each preview and again to
+    confirm)."""
+    operator = django_user_model.objects.create_superuser("province", password="x")
+    count = 60
+    Organisation.objects.bulk_create(
+        Organisation(
+            name=f"องค์การบริหารส่วนตำบลที่{n}", short_name=f"อบต.ที่{n}", slug=f"t{n}",
+            kind=cast.home.kind, province=cast.home.province, district=cast.home.district,
+        )
+        for n in range(count)
+    )  # fmt: skip
+    table = "หน่วยงาน,คะแนนรวม,ระดับ\n" + "".join(f"อบต.ที่{n},90,A\n" for n in range(count))
+    calls = []
+    names = imports._names
+    monkeypatch.setattr(imports, "_names", lambda o: calls.append(o.pk) or names(o))
+    outcome = run(cast, table, organisation=None, by=operator)
+    assert outcome.ok, outcome.errors
+    assert len(outcome.results) == count
+    assert outcome.results[7].organisation.slug == "t7"
+    assert len(calls) == count  # each organisation's names read once
+
+
+def test_a_wide_table_is_read_by_its_filled_cells_and_a_too_wide_one_refused(cast, monkeypatch):
+    """Looking for the header costs what the filled cells are, not the width a file claims
+    (50 rows of 20,000 empty cells before the header were a million name look-ups, some
+    40 seconds for one preview of a 1 MB file); a row with more filled cells than any
+    results table has is refused with its row."""
+    from assessments import result_files
+
+    looked_up = []
+    normalised = result_files.normalised
+    monkeypatch.setattr(
+        result_files, "normalised", lambda text: looked_up.append(text) or normalised(text)
+    )
+    padding = "," * 20_000 + "\n"
+    outcome = run(cast, padding * 40 + ONE_ORGANISATION)
+    assert outcome.ok, outcome.errors
+    assert outcome.results[0].total == Decimal("87.30")
+    assert outcome.results[0].first_row == 42
+    assert len(looked_up) < 1_000
+    wide = "หน่วยงาน," + ",".join(f"ค{n}" for n in range(400)) + "\n"
+    assert run(cast, wide + ONE_ORGANISATION, organisation=None, by=SYSTEM).errors == [
+        "แถวที่ ๑ มีข้อมูล ๔๐๑ คอลัมน์ เกินกว่าที่ตารางผลการประเมินมีได้ (ไม่เกิน ๓๐๐ คอลัมน์)"
+    ]
+
+
+def test_an_xlsx_cell_far_right_is_refused_not_read_as_thousands_of_columns(cast):
+    """A cell in column XFD made every row 16,384 cells wide (2,000 rows of a 27 KB file: 40
+    seconds and 360 MB for one preview); a row reaching past 1,000 columns is refused with
+    its row, and a stray cell far right of one row no longer widens the others."""
+    rows = [["ตัวชี้วัด", "คะแนน"], ["๙", "๘๒.๕๐"], ["คะแนนรวม", "๘๗.๓๐"], ["ระดับ", "A"]]
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.active.cell(row=3, column=16_384, value="x")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert run(cast, buffer.getvalue(), name="far.xlsx").errors == [
+        "แถวที่ ๓ มีเซลล์ถึงคอลัมน์ที่ ๑๖,๓๘๔ เกินกว่าที่ระบบอ่านได้ (ไม่เกิน ๑,๐๐๐ คอลัมน์) "
+        "กรุณาลบคอลัมน์ที่อยู่ท้ายตารางออกแล้วนำเข้าใหม่"
+    ]
+    rows[2] = rows[2] + [""] * 897 + ["หมายเหตุ"]  # column 900
+    outcome = run(cast, xlsx(rows), name="near.xlsx")
+    assert outcome.ok, outcome.errors
+    assert outcome.results[0].total == Decimal("87.30")
 
 
 def test_the_command_previews_with_dry_run_and_writes_without(cast, tmp_path, capsys):

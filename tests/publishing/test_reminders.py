@@ -18,6 +18,7 @@ from measures.services.plan import plan_copy
 from operations.models import ReminderRun, ReminderSent
 from operations.reminders import queue_daily, send_reminders
 from organisations.access import SYSTEM
+from organisations.models import Membership, Role
 from publishing.services import document_publish
 from reports import workflow
 from reports.services import report_create
@@ -69,6 +70,27 @@ def test_whoever_owes_work_is_reminded_once(due):
     mail.outbox.clear()
     assert send_reminders(TODAY) == 0 and send_reminders(TODAY + timedelta(days=3)) == 0
     assert ReminderSent.objects.count() == 6
+
+
+def test_an_analyst_of_two_organisations_is_reminded_of_each_ones_work(due):
+    """The same item owed by two organisations is two things: one person keeping both plans
+    gets a reminder for each organisation, and still nobody twice."""
+    Membership.objects.create(
+        user=due.olivia, organisation=due.home, role=Role.ANALYST,
+        display_name="olivia ทดสอบ", position_title="ตำแหน่งของ olivia",
+    )  # fmt: skip
+    assert send_reminders(TODAY) == 8
+    to_olivia = sorted(
+        (m.subject.split(": ")[1][:7], m.body.split("\n")[0])
+        for m in mail.outbox
+        if m.to == ["olivia@example.org"]
+    )
+    assert to_olivia == [
+        ("ข้อ O36", due.home.name), ("ข้อ O36", due.away.name),
+        ("ข้อ O43", due.home.name), ("ข้อ O43", due.away.name),
+    ]  # fmt: skip
+    mail.outbox.clear()
+    assert send_reminders(TODAY) == 0
 
 
 def test_a_superior_is_reminded_of_the_step_waiting_and_the_analyst_not_again(due):
