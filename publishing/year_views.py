@@ -73,6 +73,10 @@ def year_page(request, organisation_pk, year):
             ).first(),
             "analysed_year": year - 1,
             "results_year": results_year,
+            # The year's ITA table for the organisation's website (publishing/website_table.py)
+            "has_website_table": any(
+                row["status"].item.document_kind != AnswerKind.OTHER for row in rows
+            ),
         },
     )
 

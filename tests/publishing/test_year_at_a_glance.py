@@ -174,3 +174,11 @@ def test_the_page_costs_the_same_with_more_documents(cast, client):
     plan_document_create(fiscal_year=plan, author=cast.alice)
     report_create(fiscal_year=plan, period=1, author=cast.alice)
     assert counted() <= before + 1  # the plan of FY ๒๕๖๗ now exists: its create form
+
+
+def test_the_page_leads_to_the_years_table_for_the_website(cast, client):
+    client.force_login(cast.alice)
+    text = client.get(page(cast.home, 2566)).content.decode()
+    link = f'<a href="/ita/manage/{cast.home.pk}/table/2566/">ตาราง ITA สำหรับเว็บไซต์หน่วยงาน</a>'
+    assert link in text
+    assert client.get(f"/ita/manage/{cast.home.pk}/table/2566/").status_code == 200
