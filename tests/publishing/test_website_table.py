@@ -28,8 +28,11 @@ def year_2566():
     return AssessmentYear.objects.get(year=2566)
 
 
-def item(code):
-    return AssessmentItem.objects.get(assessment_year__year=2566, code=code)
+def item(code, kind=None):
+    """An item of ITA ๒๕๖๖; O42 is two items (the measures' announcement and, unconfirmed, the
+    analysis of the previous year's results): by default the announcement."""
+    kind = kind or (AnswerKind.PLAN if code == "O42" else AnswerKind.REPORT)
+    return AssessmentItem.objects.get(assessment_year__year=2566, code=code, document_kind=kind)
 
 
 def the_year_as_published(cast):
@@ -61,8 +64,15 @@ def test_the_snippet_lists_exactly_the_current_publications_of_the_year(cast, cl
     plan, first, second = the_year_as_published(cast)
     snippet = snippet_of(client, cast)
     assert "<script" not in snippet and "class=" not in snippet  # pasted into any editor
-    header, o42, o43 = rows_of(snippet)
+    header, analysis, o42, o43 = rows_of(snippet)
     assert header == ["ข้อ", "URL", "คำอธิบาย"]
+    # The analysis the portal also makes is a row too, nothing published for it yet.
+    assert (
+        analysis[0]
+        == "O42 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (การวิเคราะห์ผลการประเมินปีก่อน)"
+    )
+    assert analysis[2] == ("ยังไม่ได้เผยแพร่เอกสารของข้อนี้ (ข้อนี้ใช้การวิเคราะห์ผลการประเมิน ITA "
+                           "ปีงบประมาณ พ.ศ. ๒๕๖๖)")  # fmt: skip
     assert o42[0] == "O42 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
     assert o42[1] == f"http://127.0.0.1:8000/ita/thodlong/ita-2566/{item('O42').pk}/"
     assert "ถอนการเผยแพร่แล้ว" in o42[2] and "เหตุผล: ลงนามผิดฉบับ" in o42[2]
@@ -87,16 +97,18 @@ def test_the_spreadsheet_holds_the_same_rows(cast, client):
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert [row[:2] for row in rows] == [
         ["ข้อ", "URL"],
+        ["O42 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (การวิเคราะห์ผลการประเมินปีก่อน)",
+         f"http://127.0.0.1:8000/ita/thodlong/ita-2566/{item('O42', AnswerKind.ANALYSIS).pk}/"],
         ["O42 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
          f"http://127.0.0.1:8000/ita/thodlong/ita-2566/{item('O42').pk}/"],
         ["O43 การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
          f"http://127.0.0.1:8000/ita/thodlong/ita-2566/{item('O43').pk}/"],
     ]  # fmt: skip
-    o42, o43 = rows[1][2], rows[2][2]
+    o42, o43 = rows[2][2], rows[3][2]
     assert "ถอนการเผยแพร่แล้ว" in o42 and "ลงนามผิดฉบับ" in o42
     assert "http://127.0.0.1:8000/ita/thodlong/2566/report-1-r2/" in o43
     assert "/2566/report-1/" not in o43 and "ฉบับแก้ไขนี้แทน" in o43
-    assert sheet.cell(row=3, column=2).hyperlink.target == rows[2][1]
+    assert sheet.cell(row=4, column=2).hyperlink.target == rows[3][1]
     assert sheet["A1"].font.name == "TH Sarabun New"
 
 
@@ -105,7 +117,7 @@ def test_a_reason_typed_like_a_formula_stays_text_in_the_spreadsheet(cast, clien
     publication_withdraw(publication=plan, by=cast.alice, reason='=HYPERLINK("http://x","y")')
     client.force_login(cast.alice)
     sheet = load_workbook(io.BytesIO(client.get(TABLE.format(cast.home.pk) + "xlsx/").content))
-    description = sheet.active["C2"].value
+    description = sheet.active["C3"].value  # O42's announcement, after the analysis
     assert not description.startswith("=") and '=HYPERLINK("http://x","y")' in description
 
 
@@ -150,6 +162,7 @@ def test_the_clicks_in_the_description_lead_from_the_home_page_to_the_pdf(cast, 
 
 
 def test_the_analyst_is_told_what_the_year_lacks_and_what_the_table_leaves_out(cast, client):
+    item("O42", AnswerKind.ANALYSIS).delete()  # a year of the announcement and the report only
     AssessmentItem.objects.create(
         assessment_year=year_2566(), code="O1", name="โครงสร้าง", document_kind=AnswerKind.OTHER
     )
