@@ -61,7 +61,10 @@ def test_the_organisations_website_frames_the_table_and_nothing_else(
     settings.SITE_URL = base_url
     analyst = get_user_model().objects.get(username="analyst")
     document_publish(document=finished(report), by=analyst)
-    o42 = AssessmentItem.objects.get(assessment_year__year=2566, code="O42")
+    o42, analysis = (
+        AssessmentItem.objects.get(assessment_year__year=2566, code="O42", document_kind=kind)
+        for kind in ("plan", "analysis")
+    )
     o43 = AssessmentItem.objects.get(assessment_year__year=2566, code="O43")
 
     visitor = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")
@@ -76,14 +79,16 @@ def test_the_organisations_website_frames_the_table_and_nothing_else(
         for row in table.locator("tbody tr").all()
     ]
     assert [row[:2] for row in rows] == [
+        ["O42 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (การวิเคราะห์ผลการประเมินปีก่อน)",
+         f"{base_url}/ita/kiar/ita-2566/{analysis.pk}/"],
         ["O42 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
          f"{base_url}/ita/kiar/ita-2566/{o42.pk}/"],
         ["O43 การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
          f"{base_url}/ita/kiar/ita-2566/{o43.pk}/"],
     ]  # fmt: skip
-    assert "ยังไม่ได้เผยแพร่เอกสารของข้อนี้" in rows[0][2]
-    assert "รายงานรอบ ๖ เดือน (ต.ค. – มี.ค.) ปีงบประมาณ ๒๕๖๖" in rows[1][2]
-    assert f"๑) เปิด {base_url}/ita/kiar/" in rows[1][2]
+    assert "ยังไม่ได้เผยแพร่เอกสารของข้อนี้" in rows[0][2] and "ยังไม่ได้เผยแพร่" in rows[1][2]
+    assert "รายงานรอบ ๖ เดือน (ต.ค. – มี.ค.) ปีงบประมาณ ๒๕๖๖" in rows[2][2]
+    assert f"๑) เปิด {base_url}/ita/kiar/" in rows[2][2]
     page.screenshot(path=str(artifacts / "website-frames-the-table-1280.png"), full_page=True)
     # Any other page of the portal refuses to be framed there.
     page.wait_for_load_state("load")
