@@ -99,13 +99,14 @@ MIDDLEWARE = [
     # No LocaleMiddleware: the portal speaks Thai only (LANGUAGE_CODE), and its
     # "Vary: Accept-Language" would split every cached public page by each browser's languages.
     "django.middleware.common.CommonMiddleware",
-    # An organisation's own host name serves its public pages only (publishing/hosts.py).
-    "publishing.hosts.OrganisationHostMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # An organisation's own host name serves its public pages only (publishing/hosts.py);
+    # inside the framing headers, so that its refusals carry them too.
+    "publishing.hosts.OrganisationHostMiddleware",
     "ita_portal.middleware.RequestSizeLimitMiddleware",
     "organisations.sign_in_throttle.SignInThrottleMiddleware",
     # A first password chosen by a site admin is changed before anything else.

@@ -10,6 +10,7 @@ from django.utils import timezone
 from assessments.models import AnswerKind, AssessmentResult, AssessmentYear
 from assessments.rules import results_year_of
 from organisations import access
+from organisations.addresses import public_url
 from organisations.lookups import visible_or_404
 from organisations.models import Organisation
 from thai.dates import thai_date
@@ -55,7 +56,7 @@ def year_page(request, organisation_pk, year):
         row = {"status": status, "due": _due(status, today)}
         row["overdue"] = bool(item.due_date) and not status.is_done and item.due_date < today
         if status.publication is not None:
-            row["address"] = request.build_absolute_uri(status.permanent_path)
+            row["address"] = public_url(organisation, status.permanent_path)
         if status.state == ItemState.NOT_STARTED:
             row["create"] = _create(item, plans.get(item.fiscal_year))
         rows.append(row)
@@ -73,6 +74,10 @@ def year_page(request, organisation_pk, year):
             ).first(),
             "analysed_year": year - 1,
             "results_year": results_year,
+            # The year's ITA table for the organisation's website (publishing/website_table.py)
+            "has_website_table": any(
+                row["status"].item.document_kind != AnswerKind.OTHER for row in rows
+            ),
         },
     )
 

@@ -178,3 +178,24 @@ def test_a_host_no_organisation_has_is_the_deployments_as_before(own_host, clien
     published(own_host)
     assert client.get("/ita/", HTTP_HOST="www.other.go.th").status_code == 200
     assert client.get("/accounts/login/", HTTP_HOST="www.other.go.th").status_code == 200
+
+
+def test_another_organisations_page_refused_on_the_host_cannot_be_framed(own_host, client):
+    """The refusal is a page like any other: no site may frame it, no script runs in it."""
+    published(own_host)
+    published_by_the_other(own_host)
+    for url in ["/ita/uen/", "/ita/uen/ita-2566/", "/ita/uen/2566/report-1/"]:
+        response = client.get(url, HTTP_HOST=HOST)
+        assert response.status_code == 404, url
+        assert response["X-Frame-Options"] == "DENY", url
+        assert "frame-ancestors 'none'" in response["Content-Security-Policy"], url
+
+
+def test_the_year_at_a_glance_gives_the_address_on_the_organisations_host(own_host, client):
+    """The permanent address the analyst copies from the year's overview is the one the
+    publishing page gives, whatever host the overview was asked under."""
+    published(own_host)
+    client.force_login(own_host.alice)
+    page = client.get(reverse("ita_year:year", args=[own_host.home.pk, 2566])).content.decode()
+    assert f'value="https://{HOST}/ita/thodlong/2566/report-1/"' in page
+    assert 'value="http://testserver/' not in page

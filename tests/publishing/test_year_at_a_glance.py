@@ -130,7 +130,8 @@ def test_the_page_shows_items_states_due_dates_and_addresses(cast, client):
     client.force_login(cast.alice)
     text = client.get(page(cast.home, 2567)).content.decode()
     assert "O36 การวิเคราะห์ผลการประเมิน ITA ของปีที่ผ่านมา" in text and "ยังไม่ยืนยัน" in text
-    assert "เผยแพร่แล้ว" in text and 'value="http://testserver/ita/thodlong/2567/analysis/"' in text
+    assert "เผยแพร่แล้ว" in text  # at the address the publishing page gives (SITE_URL)
+    assert 'value="http://127.0.0.1:8000/ita/thodlong/2567/analysis/"' in text
     assert "(อีก ๕ วัน)" in text  # O42, not started
     # The analysis made FY ๒๕๖๗'s plan: its announcement can be started here.
     assert "สร้างร่างประกาศมาตรการ" in text and "ยังไม่มีแผนปีงบประมาณ" not in text
@@ -173,3 +174,11 @@ def test_the_page_costs_the_same_with_more_documents(cast, client):
     plan_document_create(fiscal_year=plan, author=cast.alice)
     report_create(fiscal_year=plan, period=1, author=cast.alice)
     assert counted() <= before + 1  # the plan of FY ๒๕๖๗ now exists: its create form
+
+
+def test_the_page_leads_to_the_years_table_for_the_website(cast, client):
+    client.force_login(cast.alice)
+    text = client.get(page(cast.home, 2566)).content.decode()
+    link = f'<a href="/ita/manage/{cast.home.pk}/table/2566/">ตาราง ITA สำหรับเว็บไซต์หน่วยงาน</a>'
+    assert link in text
+    assert client.get(f"/ita/manage/{cast.home.pk}/table/2566/").status_code == 200
