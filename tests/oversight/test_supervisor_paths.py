@@ -9,6 +9,7 @@ from django.urls import reverse
 from tests.oversight.test_overview import area, overview  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
+NAMED = ("--name", "นางสาวปรียา กำกับดี", "--position", "ท้องถิ่นจังหวัด")
 
 
 def test_a_supervisor_on_an_organisations_results_goes_back_to_that_organisations_page(
@@ -35,16 +36,12 @@ def test_the_overviews_columns_tell_two_items_of_one_code_apart(client, cast, ar
 
 def test_a_username_the_command_refuses_is_explained_in_thai():
     with pytest.raises(CommandError) as refused:
-        call_command(
-            "grant_supervisor", "--username", "ปรียา กำกับดี", "--nation", "--name", "ก", "--position", "ข"
-        )
+        call_command("grant_supervisor", "--username", "ปรียา กำกับดี", "--nation", *NAMED)
     assert "ชื่อผู้ใช้ใช้ได้เฉพาะตัวอักษร ตัวเลข และ @ . + - _" in str(refused.value)
     assert "Enter a valid" not in str(refused.value)
 
 
 def test_an_empty_province_is_refused_as_a_province_not_as_a_district():
     with pytest.raises(CommandError) as refused:
-        call_command(
-            "grant_supervisor", "--username", "ok", "--province", "", "--name", "ก", "--position", "ข"
-        )
+        call_command("grant_supervisor", "--username", "ok", "--province", "", *NAMED)
     assert str(refused.value) == "ไม่พบจังหวัด “”"
