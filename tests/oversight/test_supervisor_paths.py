@@ -25,6 +25,20 @@ def test_a_supervisor_on_an_organisations_results_goes_back_to_that_organisation
     assert 'href="/ita-results/"' in page
 
 
+def test_a_supervisors_start_page_leads_to_the_overview_not_to_pages_they_have_nothing_in(
+    client, cast
+):
+    own_pages = [reverse(name) for name in ("measures:mine", "reports:list")]
+    client.force_login(cast.dina)
+    page = client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("oversight:overview")}"' in page
+    assert [url for url in own_pages if f'href="{url}"' in page] == []
+    assert "งานที่รอท่าน" not in page
+    client.force_login(cast.alice)
+    page = client.get(reverse("home")).content.decode()
+    assert all(f'href="{url}"' in page for url in own_pages) and "งานที่รอท่าน" in page
+
+
 def test_the_overviews_columns_tell_two_items_of_one_code_apart(client, cast, area):  # noqa: F811
     response = overview(client, cast.dina)
     headers = response.context["headers"]
