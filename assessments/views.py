@@ -113,6 +113,8 @@ def result(request, organisation_pk, year):
             "rows": rows,
             "can_edit": can_edit,
             "can_see_who": permissions.can_see_who_recorded(request.user, organisation),
+            # A supervisor came from the organisation's page of the overview, and has no list.
+            "supervising": not access.is_member(request.user, organisation),
             "form": form,
             "file_form": ResultsFileForm(),
             "analysis_year": analysis_fiscal_year(assessment_year.year),

@@ -32,6 +32,7 @@ from publishing.item_states import (
 )
 
 from .charts import bars, stacked
+from .table import item_labels
 
 PAGE_SIZE = 50
 # Score bands of the filter, against the year's pass mark.
@@ -123,7 +124,7 @@ class Overview:
     totals: list  # per province (a national view) or per district
     totals_by: str  # "province" or "district"
     grand_total: Total
-    states_chart: list  # per item: (item, [charts.Part of each state])
+    states_chart: list  # per item: (item, its column's label, [charts.Part of each state])
     score_chart: list  # [charts.Part of each score range]
 
 
@@ -302,9 +303,10 @@ def _states_chart(rows, items):
     return [
         (
             item,
+            label,
             stacked([(DocumentState.KEYS[s], DocumentState.LABELS[s], counter[s]) for s in order]),
         )
-        for item, counter in zip(items, counts)
+        for item, label, counter in zip(items, item_labels(items), counts)
     ]
 
 

@@ -17,6 +17,10 @@ SHORT_KINDS = {
     "other": "อื่น ๆ",
 }
 LATE = " (เกินกำหนด)"
+# What answers an item, as a column tells apart two items of one code (O42: the plan and the
+# analysis of last year's results, assessments/migrations/0004).
+SHORT_ANSWERS = {"plan": "มาตรการ", "analysis": "การวิเคราะห์", "report": "รายงาน"}
+PERIODS = {1: "รอบ ๖ เดือน", 2: "รอบ ๑๒ เดือน"}
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ def headers(items) -> list[str]:
         "ประเภท",
         "อำเภอ",
         "จังหวัด",
-        *(f"ข้อ {item.code or item.name}" for item in items),
+        *item_labels(items),
         "รอบที่รายงาน",
         "ดำเนินการแล้ว",
         "อยู่ระหว่างดำเนินการ",
@@ -42,6 +46,19 @@ def headers(items) -> list[str]:
         "คะแนนปีก่อน",
         "ระดับปีก่อน",
     ]
+
+
+def item_labels(items) -> list[str]:
+    """Each item's column: "ข้อ O43"; with what answers it when another item has its code."""
+    codes = [item.code for item in items]
+    labels = []
+    for item in items:
+        label = f"ข้อ {item.code or item.name}"
+        if item.code and codes.count(item.code) > 1:
+            what = SHORT_ANSWERS.get(item.document_kind, item.name)
+            label = " ".join(filter(None, [label, what, PERIODS.get(item.period)]))
+        labels.append(label)
+    return labels
 
 
 def cells(row) -> list[Cell]:

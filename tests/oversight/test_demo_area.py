@@ -28,7 +28,7 @@ def test_the_demo_gives_the_supervisors_an_area_to_oversee(client):
     client.force_login(province)
     found = client.get(reverse("oversight:overview")).context["overview"]
     assert found.assessment_year.year == 2566 and found.grand_total.organisations == 7
-    states = {part.key for _, parts in found.states_chart for part in parts if part.count}
+    states = {part.key for _, _, parts in found.states_chart for part in parts if part.count}
     assert states == {"none", "draft", "in_review", "final", "published"}
     assert 0 < found.grand_total.overdue < 7
     district = get_user_model().objects.get(username="supervisor-district")

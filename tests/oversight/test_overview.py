@@ -165,15 +165,15 @@ def test_a_national_supervisors_counts_are_the_databases(client, cast, area):
     expected = scores.aggregate(average=Avg("total_score"))["average"]
     assert found.grand_total.average == expected.quantize(Decimal("0.01"))
     charts = {
-        item.code: {part.key: part.count for part in parts} for item, parts in found.states_chart
+        label: {part.key: part.count for part in parts} for _, label, parts in found.states_chart
     }
     # O43 asks for the 6-month report of FY 2566: home's is a draft; nobody else has one.
     drafts = Report.objects.filter(
         kind="report", period=1, state=ReportState.DRAFT, fiscal_year__year=2566
     ).count()
     assert drafts == 1
-    assert charts["O43"] == {"published": 0, "final": 0, "in_review": 0, "draft": 1, "none": 4}
-    assert charts["O42"]["none"] == 5  # no plan announcement anywhere
+    assert charts["ข้อ O43"] == {"published": 0, "final": 0, "in_review": 0, "draft": 1, "none": 4}
+    assert charts["ข้อ O42 มาตรการ"]["none"] == 5  # no plan announcement anywhere
     # Every organisation is overdue on O43 (due 30 June 2023, nothing published).
     assert found.grand_total.overdue == 5
     by_province = {total.label: total.organisations for total in found.totals}

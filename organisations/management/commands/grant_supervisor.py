@@ -62,7 +62,7 @@ class Command(BaseCommand):
     def _area(self, options):
         if options["nation"]:
             return Level.NATION, {}
-        if options["province"]:
+        if options["province"] is not None:
             province = find_province(Province.objects, options["province"])
             if province is None:
                 raise CommandError(f"ไม่พบจังหวัด “{options['province']}”")
