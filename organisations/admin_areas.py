@@ -30,6 +30,13 @@ class OperatorReadOnly:
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def get_object(self, request, object_id, from_field=None):
+        # Provinces and districts are keyed by their code (text): no code holds a NUL, which
+        # PostgreSQL would refuse to even compare with (a server error, not "not found").
+        if "\x00" in object_id:
+            return None
+        return super().get_object(request, object_id, from_field)
+
 
 @admin.register(Province)
 class ProvinceAdmin(OperatorReadOnly, admin.ModelAdmin):
